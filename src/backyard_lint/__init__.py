@@ -1,0 +1,3 @@
+"""backyard-lint: an editorial linter for dismissive regional labels."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,289 @@
+"""Configuration: ``[tool.backyard-lint]`` in ``pyproject.toml`` or ``.backyard-lint.yaml``.
+
+Found by walking up from each linted file's folder; the nearest file wins, and in one folder
+``.backyard-lint.yaml`` wins over ``pyproject.toml``. ``--config FILE`` overrides discovery.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
+
+YAML_NAMES = (".backyard-lint.yaml", ".backyard-lint.yml")
+KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "extra-rules",
+    "exclude",
+    "per-file-ignores",
+    "fail-on",
+    "show-mentions",
+)
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; ``str()`` is one line naming file and key."""
+
+    def __init__(self, path: str, key: str | None, problem: str) -> None:
+        self.path = path
+        self.key = key
+        where = f"{path}: key '{key}'" if key else path
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's settings (or the defaults when ``path`` is None)."""
+
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    extra_rules: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_on: Severity | None = None
+    show_mentions: bool | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the config's folder, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = self.relative(path)
+        return any(glob_match(g, rel) for g in self.exclude)
+
+    def settings_for(
+        self,
+        path: Path | None,
+        *,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        show_mentions: bool = False,
+    ) -> Settings:
+        """Settings for one file: command-line ``select`` replaces the config's; ``ignore`` adds."""
+        ignores = list(self.ignore) + list(ignore)
+        if path is not None and self.per_file_ignores:
+            rel = self.relative(path)
+            for glob, ids in self.per_file_ignores:
+                if glob_match(glob, rel):
+                    ignores.extend(ids)
+        return Settings(
+            select=self.select if select is None else select,
+            ignore=tuple(ignores),
+            severity=self.severity,
+            show_mentions=show_mentions or bool(self.show_mentions),
+        )
+
+
+DEFAULT = Config()
+
+
+def glob_match(pattern: str, rel_path: str) -> bool:
+    """gitignore-like: a pattern without '/' matches any path component or the file name;
+    '**' crosses folders, '*' and '?' do not."""
+    return _glob_regex(pattern).search(rel_path) is not None
+
+
+@lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    pat = pattern.strip()
+    anchored = "/" in pat.rstrip("/")
+    pat = pat.lstrip("/").rstrip("/")
+    out = []
+    i = 0
+    while i < len(pat):
+        c = pat[i]
+        if pat.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pat.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            j = pat.find("]", i + 1)
+            if j > i:
+                out.append("[" + pat[i + 1 : j].replace("!", "^", 1) + "]")
+                i = j + 1
+                continue
+            out.append(re.escape(c))
+        else:
+            out.append(re.escape(c))
+        i += 1
+    body = "".join(out)
+    prefix = "^" if anchored else r"(?:^|/)"
+    return re.compile(prefix + body + r"(?:/.*)?$")
+
+
+def _toml_load(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _yaml_load(path: Path) -> Any:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or "cannot parse"
+        raise ConfigError(str(path), None, f"invalid YAML{where}: {problem}") from None
+
+
+def load(path: Path) -> Config:
+    """Load one configuration file, given explicitly (``--config``) or found by discovery."""
+    if not path.is_file():
+        raise ConfigError(str(path), None, "configuration file does not exist")
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        data = _toml_load(path).get("tool", {}).get("backyard-lint", {})
+    else:
+        data = _yaml_load(path)
+        if data is None:
+            data = {}
+    return validate(data, path)
+
+
+def _ids(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(str(path), key, "must be a list of rule ids or prefixes")
+    return tuple(value)
+
+
+def _severity(value: Any, path: Path, key: str) -> Severity:
+    names = [s.value for s in RULE_SEVERITIES]
+    if value not in names:
+        raise ConfigError(str(path), key, f"must be one of {', '.join(names)}")
+    return Severity(value)
+
+
+def validate(data: Any, path: Path) -> Config:
+    if not isinstance(data, Mapping):
+        raise ConfigError(str(path), None, "configuration must be a mapping")
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(str(path), str(key), f"unknown key (known: {', '.join(KEYS)})")
+    base = path.parent
+    severity: list[tuple[str, Severity]] = []
+    sev_map = data.get("severity", {})
+    if not isinstance(sev_map, Mapping):
+        raise ConfigError(str(path), "severity", "must map rule ids or prefixes to a severity")
+    for rid, sev in sev_map.items():
+        severity.append((str(rid), _severity(sev, path, f"severity.{rid}")))
+    extra = data.get("extra-rules", [])
+    if isinstance(extra, str):
+        extra = [extra]
+    if not isinstance(extra, list) or not all(isinstance(e, str) for e in extra):
+        raise ConfigError(str(path), "extra-rules", "must be a list of folders")
+    extra_paths = []
+    for folder in extra:
+        full = (base / folder).resolve()
+        if not full.is_dir():
+            raise ConfigError(str(path), "extra-rules", f"folder '{folder}' does not exist")
+        extra_paths.append(full)
+    exclude = data.get("exclude", [])
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+        raise ConfigError(str(path), "exclude", "must be a list of globs")
+    pfi = data.get("per-file-ignores", {})
+    if not isinstance(pfi, Mapping):
+        raise ConfigError(str(path), "per-file-ignores", "must map globs to lists of rule ids")
+    per_file = tuple(
+        (str(g), _ids(ids, path, f"per-file-ignores.{g}")) for g, ids in pfi.items()
+    )
+    fail_on = data.get("fail-on")
+    show = data.get("show-mentions")
+    if show is not None and not isinstance(show, bool):
+        raise ConfigError(str(path), "show-mentions", "must be true or false")
+    return Config(
+        path=path,
+        select=_ids(data["select"], path, "select") if "select" in data else (),
+        ignore=_ids(data.get("ignore", []), path, "ignore"),
+        severity=tuple(severity),
+        extra_rules=tuple(extra_paths),
+        exclude=tuple(exclude),
+        per_file_ignores=per_file,
+        fail_on=_severity(fail_on, path, "fail-on") if fail_on is not None else None,
+        show_mentions=show,
+    )
+
+
+def _has_tool_table(path: Path) -> bool:
+    # Cheap text check before parsing: most pyproject files have no such table.
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "backyard-lint" in text and "backyard-lint" in _toml_load(path).get("tool", {})
+
+
+class Discovery:
+    """Finds and caches the configuration that applies to each folder."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load(explicit) if explicit else None
+        self._cache: dict[Path, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        folder = (path if path.is_dir() else path.parent).resolve()
+        return self._for_folder(folder)
+
+    def _for_folder(self, folder: Path) -> Config:
+        found = self._cache.get(folder)
+        if found is not None:
+            return found
+        for name in YAML_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                found = load(candidate)
+                break
+        else:
+            pyproject = folder / "pyproject.toml"
+            if pyproject.is_file() and _has_tool_table(pyproject):
+                found = load(pyproject)
+            elif folder.parent != folder:
+                found = self._for_folder(folder.parent)
+            else:
+                found = DEFAULT
+        self._cache[folder] = found
+        return found

@@ -1,0 +1,181 @@
+"""The one engine behind every entry point: ``lint_text``.
+
+text -> prefilter (one RE2 set over the raw text) -> mask markup -> match each rule that hit ->
+classify each match (use or mention) -> apply settings and directives -> findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import re2
+
+from backyard_lint import context, directives, formats
+from backyard_lint.model import Context, Finding, Rule, Settings, Severity
+from backyard_lint.sentences import sentence_bounds
+
+DEFAULT_SETTINGS = Settings()
+
+
+def _options() -> Any:
+    opts = re2.Options()
+    opts.log_errors = False
+    return opts
+
+
+def _flagged(rule: Rule, regex: str) -> str:
+    return regex if rule.case_sensitive else f"(?i:{regex})"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    rule: Rule
+    patterns: tuple[tuple[Any, Any | None], ...]  # (regex, sentence regex or None)
+    exceptions: tuple[Any, ...]
+
+
+class RuleSet:
+    """Rules compiled once: a prefilter set over every trigger, and each rule's matchers."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: tuple[Rule, ...] = tuple(sorted(rules, key=lambda r: r.id))
+        self.by_id: dict[str, Rule] = {}
+        for rule in self.rules:
+            self.by_id[rule.id] = rule
+            for alias in rule.aliases:
+                self.by_id.setdefault(alias, rule)
+        self._owner: list[int] = []
+        self._set: Any = None
+        if any(r.patterns for r in self.rules):
+            self._set = re2.Set.SearchSet(_options())
+            for index, rule in enumerate(self.rules):
+                for pattern in rule.patterns:
+                    self._set.Add(_flagged(rule, pattern.regex))
+                    self._owner.append(index)
+            self._set.Compile()
+        self._compiled: dict[str, _Compiled] = {}
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        return frozenset(self.by_id)
+
+    def prefilter(self, text: str) -> list[Rule]:
+        """The rules with at least one trigger in ``text`` (raw, before masking)."""
+        if self._set is None:
+            return []
+        hits = self._set.Match(text)
+        if not hits:
+            return []
+        indices = sorted({self._owner[i] for i in hits})
+        return [self.rules[i] for i in indices]
+
+    def compiled(self, rule: Rule) -> _Compiled:
+        found = self._compiled.get(rule.id)
+        if found is None:
+            opts = _options()
+            pats = tuple(
+                (
+                    re2.compile(_flagged(rule, p.regex), opts),
+                    re2.compile(_flagged(rule, p.sentence), opts) if p.sentence else None,
+                )
+                for p in rule.patterns
+            )
+            excs = tuple(re2.compile(_flagged(rule, e), opts) for e in rule.exceptions)
+            found = self._compiled[rule.id] = _Compiled(rule, pats, excs)
+        return found
+
+    def matches(self, rule: Rule, text: str) -> list[tuple[int, int]]:
+        """Spans of ``rule`` in ``text`` (already masked), overlaps merged, exceptions removed."""
+        comp = self.compiled(rule)
+        spans: list[tuple[int, int]] = []
+        for regex, sentence in comp.patterns:
+            for m in regex.finditer(text):
+                s, e = m.start(), m.end()
+                if s == e:
+                    continue
+                if sentence is not None:
+                    lo, hi = sentence_bounds(text, s, e)
+                    if sentence.search(text, lo, hi) is None:
+                        continue
+                spans.append((s, e))
+        if not spans:
+            return []
+        spans.sort(key=lambda se: (se[0], -se[1]))
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s < merged[-1][1]:
+                continue  # overlaps a longer or earlier match of the same rule
+            merged.append((s, e))
+        if comp.exceptions:
+            merged = [se for se in merged if not _excepted(comp.exceptions, text, *se)]
+        return merged
+
+
+def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
+    """True when an exception pattern matches a stretch that covers the whole span."""
+    lo, hi = sentence_bounds(text, start, end)
+    for regex in exceptions:
+        for m in regex.finditer(text, lo, hi):
+            if m.start() <= start and m.end() >= end:
+                return True
+            if m.start() > start:
+                break
+    return False
+
+
+def format_message(rule: Rule, match: str) -> str:
+    replacement = rule.replacements[0].text if rule.replacements else ""
+    return rule.message.format(match=" ".join(match.split()), replacement=replacement)
+
+
+def lint_text(
+    text: str,
+    ruleset: RuleSet,
+    *,
+    fmt: str = "plain",
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Finding]:
+    """Lint ``text`` (already decoded) in format ``fmt``; a pure function of its arguments.
+
+    Findings are sorted by offset. Offsets are code points into ``text``.
+    """
+    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id)]
+    has_directives = directives.MARK in text
+    if not hit_rules and not has_directives:
+        return []
+    doc = formats.mask(text, fmt)
+    masked = doc.masked
+    findings: list[Finding] = []
+    for rule in hit_rules:
+        for start, end in ruleset.matches(rule, masked):
+            reading, reason = context.classify(masked, start, end, rule)
+            if reading is Context.USE:
+                severity = settings.severity_for(rule)
+            elif settings.show_mentions:
+                severity = Severity.INFO
+            else:
+                continue
+            match = text[start:end]
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    severity=severity,
+                    start=start,
+                    end=end,
+                    match=match,
+                    message=format_message(rule, match),
+                    replacements=rule.replacements,
+                    context=reading,
+                    reason=reason,
+                )
+            )
+    if doc.directives or has_directives:
+        findings = directives.apply(findings, doc.directives, text, ruleset, settings)
+    findings.sort(key=lambda f: f.sort_key)
+    return findings

@@ -1,0 +1,68 @@
+"""Format adapters: turn a document into same-length masked prose plus its directives.
+
+Every adapter returns text of exactly the source's length with the same line breaks, in which
+non-prose (code, URLs, front matter, tags, attributes, directives) is replaced by spaces, so an
+offset in the masked text is the same offset in the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import PurePath
+
+from backyard_lint.directives import Directive
+
+FORMATS = ("plain", "markdown", "rst", "html")
+
+_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "plain",
+    ".text": "plain",
+}
+
+# Language ids used by editors (LSP) for each format.
+LANGUAGE_IDS = {
+    "markdown": "markdown",
+    "restructuredtext": "rst",
+    "rst": "rst",
+    "html": "html",
+    "plaintext": "plain",
+    "text": "plain",
+}
+
+LINTED_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".html", ".htm"})
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A document ready for matching: ``masked`` has the source's length and line breaks."""
+
+    masked: str
+    directives: tuple[Directive, ...] = ()
+
+
+def detect(name: str | PurePath | None) -> str:
+    """The format for a file name, by extension; plain text when unknown."""
+    if not name:
+        return "plain"
+    return _BY_SUFFIX.get(PurePath(str(name)).suffix.lower(), "plain")
+
+
+def mask(text: str, fmt: str) -> Masked:
+    """Mask ``text`` as format ``fmt``. Markup parsers are imported here, only when needed."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    module = import_module(f"backyard_lint.formats.{fmt}")
+    result: Masked = module.mask(text)
+    if len(result.masked) != len(text):  # a broken adapter must never shift offsets
+        raise AssertionError(f"{fmt} adapter changed the text's length")
+    return result

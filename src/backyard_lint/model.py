@@ -1,0 +1,169 @@
+"""Plain data shared by every part of backyard-lint: severities, rules and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is. ``info`` is used only for mentions shown on request."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    SUGGESTION = "suggestion"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.SUGGESTION: 1, Severity.INFO: 0}
+
+RULE_SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
+
+
+class Context(str, Enum):
+    """How a match was read: only ``use`` is reported at the rule's severity."""
+
+    USE = "use"
+    MENTION = "mention"
+    NEGATED = "negated"
+    ATTRIBUTED = "attributed"
+    HISTORICAL = "historical"
+    NAME = "name"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Suggested wording. ``safe`` means it may be applied by ``--fix`` without review."""
+
+    text: str
+    safe: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published source that argues the rule's case."""
+
+    title: str
+    url: str
+    publisher: str = ""
+    date: str = ""
+    author: str = ""
+    quote: str = ""
+    argument: str = ""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A trigger pattern (RE2 syntax). ``sentence``, when set, must also match in the same sentence."""
+
+    regex: str
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule, loaded from a YAML file."""
+
+    id: str
+    severity: Severity
+    summary: str
+    message: str
+    patterns: tuple[Pattern, ...]
+    explanation: str
+    sources: tuple[Source, ...]
+    examples_bad: tuple[str, ...]
+    examples_good: tuple[str, ...]
+    exceptions: tuple[str, ...] = ()
+    replacements: tuple[Replacement, ...] = ()
+    case_sensitive: bool = False
+    family: str = ""
+    aliases: tuple[str, ...] = ()
+    # Extra words for the context classifier, by signal name (for example
+    # ``period_nouns``: nouns that make "post-Soviet" a period, not a place).
+    hints: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    path: str = ""
+
+    def hint(self, name: str) -> tuple[str, ...]:
+        for key, values in self.hints:
+            if key == name:
+                return values
+        return ()
+
+    @property
+    def doc_url(self) -> str:
+        return f"{DOCS_BASE_URL}/{self.id}.md"
+
+
+DOCS_BASE_URL = "https://github.com/backyard-lint/backyard-lint/blob/main/docs/rules"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reported span. Offsets are code-point offsets into the linted text."""
+
+    rule: str
+    severity: Severity
+    start: int
+    end: int
+    match: str
+    message: str
+    replacements: tuple[Replacement, ...] = ()
+    context: Context | str = Context.USE
+    reason: str = ""
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to report. Built from configuration and command-line options."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    show_mentions: bool = False
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def enabled(self, rule_id: str) -> bool:
+        """ruff semantics: the most specific of select/ignore wins; ignore wins a tie."""
+        best_sel = _best_prefix(rule_id, self.select) if self.select else 0
+        if self.select and best_sel < 0:
+            return False
+        best_ign = _best_prefix(rule_id, self.ignore)
+        if best_ign < 0:
+            return True
+        return best_ign < best_sel if self.select else False
+
+    def severity_for(self, rule: Rule) -> Severity:
+        best = -1
+        chosen = rule.severity
+        for prefix, sev in self.severity:
+            length = _prefix_len(rule.id, prefix)
+            if length > best:
+                best, chosen = length, sev
+        return chosen
+
+
+def _prefix_len(rule_id: str, prefix: str) -> int:
+    """Length of ``prefix`` when it names ``rule_id`` or one of its dotted ancestors, else -1."""
+    if prefix in ("ALL", "*"):
+        return 0
+    if rule_id == prefix or rule_id.startswith(prefix + "."):
+        return len(prefix)
+    return -1
+
+
+def _best_prefix(rule_id: str, prefixes: tuple[str, ...]) -> int:
+    return max((_prefix_len(rule_id, p) for p in prefixes), default=-1)

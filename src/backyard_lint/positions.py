@@ -1,0 +1,78 @@
+"""Offsets to lines and columns, computed only at the edges (output, editors)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+_BREAKS = ("\r\n", "\n", "\r")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line starts; ``\\n``, ``\\r\\n`` and a lone ``\\r`` all end a line."""
+    starts = [0]
+    i = 0
+    n = len(text)
+    find = text.find
+    while True:
+        nl = find("\n", i)
+        cr = find("\r", i)
+        if nl < 0 and cr < 0:
+            return starts
+        if cr < 0 or (0 <= nl < cr):
+            i = nl + 1
+        elif cr + 1 < n and text[cr + 1] == "\n":
+            i = cr + 2
+        else:
+            i = cr + 1
+        starts.append(i)
+
+
+class LineIndex:
+    """Maps code-point offsets in one text to 1-based lines and columns."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = line_starts(text)
+
+    def line_of(self, offset: int) -> int:
+        """0-based line number of ``offset``."""
+        return bisect_right(self.starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column); columns count code points."""
+        line = self.line_of(offset)
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of 0-based ``line`` without its line break."""
+        start = self.starts[line]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def utf16_position(self, offset: int) -> tuple[int, int]:
+        """0-based (line, character) with characters counted in UTF-16 code units (LSP)."""
+        line = self.line_of(offset)
+        start = self.starts[line]
+        return line, utf16_len(self.text[start:offset])
+
+    def offset_of_utf16(self, line: int, character: int) -> int:
+        """Inverse of :meth:`utf16_position`, clamped to the text."""
+        if line < 0:
+            return 0
+        if line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[line]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        units = 0
+        i = start
+        while i < end and units < character:
+            units += 2 if ord(self.text[i]) > 0xFFFF else 1
+            i += 1
+        return i
+
+
+def utf16_len(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)

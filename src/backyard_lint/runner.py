@@ -1,0 +1,178 @@
+"""Lint files: one file at a time (all per-file work happens here), or many in parallel."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from backyard_lint import fix as fixing
+from backyard_lint import formats
+from backyard_lint.config import Config, ConfigError, Discovery
+from backyard_lint.engine import RuleSet, lint_text
+from backyard_lint.inputs import InputError, decode_full, read_bytes
+from backyard_lint.model import Finding, Settings
+from backyard_lint.positions import LineIndex
+from backyard_lint.rules import RuleError, builtin_rules_dir, load_rules
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with its 1-based line and column (code points) and its source line."""
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    line_text: str
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: list[Located] = field(default_factory=list)
+    error: str | None = None
+    diff: str = ""
+    fixed: int = 0
+    skipped: bool = False  # excluded by configuration
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    show_mentions: bool = False
+    fix: bool = False
+    diff: bool = False
+    encoding: str | None = None
+    config: Path | None = None
+    with_proselint: bool = False
+    stdin_filename: str | None = None
+    fmt: str | None = None  # force a format
+
+
+_RULESETS: dict[tuple[Path, ...], RuleSet] = {}
+_DISCOVERY: dict[Path | None, Discovery] = {}
+
+
+def ruleset_for(extra: tuple[Path, ...] = ()) -> RuleSet:
+    """Built-in rules plus a config's extra folders, loaded once per process."""
+    found = _RULESETS.get(extra)
+    if found is None:
+        found = _RULESETS[extra] = RuleSet(load_rules([builtin_rules_dir(), *extra]))
+    return found
+
+
+def discovery(explicit: Path | None) -> Discovery:
+    found = _DISCOVERY.get(explicit)
+    if found is None:
+        found = _DISCOVERY[explicit] = Discovery(explicit)
+    return found
+
+
+def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
+    if not findings:
+        return []
+    index = LineIndex(text)
+    out = []
+    for f in findings:
+        line, col = index.position(f.start)
+        end_line, end_col = index.position(f.end)
+        out.append(Located(f, line, col, end_line, end_col, index.line_text(line - 1)))
+    return out
+
+
+def lint_document(
+    text: str, fmt: str, settings: Settings, ruleset: RuleSet, *, with_proselint: bool = False
+) -> list[Finding]:
+    findings = lint_text(text, ruleset, fmt=fmt, settings=settings)
+    if with_proselint:
+        from backyard_lint.proselint import proselint_findings
+
+        findings = sorted(
+            [*findings, *proselint_findings(text, fmt)], key=lambda f: f.sort_key
+        )
+    return findings
+
+
+def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileReport:
+    """Lint one file (or standard input for ``-``); never raises for a bad input."""
+    is_stdin = str(path) == "-"
+    display = (opts.stdin_filename or "-") if is_stdin else str(path)
+    try:
+        config_anchor = Path(opts.stdin_filename or "stdin") if is_stdin else path
+        cfg: Config = discovery(opts.config).for_path(config_anchor.absolute())
+        if not is_stdin and cfg.is_excluded(path):
+            return FileReport(display, skipped=True)
+        ruleset = ruleset_for(cfg.extra_rules)
+        data = sys.stdin.buffer.read() if is_stdin else read_bytes(path)
+        text, codec, bom = decode_full(data, opts.encoding)
+        del data
+        fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
+        settings = cfg.settings_for(
+            None if is_stdin else path,
+            select=opts.select,
+            ignore=opts.ignore,
+            show_mentions=opts.show_mentions,
+        )
+        findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
+    except InputError as exc:
+        return FileReport(display, error=str(exc))
+    except (ConfigError, RuleError) as exc:
+        return FileReport(display, error=f"configuration: {exc}")
+    report = FileReport(display, locate(text, findings))
+    if (opts.fix or opts.diff) and findings:
+        changes = fixing.edits(findings)
+        if changes:
+            after = fixing.apply_edits(text, changes)
+            if opts.diff:
+                report.diff = fixing.unified_diff(display, text, after)
+            if opts.fix and not is_stdin:
+                try:
+                    fixing.write_atomic(path, bom + after.encode(codec))
+                except OSError as exc:
+                    report.error = f"could not write fixes: {exc.strerror or exc}"
+                    return report
+                report.fixed = len(changes)
+                kept = lint_document(
+                    after, fmt, settings, ruleset, with_proselint=opts.with_proselint
+                )
+                report.findings = locate(after, kept)
+            elif opts.fix and is_stdin:
+                report.fixed = len(changes)
+                sys.stdout.write(after)
+    return report
+
+
+def _lint_worker(args: tuple[str, RunOptions, bool]) -> FileReport:
+    path, opts, explicit = args
+    return lint_path(Path(path), opts, explicit=explicit)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int | None = None
+) -> Iterator[FileReport]:
+    """Lint ``files`` in order; in parallel processes when there are many and jobs > 1."""
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(files) < 8 or any(str(p) == "-" for p, _ in files):
+        for path, explicit in files:
+            yield lint_path(path, opts, explicit=explicit)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(
+            _lint_worker, [(str(p), opts, e) for p, e in files], chunksize=chunk
+        )
