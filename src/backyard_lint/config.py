@@ -36,7 +36,11 @@ class ConfigError(Exception):
         self.path = path
         self.key = key
         where = f"{path}: key '{key}'" if key else path
+        self.problem = problem
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self) -> tuple[object, ...]:  # survive pickling between processes
+        return (type(self), (self.path, self.key, self.problem))
 
 
 @dataclass(frozen=True)

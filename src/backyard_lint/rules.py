@@ -54,6 +54,9 @@ class RuleError(Exception):
             where += f": field '{field}'"
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[object, ...]:  # survive pickling between processes
+        return (type(self), (self.path, self.rule_id, self.field, self.problem))
+
 
 def builtin_rules_dir() -> Path:
     """The rules shipped with the package (in a wheel) or the checkout's ``rules/``."""

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from backyard_lint import fix as fixing
 from backyard_lint import formats
-from backyard_lint.config import Config, ConfigError, Discovery
+from backyard_lint.config import Config, Discovery
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import InputError, decode_full, read_bytes
 from backyard_lint.model import Finding, Settings
 from backyard_lint.positions import LineIndex
-from backyard_lint.rules import RuleError, builtin_rules_dir, load_rules
+from backyard_lint.rules import builtin_rules_dir, load_rules
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,6 @@ def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileRep
         findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
     except InputError as exc:
         return FileReport(display, error=str(exc))
-    except (ConfigError, RuleError) as exc:
-        return FileReport(display, error=f"configuration: {exc}")
     report = FileReport(display, locate(text, findings))
     if (opts.fix or opts.diff) and findings:
         changes = fixing.edits(findings)

@@ -1,0 +1,264 @@
+"""The command line: ``backyard-lint check | explain | rules | lsp``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage, configuration
+or rule error, or an input that could not be read (the other files are still linted and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from pathlib import Path
+
+from backyard_lint import __version__
+from backyard_lint.config import ConfigError
+from backyard_lint.model import RULE_SEVERITIES, Rule, Severity
+from backyard_lint.rules import RuleError
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    PROBLEMS = 1
+    ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _ids(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from backyard_lint.reporters import FORMATS
+
+    parser = _Parser(
+        prog="backyard-lint",
+        description="An editorial linter for dismissive regional labels, with cited explanations.",
+    )
+    parser.add_argument("--version", action="version", version=f"backyard-lint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files, folders or standard input")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin"
+    )
+    check.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format")
+    check.add_argument(
+        "--select", type=_ids, action="extend", metavar="IDS",
+        help="only these rule ids or prefixes (comma-separated; replaces the config's select)",
+    )
+    check.add_argument(
+        "--ignore", type=_ids, action="extend", default=[], metavar="IDS",
+        help="skip these rule ids or prefixes (comma-separated; added to the config's ignore)",
+    )
+    check.add_argument(
+        "--fail-on", choices=[s.value for s in RULE_SEVERITIES], default=None,
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    check.add_argument(
+        "--show-mentions", action="store_true",
+        help="also show quoted, negated, attributed, historical and name uses, as info",
+    )
+    check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
+    check.add_argument(
+        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
+    )
+    check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    check.add_argument(
+        "--stdin-filename", metavar="NAME", help="file name for stdin (picks the format)"
+    )
+    check.add_argument(
+        "--encoding", metavar="NAME", help="decode files without a BOM with this encoding"
+    )
+    check.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N",
+        help="parallel processes (default: all cores)",
+    )
+    check.add_argument(
+        "--with-proselint", action="store_true", help="also run proselint's own checks"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour output"
+    )
+
+    explain = sub.add_parser("explain", help="explain a rule and cite its sources")
+    explain.add_argument("rule", metavar="RULE", help="a rule id, such as backyard.russia")
+    explain.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    explain.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    lsp = sub.add_parser("lsp", help="run the language server (needs the 'lsp' extra)")
+    lsp.add_argument("lsp_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    lsp.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (default)")
+    lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on a TCP address instead")
+    return parser
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"backyard-lint: {message}\n")
+
+
+def _ruleset(config: Path | None) -> object:
+    from backyard_lint.runner import discovery, ruleset_for
+
+    cfg = discovery(config).for_path(Path.cwd() / "_")
+    return ruleset_for(cfg.extra_rules)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from backyard_lint import formats
+    from backyard_lint.inputs import walk
+    from backyard_lint.reporters import ReportContext, renderer
+    from backyard_lint.runner import RunOptions, discovery, run, ruleset_for
+
+    if args.fix and args.diff:
+        _err("--fix and --diff cannot be used together")
+        return ExitCode.ERROR
+    paths = [Path(p) for p in (args.paths or ["."])]
+    if args.stdin_filename and not any(str(p) == "-" for p in paths):
+        if not args.paths:
+            paths = [Path("-")]
+    disc = discovery(args.config)
+    base_cfg = disc.for_path(Path.cwd() / "_")
+    base_rules = ruleset_for(base_cfg.extra_rules)
+    opts = RunOptions(
+        select=tuple(args.select) if args.select else None,
+        ignore=tuple(args.ignore),
+        show_mentions=args.show_mentions,
+        fix=args.fix,
+        diff=args.diff,
+        encoding=args.encoding,
+        config=args.config,
+        with_proselint=args.with_proselint,
+        stdin_filename=args.stdin_filename,
+        fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
+    )
+    files = list(walk(paths))
+    reports = [r for r in run(files, opts, args.jobs) if not r.skipped]
+    fail_on = Severity(args.fail_on or (base_cfg.fail_on or Severity.WARNING))
+    color = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    render = renderer(args.format)
+    output = render(reports, ReportContext(base_rules, color=color, fail_on=fail_on.value))
+    if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
+        sys.stdout.write(output)
+    errors = [r for r in reports if r.error is not None]
+    for r in errors:
+        _err(f"{r.path}: {r.error}")
+    failing = any(
+        loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings
+    )
+    if errors:
+        return ExitCode.ERROR
+    if failing and not args.exit_zero:
+        return ExitCode.PROBLEMS
+    return ExitCode.OK
+
+
+def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
+    for rule in rules:
+        if rule.id == rule_id or rule_id in rule.aliases:
+            return rule
+    return None
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from backyard_lint import docs
+    from backyard_lint.directives import UNKNOWN_RULE, UNUSED
+    from backyard_lint.engine import RuleSet
+
+    ruleset = _ruleset(args.config)
+    assert isinstance(ruleset, RuleSet)
+    directive_docs = {
+        UNKNOWN_RULE: "A suppression directive names a rule id or prefix that no rule has. "
+        "Check the spelling against 'backyard-lint rules'.",
+        UNUSED: "A suppression directive suppressed no finding. Remove it, or narrow it to the "
+        "line that needs it, so that it cannot hide a future finding.",
+    }
+    if args.rule in directive_docs:
+        text = f"# {args.rule}\n\nSeverity: warning\n\n{directive_docs[args.rule]}\n"
+        sys.stdout.write(
+            json.dumps({"id": args.rule, "explanation": text}, indent=2) + "\n"
+            if args.format == "json"
+            else text
+        )
+        return ExitCode.OK
+    rule = _find_rule(args.rule, ruleset.rules)
+    if rule is None:
+        _err(f"unknown rule '{args.rule}' (run 'backyard-lint rules' to list them)")
+        return ExitCode.ERROR
+    if args.format == "json":
+        sys.stdout.write(json.dumps(docs.render_rule_json(rule), indent=2, ensure_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(docs.render_rule_markdown(rule))
+    return ExitCode.OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from backyard_lint import docs
+    from backyard_lint.engine import RuleSet
+
+    ruleset = _ruleset(args.config)
+    assert isinstance(ruleset, RuleSet)
+    if args.format == "json":
+        data = [docs.render_rule_json(r) for r in ruleset.rules]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return ExitCode.OK
+    width = max((len(r.id) for r in ruleset.rules), default=10)
+    for r in ruleset.rules:
+        sys.stdout.write(f"{r.id:<{width}}  {r.severity.value:<10}  {r.summary}\n")
+    return ExitCode.OK
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    try:
+        from backyard_lint.lsp import main as lsp_main
+    except ImportError:
+        _err("the language server needs the 'lsp' extra: pip install 'backyard-lint[lsp]'")
+        return ExitCode.ERROR
+    argv = list(args.lsp_args)
+    if args.tcp:
+        argv = ["--tcp", args.tcp, *argv]
+    elif args.stdio:
+        argv = ["--stdio", *argv]
+    return int(lsp_main(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return ExitCode.ERROR
+    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "lsp": cmd_lsp}
+    try:
+        return handlers[args.command](args)
+    except (ConfigError, RuleError) as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (for example `| head`); nothing more to say.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        except OSError:
+            pass
+        return ExitCode.OK

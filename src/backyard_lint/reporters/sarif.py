@@ -1,0 +1,138 @@
+"""``--format sarif``: SARIF 2.1.0, for code-scanning services."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from backyard_lint import __version__
+from backyard_lint.directives import DIRECTIVE_RULE_IDS
+from backyard_lint.reporters import ReportContext, context_label
+
+if TYPE_CHECKING:
+    from backyard_lint.model import Rule
+    from backyard_lint.runner import FileReport
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://github.com/backyard-lint/backyard-lint"
+_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note", "info": "none"}
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    help_md = rule.explanation
+    if rule.sources:
+        help_md += "\n\nSources:\n" + "\n".join(
+            f"- [{s.title}]({s.url})" + (f", {s.publisher}" if s.publisher else "")
+            for s in rule.sources
+        )
+    return {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.replace(".", "-").split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation},
+        "help": {"text": rule.explanation, "markdown": help_md},
+        "helpUri": rule.doc_url,
+        "defaultConfiguration": {"level": _LEVEL[str(rule.severity)]},
+        "properties": {"tags": [rule.family]},
+    }
+
+
+def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
+    rules = list(ctx.ruleset.rules)
+    descriptors = [_rule_descriptor(r) for r in rules]
+    for extra in DIRECTIVE_RULE_IDS:
+        descriptors.append(
+            {
+                "id": extra,
+                "shortDescription": {"text": "Reports a suppression directive that needs care."},
+                "defaultConfiguration": {"level": "warning"},
+            }
+        )
+    index = {d["id"]: i for i, d in enumerate(descriptors)}
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for r in reports:
+        if r.error is not None:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": r.error},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}
+                    ],
+                }
+            )
+        for loc in r.findings:
+            f = loc.finding
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": _LEVEL[str(f.severity)],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(r.path)},
+                            "region": {
+                                "startLine": loc.line,
+                                "startColumn": loc.column,
+                                "endLine": loc.end_line,
+                                "endColumn": loc.end_column,
+                                "snippet": {"text": f.match},
+                            },
+                        }
+                    }
+                ],
+                "properties": {"context": context_label(f)},
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            if f.replacements and f.replacements[0].safe:
+                result["fixes"] = [
+                    {
+                        "description": {"text": f"Replace with '{f.replacements[0].text}'"},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": _uri(r.path)},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "startLine": loc.line,
+                                            "startColumn": loc.column,
+                                            "endLine": loc.end_line,
+                                            "endColumn": loc.end_column,
+                                        },
+                                        "insertedContent": {"text": f.replacements[0].text},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            results.append(result)
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "backyard-lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFO_URI,
+                "rules": descriptors,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+    }
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2) + "\n"

@@ -1,0 +1,95 @@
+"""``--format text`` (the default): grouped by file, the source line with a caret under the label,
+and the suggested wording."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from backyard_lint.reporters import ReportContext
+
+if TYPE_CHECKING:
+    from backyard_lint.runner import FileReport, Located
+
+_COLORS = {"error": "31", "warning": "33", "suggestion": "36", "info": "90"}
+
+
+def _width(text: str) -> int:
+    """Terminal columns taken by ``text`` (wide East Asian characters count two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def _excerpt(loc: Located, color: bool) -> list[str]:
+    line = loc.line_text.replace("\t", "    ")
+    raw_prefix = loc.line_text[: loc.column - 1].replace("\t", "    ")
+    if loc.end_line == loc.line:
+        label = loc.line_text[loc.column - 1 : loc.end_column - 1]
+    else:
+        label = loc.line_text[loc.column - 1 :]
+    gutter = str(loc.line)
+    pad = " " * len(gutter)
+    caret = " " * _width(raw_prefix) + "^" * max(1, _width(label.replace("\t", "    ")))
+    sev = str(loc.finding.severity)
+    return [
+        f"  {pad} |",
+        f"  {gutter} | {line}",
+        f"  {pad} | {_paint(caret, _COLORS[sev], color)}",
+    ]
+
+
+def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
+    out: list[str] = []
+    counts: Counter[str] = Counter()
+    files_with = 0
+    fixable = 0
+    for r in reports:
+        if not r.findings and not r.diff:
+            continue
+        if r.findings:
+            files_with += 1
+            out.append(_paint(r.path, "1", ctx.color))
+        for loc in r.findings:
+            f = loc.finding
+            sev = str(f.severity)
+            counts[sev] += 1
+            head = (
+                f"{loc.line}:{loc.column}: {_paint(sev, _COLORS[sev], ctx.color)} "
+                f"[{f.rule}] {f.message}"
+            )
+            out.append(f"  {head}")
+            out.extend(_excerpt(loc, ctx.color))
+            if sev == "info" and f.reason:
+                out.append(f"  = not reported: read as {f.context} ({f.reason})")
+            elif f.replacements:
+                first = f.replacements[0]
+                rest = [r.text for r in f.replacements[1:]]
+                note = " (safe fix: --fix applies it)" if first.safe else ""
+                fixable += first.safe
+                alt = f"; or {', '.join(repr(t) for t in rest)}" if rest else ""
+                out.append(f"  = try: {first.text!r}{note}{alt}")
+            out.append("")
+        if r.diff:
+            out.append(r.diff.rstrip("\n"))
+            out.append("")
+    fixed = sum(r.fixed for r in reports)
+    total = sum(v for k, v in counts.items() if k != "info")
+    if total or counts.get("info"):
+        parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in
+                 ("error", "warning", "suggestion", "info") if counts.get(k)]
+        noun = "problem" if total == 1 else "problems"
+        line = f"Found {total} {noun} ({', '.join(parts)}) in {files_with} " \
+               f"file{'s' if files_with != 1 else ''}."
+        if fixable and not fixed:
+            line += f" {fixable} fixable with --fix."
+        out.append(line)
+    if fixed:
+        out.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
+    if not out:
+        return ""
+    return "\n".join(out) + "\n"
