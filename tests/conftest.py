@@ -30,7 +30,9 @@ def ruleset() -> RuleSet:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Result]:
     """Run the CLI in process: ``cli("check", "file.md", cwd=tmp_path)``."""
 
     def run(*args: str, cwd: Path | None = None) -> Result:

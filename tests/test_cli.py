@@ -73,8 +73,18 @@ def test_json_format_has_the_documented_shape(
     [file] = data["files"]
     assert file["path"] == "bad.txt"
     [f] = file["findings"]
-    for key in ("rule", "severity", "line", "column", "end_line", "end_column", "match",
-                "message", "replacements", "context"):
+    for key in (
+        "rule",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "match",
+        "message",
+        "replacements",
+        "context",
+    ):
         assert key in f
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (2, 15, 2, 32)
     assert f["context"] == "use"
@@ -107,9 +117,9 @@ def test_stdin_with_a_file_name_picks_the_format(
     text = "```\nRussia's backyard\n```\nKazakhstan is Russia's backyard.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
     result = cli("check", "-f", "concise", "--stdin-filename", "notes.md", "-", cwd=tmp_path)
-    assert result.out.splitlines() == [
-        result.out.splitlines()[0]
-    ] and result.out.startswith("notes.md:4:15: warning [backyard.russia]")
+    assert result.out.splitlines() == [result.out.splitlines()[0]] and result.out.startswith(
+        "notes.md:4:15: warning [backyard.russia]"
+    )
 
 
 def test_select_and_ignore_options(demo_cfg: Path, cli: Callable[..., Any], write: Any) -> None:
@@ -123,7 +133,9 @@ def test_select_and_ignore_options(demo_cfg: Path, cli: Callable[..., Any], writ
     assert rules("--select", "demo") == ["demo.old-city"]
     assert rules("--ignore", "demo,backyard") == []
     assert rules("--select", "backyard", "--select", "demo.old-city") == [
-        "backyard.russia", "demo.old-city"]
+        "backyard.russia",
+        "demo.old-city",
+    ]
 
 
 def test_fix_applies_only_safe_replacements(
@@ -156,14 +168,29 @@ def test_show_mentions(tmp_path: Path, cli: Callable[..., Any], write: Any) -> N
 def test_directories_skip_hidden_and_vendored_folders(
     tmp_path: Path, cli: Callable[..., Any], write: Any
 ) -> None:
-    for name in ("docs/a.md", "docs/b.rst", "docs/c.txt", "docs/d.html", ".hidden/e.md",
-                 "node_modules/f.md", "vendor/g.md", "docs/h.py", "docs/i.markdown",
-                 "docs/j.htm"):
+    for name in (
+        "docs/a.md",
+        "docs/b.rst",
+        "docs/c.txt",
+        "docs/d.html",
+        ".hidden/e.md",
+        "node_modules/f.md",
+        "vendor/g.md",
+        "docs/h.py",
+        "docs/i.markdown",
+        "docs/j.htm",
+    ):
         write(name, "Russia's backyard.\n")
     data = json.loads(cli("check", "-f", "json", ".", cwd=tmp_path).out)
     paths = sorted(Path(f["path"]).as_posix() for f in data["files"])
-    assert paths == ["docs/a.md", "docs/b.rst", "docs/c.txt", "docs/d.html",
-                     "docs/i.markdown", "docs/j.htm"]
+    assert paths == [
+        "docs/a.md",
+        "docs/b.rst",
+        "docs/c.txt",
+        "docs/d.html",
+        "docs/i.markdown",
+        "docs/j.htm",
+    ]
 
 
 def test_rules_and_explain(cli: Callable[..., Any]) -> None:

@@ -41,7 +41,8 @@ def test_text_without_triggers_is_not_parsed_as_markup() -> None:
         import sys
         from backyard_lint.engine import lint_text
         from backyard_lint.runner import ruleset_for
-        assert lint_text("# Title\\n\\nNothing to see.\\n" * 100, ruleset_for(), fmt="markdown") == []
+        text = "# Title\\n\\nNothing to see.\\n" * 100
+        assert lint_text(text, ruleset_for(), fmt="markdown") == []
         print("markdown_it" in sys.modules, "docutils" in sys.modules)
         """
     )

@@ -17,8 +17,19 @@ REPO = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     [whl] = out.glob("backyard_lint-*.whl")
     return whl
@@ -26,9 +37,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_contains_every_rule_file(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = sorted(n.removeprefix("backyard_lint/rules/") for n in names
-                     if n.startswith("backyard_lint/rules/") and n.endswith(".yaml"))
-    in_repo = sorted(p.relative_to(REPO / "rules").as_posix() for p in (REPO / "rules").rglob("*.yaml"))
+    shipped = sorted(
+        n.removeprefix("backyard_lint/rules/")
+        for n in names
+        if n.startswith("backyard_lint/rules/") and n.endswith(".yaml")
+    )
+    in_repo = sorted(
+        p.relative_to(REPO / "rules").as_posix() for p in (REPO / "rules").rglob("*.yaml")
+    )
     assert shipped == in_repo
     assert "backyard_lint/py.typed" in names
     assert not any(n.startswith("tests/") for n in names)
@@ -40,7 +56,9 @@ def test_a_fresh_venv_install_lints_the_sample(wheel: Path, tmp_path: Path) -> N
     bin_dir = env_dir / "bin"
     subprocess.run(
         [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     tool = str(bin_dir / "backyard-lint")
     rules = subprocess.run([tool, "rules"], capture_output=True, text=True, check=True)
@@ -48,14 +66,22 @@ def test_a_fresh_venv_install_lints_the_sample(wheel: Path, tmp_path: Path) -> N
     # Run from outside the checkout, so only the installed copy of the rules can be found.
     result = subprocess.run(
         [tool, "check", "-f", "concise", str(REPO / "samples" / "sample.md")],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert result.returncode == 1, result.stderr
     assert "[backyard.russia]" in result.stdout
     where = subprocess.run(
-        [str(bin_dir / "python"), "-c",
-         "import backyard_lint.rules as r; print(r.builtin_rules_dir())"],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "import backyard_lint.rules as r; print(r.builtin_rules_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     )
     assert str(env_dir) in where.stdout  # the packaged rules, not the checkout's
     # pygls is an extra: the plain install has no language server dependencies

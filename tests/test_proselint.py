@@ -29,7 +29,11 @@ from backyard_lint.proselint import __register__
 CheckRegistry().register_many(__register__)
 text = sys.stdin.read()
 results = LintFile("doc.txt", text).lint({"max_errors": 1000, "checks": {"backyard": True}})
-print(json.dumps([[r.check_result.check_path, list(r.pos), r.check_result.span[1] - r.check_result.span[0]] for r in results]))
+rows = []
+for r in results:
+    start, end = r.check_result.span
+    rows.append([r.check_result.check_path, list(r.pos), end - start])
+print(json.dumps(rows))
 """
 
 
@@ -45,12 +49,14 @@ def test_registered_checks_agree_with_the_cli(
     write("doc.txt", TEXT)
     data = json.loads(cli("check", "-f", "json", "doc.txt", cwd=tmp_path).out)
     ours = [
-        [f["rule"], [f["line"], f["column"]], len(f["match"])]
-        for f in data["files"][0]["findings"]
+        [f["rule"], [f["line"], f["column"]], len(f["match"])] for f in data["files"][0]["findings"]
     ]
     out = subprocess.run(
         [sys.executable, "-c", LINT_WITH_PROSELINT],
-        input=TEXT, capture_output=True, text=True, check=True,
+        input=TEXT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     theirs = json.loads(out.stdout)
     assert len(ours) == 3
@@ -61,8 +67,7 @@ def test_with_proselint_adds_proselints_own_checks(
     tmp_path: Path, cli: Callable[..., Any], write: Any
 ) -> None:
     write("doc.txt", "Our economy is very unique. Kazakhstan is Russia's backyard.\n")
-    data = json.loads(cli("check", "-f", "json", "--with-proselint", "doc.txt",
-                          cwd=tmp_path).out)
+    data = json.loads(cli("check", "-f", "json", "--with-proselint", "doc.txt", cwd=tmp_path).out)
     rules = {f["rule"] for f in data["files"][0]["findings"]}
     assert "backyard.russia" in rules
     assert "uncomparables" in rules  # a proselint path

@@ -63,7 +63,8 @@ def test_proselint_format_matches_proselints_own_output(
         "from proselint.tools import LintFile\n"
         "from backyard_lint.proselint import __register__\n"
         "CheckRegistry().register_many(__register__)\n"
-        "res = LintFile(Path(sys.argv[1])).lint({'max_errors': 100, 'checks': {'backyard': True}})\n"
+        "config = {'max_errors': 100, 'checks': {'backyard': True}}\n"
+        "res = LintFile(Path(sys.argv[1])).lint(config)\n"
         "print(json.dumps([r.into_dict() for r in res]))\n"
     )
     theirs = json.loads(

@@ -52,19 +52,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format")
     check.add_argument(
-        "--select", type=_ids, action="extend", metavar="IDS",
+        "--select",
+        type=_ids,
+        action="extend",
+        metavar="IDS",
         help="only these rule ids or prefixes (comma-separated; replaces the config's select)",
     )
     check.add_argument(
-        "--ignore", type=_ids, action="extend", default=[], metavar="IDS",
+        "--ignore",
+        type=_ids,
+        action="extend",
+        default=[],
+        metavar="IDS",
         help="skip these rule ids or prefixes (comma-separated; added to the config's ignore)",
     )
     check.add_argument(
-        "--fail-on", choices=[s.value for s in RULE_SEVERITIES], default=None,
+        "--fail-on",
+        choices=[s.value for s in RULE_SEVERITIES],
+        default=None,
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     check.add_argument(
-        "--show-mentions", action="store_true",
+        "--show-mentions",
+        action="store_true",
         help="also show quoted, negated, attributed, historical and name uses, as info",
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
@@ -79,7 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--encoding", metavar="NAME", help="decode files without a BOM with this encoding"
     )
     check.add_argument(
-        "--jobs", "-j", type=int, default=None, metavar="N",
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
         help="parallel processes (default: all cores)",
     )
     check.add_argument(
@@ -123,15 +137,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from backyard_lint import formats
     from backyard_lint.inputs import walk
     from backyard_lint.reporters import ReportContext, renderer
-    from backyard_lint.runner import RunOptions, discovery, run, ruleset_for
+    from backyard_lint.runner import RunOptions, discovery, ruleset_for, run
 
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
         return ExitCode.ERROR
-    paths = [Path(p) for p in (args.paths or ["."])]
-    if args.stdin_filename and not any(str(p) == "-" for p in paths):
-        if not args.paths:
-            paths = [Path("-")]
+    # With --stdin-filename and no paths, read standard input (as ruff does).
+    default = ["-"] if args.stdin_filename else ["."]
+    paths = [Path(p) for p in (args.paths or default)]
     disc = discovery(args.config)
     base_cfg = disc.for_path(Path.cwd() / "_")
     base_rules = ruleset_for(base_cfg.extra_rules)
@@ -160,9 +173,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = [r for r in reports if r.error is not None]
     for r in errors:
         _err(f"{r.path}: {r.error}")
-    failing = any(
-        loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings
-    )
+    failing = any(loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings)
     if errors:
         return ExitCode.ERROR
     if failing and not args.exit_zero:
@@ -257,8 +268,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (for example `| head`); nothing more to say.
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
-        except OSError:
-            pass
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # silence the interpreter's final flush
         return ExitCode.OK

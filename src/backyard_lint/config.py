@@ -147,7 +147,8 @@ def _toml_load(path: Path) -> dict[str, Any]:
         import tomli as tomllib
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh)
+            data: dict[str, Any] = tomllib.load(fh)
+            return data
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
     except OSError as exc:
@@ -230,9 +231,7 @@ def validate(data: Any, path: Path) -> Config:
     pfi = data.get("per-file-ignores", {})
     if not isinstance(pfi, Mapping):
         raise ConfigError(str(path), "per-file-ignores", "must map globs to lists of rule ids")
-    per_file = tuple(
-        (str(g), _ids(ids, path, f"per-file-ignores.{g}")) for g, ids in pfi.items()
-    )
+    per_file = tuple((str(g), _ids(ids, path, f"per-file-ignores.{g}")) for g, ids in pfi.items())
     fail_on = data.get("fail-on")
     show = data.get("show-mentions")
     if show is not None and not isinstance(show, bool):

@@ -64,7 +64,9 @@ class Source:
 
 @dataclass(frozen=True)
 class Pattern:
-    """A trigger pattern (RE2 syntax). ``sentence``, when set, must also match in the same sentence."""
+    """A trigger pattern (RE2 syntax).
+
+    ``sentence``, when set, must also match somewhere in the same sentence."""
 
     regex: str
     sentence: str = ""

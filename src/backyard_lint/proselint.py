@@ -1,4 +1,4 @@
-"""backyard-lint rules as proselint 0.16 checks, and proselint's own checks for ``--with-proselint``.
+"""backyard-lint rules as proselint 0.16 checks; proselint's own checks for --with-proselint.
 
 ``__register__`` is a tuple of ``proselint.registry.checks.Check`` objects, one per built-in rule.
 Each check's ``check_type`` runs our matcher and classifier, so inside proselint's own pipeline

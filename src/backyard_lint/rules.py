@@ -83,7 +83,7 @@ def load_rule_file(path: Path, display: str | None = None) -> Rule:
 def parse_rule(raw: str, path: str) -> Rule:
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(raw, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -92,7 +92,7 @@ def parse_rule(raw: str, path: str) -> Rule:
     return validate_rule(data, path)
 
 
-def validate_rule(data: Any, path: str) -> Rule:  # noqa: C901 - one flat schema walk
+def validate_rule(data: Any, path: str) -> Rule:
     if not isinstance(data, Mapping):
         raise RuleError(path, None, None, "a rule file must hold one mapping")
     rid = data.get("id")
@@ -230,7 +230,9 @@ def _check_template(message: str, err: Any) -> None:
         raise err("message", f"bad template: {exc} (write literal braces as {{{{ }}}})") from None
     for name in fields:
         if name not in PLACEHOLDERS:
-            raise err("message", f"unknown placeholder {{{name}}} (known: {{match}}, {{replacement}})")
+            raise err(
+                "message", f"unknown placeholder {{{name}}} (known: {{match}}, {{replacement}})"
+            )
 
 
 def _patterns(value: Any, err: Any) -> Iterable[Pattern]:
@@ -295,7 +297,9 @@ def _sources(value: Any, err: Any) -> Iterable[Source]:
             raise err(field, "must be a mapping")
         for key in item:
             if key not in _SOURCE_KEYS:
-                raise err(f"{field}.{key}", f"unknown key (known: {', '.join(sorted(_SOURCE_KEYS))})")
+                raise err(
+                    f"{field}.{key}", f"unknown key (known: {', '.join(sorted(_SOURCE_KEYS))})"
+                )
         values: dict[str, str] = {}
         for key in _SOURCE_KEYS:
             v = item.get(key, "")

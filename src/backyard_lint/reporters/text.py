@@ -80,11 +80,16 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
     fixed = sum(r.fixed for r in reports)
     total = sum(v for k, v in counts.items() if k != "info")
     if total or counts.get("info"):
-        parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in
-                 ("error", "warning", "suggestion", "info") if counts.get(k)]
+        parts = [
+            f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}"
+            for k in ("error", "warning", "suggestion", "info")
+            if counts.get(k)
+        ]
         noun = "problem" if total == 1 else "problems"
-        line = f"Found {total} {noun} ({', '.join(parts)}) in {files_with} " \
-               f"file{'s' if files_with != 1 else ''}."
+        line = (
+            f"Found {total} {noun} ({', '.join(parts)}) in {files_with} "
+            f"file{'s' if files_with != 1 else ''}."
+        )
         if fixable and not fixed:
             line += f" {fixable} fixable with --fix."
         out.append(line)
