@@ -161,16 +161,6 @@ def run(
     files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int | None = None
 ) -> Iterator[FileReport]:
     """Lint ``files`` in order; in parallel processes when there are many and jobs > 1."""
-    jobs = jobs or default_jobs()
-    if jobs <= 1 or len(files) < 8 or any(str(p) == "-" for p, _ in files):
-        for path, explicit in files:
-            yield lint_path(path, opts, explicit=explicit)
-        return
-    import multiprocessing
+    from backyard_lint.parallel import run_files
 
-    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(
-            _lint_worker, [(str(p), opts, e) for p, e in files], chunksize=chunk
-        )
+    return run_files(files, opts, jobs)

@@ -1,0 +1,98 @@
+"""Lint many files in worker processes; reports come back streamed, in input order.
+
+Small inputs (a pre-commit hook's handful of files, one buffer on standard input) are linted in
+this process: starting workers costs more than it saves. Larger inputs go to ``jobs`` worker
+processes (default: every core this process may use):
+
+- each worker loads the rules once (its initialiser; on Linux the forked worker inherits the
+  rules the parent already loaded) and lints one file at a time, so a worker never holds more
+  than one file's text;
+- paths are sent in chunks, to keep the cost of talking to the workers small per file;
+- reports are yielded in the order of ``files`` (``imap``), so output does not depend on
+  ``jobs`` or on which worker finished first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from backyard_lint.runner import FileReport, RunOptions, default_jobs, lint_path
+
+# Below either threshold the files are linted in this process (no workers).
+IN_PROCESS_FILES = 8
+IN_PROCESS_BYTES = 4 * 1024 * 1024
+# Paths per task sent to a worker: large enough that talking to the worker costs little per
+# file, small enough that the last chunks do not leave a core idle.
+MAX_CHUNK = 32
+
+_OPTIONS: RunOptions | None = None  # set in each worker by _init_worker
+
+
+def run_files(
+    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int | None = None
+) -> Iterator[FileReport]:
+    """Lint ``files`` (path, named explicitly) in order; in parallel when it pays off."""
+    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    jobs = min(jobs, len(files))
+    if jobs <= 1 or in_process(files):
+        for path, explicit in files:
+            yield lint_path(path, opts, explicit=explicit)
+        return
+    yield from _in_workers(files, opts, jobs)
+
+
+def in_process(files: Sequence[tuple[Path, bool]]) -> bool:
+    """True when ``files`` are too few or too small to be worth worker processes (or include
+    standard input, which only this process can read)."""
+    if len(files) < IN_PROCESS_FILES or any(str(p) == "-" for p, _ in files):
+        return True
+    total = 0
+    for path, _ in files:  # stops at the first few files of a large tree
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue  # the worker reports it
+        if total >= IN_PROCESS_BYTES:
+            return False
+    return True
+
+
+def chunk_size(n_files: int, jobs: int) -> int:
+    """About eight tasks per worker, at most MAX_CHUNK paths each."""
+    return max(1, min(MAX_CHUNK, n_files // (jobs * 8)))
+
+
+def _in_workers(
+    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int
+) -> Iterator[FileReport]:
+    import multiprocessing
+
+    # fork: workers start in milliseconds and share the rules already loaded here. Elsewhere
+    # (macOS, Windows) spawn, and each worker loads the rules in its initialiser.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    ctx = multiprocessing.get_context(method)
+    tasks = [(str(path), explicit) for path, explicit in files]
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
+        yield from pool.imap(_lint_one, tasks, chunksize=chunk_size(len(tasks), jobs))
+
+
+def _init_worker(opts: RunOptions) -> None:
+    global _OPTIONS
+    _OPTIONS = opts
+    from backyard_lint.runner import discovery, ruleset_for
+
+    # Warm the caches once. An error here is raised again by lint_path, for the file it
+    # concerns, and reported there.
+    with contextlib.suppress(Exception):
+        ruleset_for(discovery(opts.config).for_path(Path.cwd() / "_").extra_rules)
+
+
+def _lint_one(task: tuple[str, bool]) -> FileReport:
+    path, explicit = task
+    opts: Any = _OPTIONS
+    return lint_path(Path(path), opts, explicit=explicit)
