@@ -8,9 +8,20 @@ Forms (rule ids or prefixes are optional; ``-- reason`` is optional)::
     backyard-lint: disable-next-line [ID ...]
     backyard-lint: disable-file [ID ...]
 
-The colon after ``backyard-lint`` is optional. Format adapters find the comments; this module
-parses their text and applies them. A directive that names an unknown rule, and one that
-suppressed nothing, are reported as findings of their own.
+The colon after ``backyard-lint`` is optional; ids may be separated by spaces or commas. Format
+adapters find the comments (``<!-- ... -->`` in Markdown and HTML, ``.. ...`` in reST, a line of its
+own in plain text); this module parses their text and applies them:
+
+- ``disable`` / ``enable`` work on offsets: a ``disable`` covers the text after the comment, up
+  to an ``enable`` (of the same, a wider or a narrower set of rules: for each rule, the last
+  ``disable`` or ``enable`` before a finding that names it decides);
+- ``disable-line`` covers the lines of the comment itself (the text beside it);
+- ``disable-next-line`` covers the line after the one where the comment ends;
+- ``disable-file`` covers the whole file, wherever it is written.
+
+A directive that names an unknown rule (``directive.unknown-rule``), and one that suppressed nothing
+(``directive.unused``), are reported as findings of their own; they obey select/ignore, and another
+directive may suppress them (for example ``disable-file directive.unknown-rule``).
 """
 
 from __future__ import annotations
@@ -20,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from backyard_lint.model import Context, Finding, Settings, Severity
+from backyard_lint.model import Context, Finding, Settings, Severity, _prefix_len
 from backyard_lint.positions import LineIndex
 
 if TYPE_CHECKING:
@@ -31,18 +42,19 @@ KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable
 UNKNOWN_RULE = "directive.unknown-rule"
 UNUSED = "directive.unused"
 DIRECTIVE_RULE_IDS = (UNKNOWN_RULE, UNUSED)
+DIRECTIVE_SEVERITY = Severity.WARNING
 
 _DIRECTIVE = re.compile(
-    r"^backyard-lint:?\s+(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?P<ids>(?:[\s,]+[A-Za-z0-9_.*-]+)*?)\s*(?:--\s*(?P<reason>.*?))?\s*$",
+    r"backyard-lint:?\s+(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
+    r"(?P<ids>(?:[\s,]+[A-Za-z0-9_.*-]+)*?)[\s,]*(?:--(?P<reason>.*?))?\s*",
     re.DOTALL,
 )
 
 
 @dataclass(frozen=True)
 class Directive:
-    """One directive. ``line`` is where it applies from: its own line (0-based);
-    ``end_line`` is the last line of the comment that holds it."""
+    """One directive. ``line`` is the (0-based) line where its text starts, ``end_line`` the last
+    line of the comment that holds it; ``start``/``end`` are the offsets of its text."""
 
     kind: str
     rules: tuple[str, ...]
@@ -54,19 +66,24 @@ class Directive:
 
 
 def parse_directive(body: str, line: int, start: int, end_line: int) -> Directive | None:
-    """Parse the text of a comment (without comment markers); None if it is not a directive."""
-    m = _DIRECTIVE.match(body.strip())
+    """Parse the text of a comment (without comment markers) that begins at offset ``start``.
+
+    Returns None when the text is not a directive.
+    """
+    stripped = body.strip()
+    m = _DIRECTIVE.fullmatch(stripped)
     if not m:
         return None
+    begin = start + (len(body) - len(body.lstrip()))
     ids = tuple(i for i in re.split(r"[\s,]+", m.group("ids") or "") if i)
     return Directive(
         kind=m.group("kind"),
         rules=ids,
         line=line,
-        start=start,
-        end=start + len(body.strip()),
+        start=begin,
+        end=begin + len(stripped),
         end_line=end_line,
-        reason=(m.group("reason") or "").strip(),
+        reason=" ".join((m.group("reason") or "").split()),
     )
 
 
@@ -80,9 +97,67 @@ def _known(name: str, ruleset: RuleSet) -> bool:
     if name in ruleset.by_id or name in DIRECTIVE_RULE_IDS:
         return True
     prefix = name + "."
-    return any(i.startswith(prefix) for i in ruleset.ids) or any(
-        i.startswith(prefix) for i in DIRECTIVE_RULE_IDS
-    )
+    return any(i.startswith(prefix) for i in (*ruleset.ids, *DIRECTIVE_RULE_IDS))
+
+
+def _canonical(names: tuple[str, ...], ruleset: RuleSet) -> tuple[str, ...]:
+    """Rule ids with aliases replaced by the rule's current id."""
+    out = []
+    for name in names:
+        rule = ruleset.by_id.get(name)
+        out.append(rule.id if rule is not None else name)
+    return tuple(out)
+
+
+def _severity(settings: Settings, rule_id: str) -> Severity:
+    best, chosen = -1, DIRECTIVE_SEVERITY
+    for prefix, severity in settings.severity:
+        length = _prefix_len(rule_id, prefix)
+        if length > best:
+            best, chosen = length, severity
+    return chosen
+
+
+class _Table:
+    """Directives in source order, answering "which directive suppresses this finding?"."""
+
+    def __init__(self, found: Sequence[Directive], text: str, ruleset: RuleSet) -> None:
+        self.ordered = sorted(found, key=lambda d: (d.start, d.end))
+        self.names = [_canonical(d.rules, ruleset) for d in self.ordered]
+        self.used = [False] * len(self.ordered)
+        self.index = LineIndex(text)
+
+    def suppressor(self, f: Finding, skip: int = -1) -> int | None:
+        """Index of the directive that suppresses ``f`` (not ``skip``), or None."""
+        line = self.index.line_of(f.start)
+        ranged: int | None = None  # the last disable/enable before the finding decides
+        ranged_kind = ""
+        for i, d in enumerate(self.ordered):
+            if i == skip or not _covers(self.names[i], f.rule):
+                continue
+            if d.kind == "disable-file":
+                return i
+            if d.kind == "disable-line" and d.line <= line <= d.end_line:
+                return i
+            if d.kind == "disable-next-line" and line == d.end_line + 1:
+                return i
+            if d.kind in ("disable", "enable") and d.end <= f.start:
+                ranged, ranged_kind = i, d.kind
+        return ranged if ranged_kind == "disable" else None
+
+    def filter(self, findings: list[Finding], *, own: Sequence[int] = ()) -> list[Finding]:
+        """The findings no directive suppresses; the suppressing directives count as used.
+
+        ``own[k]`` is the directive that ``findings[k]`` reports on: it may not suppress itself.
+        """
+        kept = []
+        for k, f in enumerate(findings):
+            which = self.suppressor(f, own[k] if own else -1)
+            if which is None:
+                kept.append(f)
+            elif f.severity is not Severity.INFO:
+                self.used[which] = True
+        return kept
 
 
 def apply(
@@ -95,53 +170,48 @@ def apply(
     """Drop suppressed findings and add findings about the directives themselves."""
     if not found:
         return findings
-    index = LineIndex(text)
-    ordered = sorted(found, key=lambda d: (d.line, d.start))
-    used = [False] * len(ordered)
+    table = _Table(found, text, ruleset)
+    kept = table.filter(findings)
 
-    def suppressor(f: Finding) -> int | None:
-        line = index.line_of(f.start)
-        active: int | None = None  # last disable/enable state for this rule
-        for i, d in enumerate(ordered):
-            if not _covers(d.rules, f.rule):
-                continue
-            if d.kind == "disable-file":
-                return i
-            if d.kind == "disable-line" and d.line <= line <= d.end_line:
-                return i
-            if d.kind == "disable-next-line" and line == d.end_line + 1:
-                return i
-            if d.kind in ("disable", "enable") and d.end_line < line:
-                active = i if d.kind == "disable" else None
-        return active
+    def finding(rule_id: str, d: Directive, message: str) -> Finding:
+        return Finding(
+            rule=rule_id,
+            severity=_severity(settings, rule_id),
+            start=d.start,
+            end=d.end,
+            match=text[d.start : d.end],
+            message=message,
+            context=Context.USE,
+        )
 
-    kept: list[Finding] = []
-    for f in findings:
-        which = suppressor(f)
-        if which is None:
-            kept.append(f)
-        elif f.severity is not Severity.INFO:
-            used[which] = True
+    unknown_findings, unknown_owner = [], []
+    has_unknown = [False] * len(table.ordered)
+    for i, d in enumerate(table.ordered):
+        for name in d.rules:
+            if not _known(name, ruleset):
+                has_unknown[i] = True
+                if settings.enabled(UNKNOWN_RULE):
+                    message = f"Directive '{d.kind}' names an unknown rule or prefix '{name}'."
+                    unknown_findings.append(finding(UNKNOWN_RULE, d, message))
+                    unknown_owner.append(i)
+    kept += table.filter(unknown_findings, own=unknown_owner)
 
-    def report(rule_id: str, d: Directive, message: str) -> None:
-        if settings.enabled(rule_id):
-            kept.append(
-                Finding(
-                    rule=rule_id,
-                    severity=Severity.WARNING,
-                    start=d.start,
-                    end=d.end,
-                    match=text[d.start : d.end],
-                    message=message,
-                    context=Context.USE,
-                )
-            )
-
-    for i, d in enumerate(ordered):
-        unknown = [n for n in d.rules if not _known(n, ruleset)]
-        for name in unknown:
-            report(UNKNOWN_RULE, d, f"Directive names an unknown rule '{name}'.")
-        if d.kind != "enable" and not used[i] and not unknown:
+    if settings.enabled(UNUSED):
+        # Decide every candidate first: a directive may be "used" by suppressing another's report.
+        candidates = [
+            i
+            for i, d in enumerate(table.ordered)
+            if d.kind != "enable" and not table.used[i] and not has_unknown[i]
+        ]
+        reports = []
+        for i in candidates:
+            d = table.ordered[i]
             what = ", ".join(d.rules) if d.rules else "any rule"
-            report(UNUSED, d, f"Directive '{d.kind}' suppressed nothing ({what}).")
+            reports.append(finding(UNUSED, d, f"Directive '{d.kind}' suppressed nothing ({what})."))
+        survivors = {id(f) for f in table.filter(reports, own=candidates)}
+        kept += [
+            f
+            for f, i in zip(reports, candidates, strict=True)
+            if id(f) in survivors and not table.used[i]
+        ]
     return kept

@@ -1,28 +1,26 @@
-"""Plain text: everything is prose, except lines that hold only a directive."""
+"""Plain text: everything is prose, except bare URLs and e-mail addresses, and lines that hold
+only a directive (``backyard-lint: disable-next-line backyard.russia -- reason``)."""
 
 from __future__ import annotations
 
 from backyard_lint.directives import MARK, Directive, parse_directive
 from backyard_lint.formats import Masked
+from backyard_lint.formats._util import blank_spans, url_spans
 from backyard_lint.positions import line_starts
 
 
 def mask(text: str) -> Masked:
-    if MARK not in text:
-        return Masked(text)
-    chars = list(text)
+    spans = url_spans(text)
     found: list[Directive] = []
-    starts = line_starts(text)
-    for line, start in enumerate(starts):
-        end = starts[line + 1] if line + 1 < len(starts) else len(text)
-        raw = text[start:end].rstrip("\r\n")
-        body = raw.strip()
-        if not body.startswith(MARK):
-            continue
-        directive = parse_directive(body, line, start + raw.index(body), line)
-        if directive is None:
-            continue
-        found.append(directive)
-        for i in range(start, start + len(raw)):
-            chars[i] = " "
-    return Masked("".join(chars), tuple(found))
+    if MARK in text:
+        starts = line_starts(text)
+        for line, start in enumerate(starts):
+            end = starts[line + 1] if line + 1 < len(starts) else len(text)
+            raw = text[start:end].rstrip("\r\n")
+            if not raw.lstrip().startswith(MARK):
+                continue
+            directive = parse_directive(raw, line, start, line)
+            if directive is not None:
+                found.append(directive)
+                spans.append((start, start + len(raw)))
+    return Masked(blank_spans(text, spans), tuple(found))

@@ -1,0 +1,106 @@
+"""Helpers shared by the format adapters: blanking spans while keeping line breaks, URLs, and
+directives found in comments."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import unescape
+
+from backyard_lint.directives import MARK, Directive, parse_directive
+from backyard_lint.positions import LineIndex
+
+Piece = tuple[int, int, str | None]
+"""(start, end, text of the span's length to show there, or None: see ``edit`` and ``render``)."""
+
+_NOT_BREAK = re.compile(r"[^\r\n]+")
+
+# Bare URLs and e-mail addresses in prose; trailing punctuation stays prose.
+URL = re.compile(
+    r"(?:\b(?:https?|ftps?|file|mailto):(?://)?|\bwww\.)[^\s<>\"`]*[^\s<>\"'`.,;:!?)\]}*_]"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+
+
+def blank(segment: str) -> str:
+    """``segment`` with every character but line breaks replaced by a space."""
+    return _NOT_BREAK.sub(lambda m: " " * len(m.group()), segment)
+
+
+def edit(text: str, edits: Iterable[Piece]) -> str:
+    """``text`` with each ``(start, end, shown)`` applied: ``shown`` (of the span's length) put in,
+    or the span blanked when ``shown`` is None. Where edits overlap, the earlier one wins."""
+    out: list[str] = []
+    pos = 0
+    for start, end, shown in sorted(edits, key=lambda e: (e[0], e[1])):
+        begin = max(start, pos)
+        if end <= begin:
+            continue
+        out.append(text[pos:begin])
+        out.append(blank(text[begin:end]) if shown is None else shown[begin - start :])
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every span blanked (spans may overlap or come in any order)."""
+    return edit(text, ((start, end, None) for start, end in spans))
+
+
+def render(text: str, pieces: Iterable[Piece]) -> str:
+    """``text`` with everything outside the prose ``pieces`` blanked, and each piece's
+    replacement (of the piece's own length), if any, put in."""
+    edits: list[Piece] = []
+    pos = 0
+    for start, end, shown in sorted(pieces, key=lambda p: (p[0], p[1])):
+        if start > pos:
+            edits.append((pos, start, None))
+        if shown is not None:
+            edits.append((start, end, shown))
+        pos = max(pos, end)
+    edits.append((pos, len(text), None))
+    return edit(text, edits)
+
+
+def entity_text(source: str) -> str | None:
+    """What a character reference such as ``&rsquo;`` shows, padded with spaces to its own
+    length (so "Russia&rsquo;s" reads as "Russia’      s"); None to keep it as written."""
+    shown = unescape(source)
+    if shown == source or len(shown) > len(source):
+        return None
+    if shown.isspace() or "\r" in shown or "\n" in shown:
+        shown = " "
+    return shown + " " * (len(source) - len(shown))
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of bare URLs and e-mail addresses in ``text``."""
+    if "@" not in text and ":" not in text and "www." not in text:
+        return []
+    return [m.span() for m in URL.finditer(text)]
+
+
+def blank_urls(text: str) -> str:
+    return blank_spans(text, url_spans(text))
+
+
+def comment_directive(
+    text: str, body_start: int, body_end: int, comment_end: int, index: LineIndex
+) -> Directive | None:
+    """The directive in a comment whose text is ``text[body_start:body_end]``, if any.
+
+    ``comment_end`` is the offset just after the comment's closing marker.
+    """
+    body = text[body_start:body_end]
+    if MARK not in body:
+        return None
+    lead = len(body) - len(body.lstrip())
+    return parse_directive(
+        body,
+        index.line_of(body_start + lead),
+        body_start,
+        index.line_of(max(body_start, comment_end - 1)),
+    )

@@ -1,0 +1,204 @@
+"""Markdown (CommonMark, markdown-it-py): only paragraph, heading and HTML text is prose.
+
+Blanked: front matter (YAML ``---`` or TOML ``+++`` at the top), fenced and indented code, HTML
+tags, attributes and comments (text inside HTML blocks stays prose, as in the HTML adapter), code
+spans, autolinks, link and image destinations, titles and reference labels (the link text and the
+image description stay prose), reference definitions, list and quote markers, and bare URLs.
+Character references show their character ("Russia&rsquo;s" reads as "Russia’      s").
+Directives are read from HTML comments, in blocks or inline:
+``<!-- backyard-lint: disable-next-line backyard.russia -- reason -->``.
+
+The block structure comes from markdown-it's token maps (0-based, end-exclusive line ranges).
+Inline tokens carry no positions, so each paragraph's text is parsed again by an inline parser
+whose rules record the spans they consume, on a copy of the source that keeps every offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+from backyard_lint.directives import Directive
+from backyard_lint.formats import Masked
+from backyard_lint.formats import html as html_format
+from backyard_lint.formats._util import (
+    Piece,
+    blank_urls,
+    comment_directive,
+    edit,
+    entity_text,
+    render,
+)
+from backyard_lint.positions import LineIndex
+
+_SPANS = "backyard_lint.spans"  # key in markdown-it's env: spans recorded by the inline rules
+_INLINE_MARKS = ("`", "<", "[", "&")
+_PREFIX = re.compile(r"[ \t>]*")
+
+Rule = Callable[[StateInline, bool], bool]
+
+
+def _recording(name: str, rule: Rule) -> Rule:
+    """Wrap inline rule ``rule`` so that what it consumes is recorded as (kind, start, end)."""
+
+    def recorded(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        count = len(state.tokens)
+        label_end = -1
+        if not silent and name in ("link", "image"):
+            label_end = state.md.helpers.parseLinkLabel(
+                state, start + (1 if name == "image" else 0), name == "link"
+            )
+        ok = rule(state, silent)
+        if ok and not silent:
+            spans = state.env[_SPANS]
+            pushed = state.tokens[count:]
+            if name == "backticks":
+                if pushed and pushed[-1].type == "code_inline":
+                    spans.append(("code", start, state.pos))
+            elif name == "entity":
+                if state.pos - start > 1:
+                    spans.append(("entity", start, state.pos))
+            elif name in ("link", "image"):
+                opener = 1 if name == "link" else 2
+                spans.append(("code", start, start + opener))
+                if label_end >= 0:
+                    spans.append(("code", label_end, state.pos))
+            else:  # autolink, html_inline
+                spans.append((name, start, state.pos))
+        return ok
+
+    return recorded
+
+
+def _parsers() -> tuple[MarkdownIt, MarkdownIt]:
+    block = MarkdownIt("commonmark").disable(["inline", "text_join"])
+    inline = MarkdownIt("commonmark").disable("emphasis")
+    ruler = inline.inline.ruler
+    for entry in list(ruler.__rules__):
+        if entry.name in ("backticks", "link", "image", "autolink", "html_inline", "entity"):
+            ruler.at(entry.name, _recording(entry.name, entry.fn))
+    return block, inline
+
+
+_BLOCK, _INLINE = _parsers()
+
+
+def _front_matter(text: str, starts: list[int]) -> int:
+    """The number of lines of front matter at the top of ``text`` (0 when there is none)."""
+    if not text.startswith(("---", "+++")):
+        return 0
+    fence = text[:3]
+    closers = ("---", "...") if fence == "---" else ("+++",)
+
+    def line(i: int) -> str:
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        return text[starts[i] : end].rstrip()
+
+    if line(0) != fence:
+        return 0
+    for i in range(1, len(starts)):
+        if line(i) in closers:
+            return i + 1
+    return 0
+
+
+class _Document:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = LineIndex(text)
+        self.starts = self.index.starts
+        self.pieces: list[Piece] = []  # prose
+        self.edits: list[Piece] = []  # blanked (None) or shown otherwise, inside the prose
+        self.directives: list[Directive] = []
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of ``line``, before its line break."""
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            if self.text[end - 1] == "\n":
+                end -= 1
+            if end > self.starts[line] and self.text[end - 1] == "\r":
+                end -= 1
+            return end
+        return len(self.text)
+
+    def inline(self, content: str, first: int, last: int, env: dict[str, Any]) -> None:
+        """The text of one paragraph or heading: lines ``first`` to ``last`` (exclusive)."""
+        text = self.text
+        region: list[str] = []
+        region_start = -1
+        lines = content.split("\n")[: last - first]
+        for k, wanted in enumerate(lines):
+            line = first + k
+            start, end = self.starts[line], self.line_end(line)
+            source = text[start:end]
+            if source.endswith(wanted):
+                at = len(source) - len(wanted)
+            else:
+                at = source.find(wanted)
+                if at < 0:  # tabs expanded by the block parser: take the line after its markers
+                    at = _PREFIX.match(source).end()  # type: ignore[union-attr]
+            is_last = k == len(lines) - 1
+            stop = start + at + len(wanted) if is_last and source.startswith(wanted, at) else end
+            self.pieces.append((start + at, stop, None))
+            if region_start < 0:
+                region_start = start + at
+            else:
+                region.append(" " * at)
+            region.append(text[start + at : stop])
+            if not is_last:
+                region.append(" " * (self.starts[line + 1] - end - 1) + "\n")
+        source_region = "".join(region)
+        if not any(mark in source_region for mark in _INLINE_MARKS):
+            return
+        spans: list[tuple[str, int, int]] = []
+        env[_SPANS] = spans
+        _INLINE.inline.parse(source_region.replace("\r", " "), _INLINE, env, [])
+        for kind, s, e in spans:
+            start, end = region_start + s, region_start + e
+            if kind == "entity":
+                self.edits.append((start, end, entity_text(text[start:end]) or text[start:end]))
+                continue
+            self.edits.append((start, end, None))
+            if kind == "html_inline" and text.startswith("<!--", start):
+                close = end - 3 if text.endswith("-->", start, end) else end
+                self.directive(start + 4, close, end)
+
+    def directive(self, body_start: int, body_end: int, comment_end: int) -> None:
+        found = comment_directive(self.text, body_start, body_end, comment_end, self.index)
+        if found is not None:
+            self.directives.append(found)
+
+    def html_block(self, first: int, last: int) -> None:
+        start = self.starts[first]
+        end = self.starts[last] if last < len(self.starts) else len(self.text)
+        pieces, found = html_format.scan(self.text, start, end, self.index)
+        self.pieces.extend(pieces)
+        self.directives.extend(found)
+
+
+def mask(text: str) -> Masked:
+    doc = _Document(text)
+    skip = _front_matter(text, doc.starts)
+    source = text
+    if skip:
+        cut = doc.starts[skip] if skip < len(doc.starts) else len(text)
+        source = "\n" * skip + text[cut:]
+    env: dict[str, Any] = {}
+    for token in _BLOCK.parse(source, env):
+        if token.map is None:
+            continue
+        first, last = token.map
+        if token.type == "inline":
+            doc.inline(token.content, first, last, env)
+        elif token.type == "html_block":
+            doc.html_block(first, last)
+    masked = render(text, doc.pieces)
+    if doc.edits:
+        masked = edit(masked, doc.edits)
+    return Masked(blank_urls(masked), tuple(sorted(doc.directives, key=lambda d: d.start)))
