@@ -15,7 +15,6 @@ processes (default: every core this process may use):
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -54,7 +53,7 @@ def in_process(files: Sequence[tuple[Path, bool]]) -> bool:
     total = 0
     for path, _ in files:  # stops at the first few files of a large tree
         try:
-            total += os.stat(path).st_size
+            total += path.stat().st_size
         except OSError:
             continue  # the worker reports it
         if total >= IN_PROCESS_BYTES:
