@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,22 +62,54 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and rename it over ``path``,
-    keeping the file's permissions. On any error the original is left as it was."""
-    target = path.resolve()
+class FixError(Exception):
+    """A fix that was not written; ``str()`` is the one-line reason. The file is unchanged."""
+
+
+def write_atomic(path: Path, data: bytes, *, unchanged_since: os.stat_result | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic
+    rename, keeping the file's permissions (and, where allowed, its owner). A symbolic link is
+    kept: the file it points to is replaced. With ``unchanged_since`` (the ``stat`` taken when
+    the file was read), a file modified since is refused rather than overwritten.
+
+    On any error, ``KeyboardInterrupt`` included, the original is left as it was and the
+    temporary file is removed.
+    """
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # pathlib's symlink loop on Python < 3.13
+        raise FixError("too many levels of symbolic links") from None
     st = target.stat()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if unchanged_since is not None and _changed(unchanged_since, st):
+        raise FixError("the file changed while it was being linted")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, st.st_mode & 0o7777)
-        os.replace(tmp, target)
+        _keep_owner(tmp, st)
+        tmp.chmod(stat.S_IMODE(st.st_mode))
+        tmp.replace(target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise
+
+
+def _keep_owner(tmp: Path, st: os.stat_result) -> None:
+    """Give the new file the old one's owner where allowed (as root); else it stays the
+    writer's, as when an editor saves it."""
+    now = tmp.stat()
+    if hasattr(os, "chown") and (now.st_uid, now.st_gid) != (st.st_uid, st.st_gid):
+        with contextlib.suppress(OSError):
+            os.chown(tmp, st.st_uid, st.st_gid)
+
+
+def _changed(before: os.stat_result, now: os.stat_result) -> bool:
+    return (before.st_ino, before.st_size, before.st_mtime_ns) != (
+        now.st_ino,
+        now.st_size,
+        now.st_mtime_ns,
+    )

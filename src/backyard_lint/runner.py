@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from backyard_lint import fix as fixing
 from backyard_lint import formats
-from backyard_lint.config import Config, Discovery
+from backyard_lint.config import Config, ConfigError, Discovery
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.inputs import InputError, decode_full, read_bytes
+from backyard_lint.inputs import InputError, decode_full, read_file
 from backyard_lint.model import Finding, Settings
 from backyard_lint.positions import LineIndex
-from backyard_lint.rules import builtin_rules_dir, load_rules
+from backyard_lint.rules import RuleError, builtin_rules_dir, load_rules
 
 
 @dataclass(frozen=True)
@@ -99,16 +99,22 @@ def lint_document(
 
 
 def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileReport:
-    """Lint one file (or standard input for ``-``); never raises for a bad input."""
+    """Lint one file (or standard input for ``-``); never raises for a bad input.
+
+    A file that cannot be read or decoded gives a report with ``error`` set (one line, without
+    the path). A configuration or rule error still raises (it concerns every file: exit 2).
+    An unexpected error in an adapter or the classifier is reported as an internal error for
+    this file only, so the other files are still linted and no traceback reaches the user.
+    """
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
     try:
         config_anchor = Path(opts.stdin_filename or "stdin") if is_stdin else path
         cfg: Config = discovery(opts.config).for_path(config_anchor.absolute())
-        if not is_stdin and cfg.is_excluded(path):
+        if not is_stdin and _excluded(cfg, path):
             return FileReport(display, skipped=True)
         ruleset = ruleset_for(cfg.extra_rules)
-        data = sys.stdin.buffer.read() if is_stdin else read_bytes(path)
+        data, st = (sys.stdin.buffer.read(), None) if is_stdin else read_file(path)
         text, codec, bom = decode_full(data, opts.encoding)
         del data
         fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
@@ -119,30 +125,82 @@ def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileRep
             show_mentions=opts.show_mentions,
         )
         findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
-    except InputError as exc:
-        return FileReport(display, error=str(exc))
-    report = FileReport(display, locate(text, findings))
-    if (opts.fix or opts.diff) and findings:
-        changes = fixing.edits(findings)
-        if changes:
-            after = fixing.apply_edits(text, changes)
-            if opts.diff:
-                report.diff = fixing.unified_diff(display, text, after)
-            if opts.fix and not is_stdin:
-                try:
-                    fixing.write_atomic(path, bom + after.encode(codec))
-                except OSError as exc:
-                    report.error = f"could not write fixes: {exc.strerror or exc}"
-                    return report
-                report.fixed = len(changes)
-                kept = lint_document(
+        report = FileReport(display, locate(text, findings))
+        if opts.fix and is_stdin:  # a filter: the text comes back, fixed or not
+            report.fixed, after = _fixed_text(text, findings)
+            sys.stdout.write(after)
+        elif (opts.fix or opts.diff) and findings:
+
+            def relint(after: str) -> list[Finding]:
+                return lint_document(
                     after, fmt, settings, ruleset, with_proselint=opts.with_proselint
                 )
-                report.findings = locate(after, kept)
-            elif opts.fix and is_stdin:
-                report.fixed = len(changes)
-                sys.stdout.write(after)
+
+            _fix(report, path, opts, (text, codec, bom, st), findings, relint)
+    except InputError as exc:
+        return FileReport(display, error=str(exc))
+    except (ConfigError, RuleError, BrokenPipeError):
+        raise
+    except Exception as exc:  # a bug in an adapter or the classifier: this file only
+        return FileReport(display, error=internal_error(exc))
     return report
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line for an unexpected exception (a bug: the user is asked to report it)."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    name = type(exc).__name__
+    return f"internal error ({name}{': ' + detail if detail else ''}); please report this bug"
+
+
+def _excluded(cfg: Config, path: Path) -> bool:
+    try:
+        return cfg.is_excluded(path)
+    except (OSError, RuntimeError):  # a symlink loop cannot be resolved: reading reports it
+        return False
+
+
+def _fixed_text(text: str, findings: list[Finding]) -> tuple[int, str]:
+    """The number of safe fixes and the text with them applied."""
+    changes = fixing.edits(findings) if findings else []
+    return len(changes), fixing.apply_edits(text, changes) if changes else text
+
+
+def _fix(
+    report: FileReport,
+    path: Path,
+    opts: RunOptions,
+    source: tuple[str, str, bytes, os.stat_result | None],
+    findings: list[Finding],
+    relint: Callable[[str], list[Finding]],
+) -> None:
+    """Apply the safe fixes to a file: as a diff (``--diff``, writes nothing) or through a
+    temporary file and an atomic rename (``--fix``), keeping the BOM, encoding and line ends.
+    On any error the file is left as it was and the report says why."""
+    text, codec, bom, st = source
+    fixed, after = _fixed_text(text, findings)
+    if not fixed:
+        return
+    if opts.diff:
+        report.diff = fixing.unified_diff(report.path, text, after)
+    if not opts.fix:
+        return
+    try:
+        data = bom + after.encode(codec)
+    except UnicodeEncodeError as exc:
+        report.error = (
+            f"could not write fixes: {after[exc.start]!r} cannot be written in {codec}; "
+            "file left unchanged"
+        )
+        return
+    try:
+        fixing.write_atomic(path, data, unchanged_since=st)
+    except (OSError, fixing.FixError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        report.error = f"could not write fixes: {reason}; file left unchanged"
+        return
+    report.fixed = fixed
+    report.findings = locate(after, relint(after))
 
 
 def _lint_worker(args: tuple[str, RunOptions, bool]) -> FileReport:
