@@ -1,0 +1,153 @@
+"""What the server's code actions and hovers say, as plain text edits and Markdown.
+
+Pure functions of a :class:`~backyard_lint.lsp.documents.Document` and findings; the server turns
+them into LSP objects. No pygls import here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import import_module
+
+from backyard_lint.fix import match_case
+from backyard_lint.lsp.documents import Document
+from backyard_lint.model import Context, Finding, Rule, Severity
+
+# (start offset, end offset, new text), offsets in code points.
+Edit = tuple[int, int, str]
+
+
+def fixable(finding: Finding) -> bool:
+    return (
+        finding.severity is not Severity.INFO
+        and finding.context == Context.USE
+        and bool(finding.replacements)
+    )
+
+
+def replacement_edits(finding: Finding) -> list[tuple[str, Edit]]:
+    """One (new text, edit) per suggested replacement, keeping the original's capitalisation."""
+    out = []
+    seen: set[str] = set()
+    for rep in finding.replacements:
+        new = match_case(finding.match, rep.text)
+        if new in seen:
+            continue
+        seen.add(new)
+        out.append((new, (finding.start, finding.end, new)))
+    return out
+
+
+def fix_all_edits(findings: Iterable[Finding], *, safe_only: bool) -> list[Edit]:
+    """Non-overlapping edits: each fixable finding's first replacement."""
+    out: list[Edit] = []
+    last_end = -1
+    for f in sorted(findings, key=lambda x: x.sort_key):
+        if not fixable(f) or f.start < last_end:
+            continue
+        first = f.replacements[0]
+        if safe_only and not first.safe:
+            continue
+        out.append((f.start, f.end, match_case(f.match, first.text)))
+        last_end = f.end
+    return out
+
+
+def _eol(doc: Document, line: int) -> str:
+    starts = doc.index.starts
+    if line + 1 < len(starts):
+        end = starts[line + 1]
+        return "\r\n" if doc.text[end - 2 : end] == "\r\n" else doc.text[end - 1]
+    if len(starts) > 1:  # the last line: reuse the previous line's break
+        end = starts[-1]
+        return "\r\n" if doc.text[end - 2 : end] == "\r\n" else doc.text[end - 1]
+    return "\n"
+
+
+def _indent(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" \t"))]
+
+
+def _blank(doc: Document, line: int) -> bool:
+    return 0 <= line < doc.line_count and not doc.line_text(line).strip()
+
+
+def disable_edits(doc: Document, finding: Finding) -> tuple[str, list[Edit]]:
+    """A title and the edits that suppress ``finding``'s rule on its line, written in the
+    format's comment syntax."""
+    rule = finding.rule
+    line = doc.index.line_of(finding.start)
+    line_start = doc.index.starts[line]
+    indent = _indent(doc.line_text(line))
+    eol = _eol(doc, line)
+    body = f"backyard-lint: disable-next-line {rule}"
+    if doc.fmt in ("markdown", "html"):
+        return f"Disable {rule} for this line", [
+            (line_start, line_start, f"{indent}<!-- {body} -->{eol}")
+        ]
+    if doc.fmt == "rst":
+        if line == 0 or _blank(doc, line - 1):
+            # A reST comment must be followed by a blank line, or the next line joins it.
+            return f"Disable {rule} for this line", [
+                (line_start, line_start, f"{indent}.. {body}{eol}{eol}")
+            ]
+        # Inside a paragraph a comment line would split it: wrap the paragraph instead.
+        first = line
+        while first > 0 and not _blank(doc, first - 1):
+            first -= 1
+        last = line
+        while last + 1 < doc.line_count and not _blank(doc, last + 1):
+            last += 1
+        start = doc.index.starts[first]
+        para_indent = _indent(doc.line_text(first))
+        end_start = doc.index.starts[last]
+        end = end_start + len(doc.line_text(last))
+        return f"Disable {rule} for this paragraph", [
+            (start, start, f"{para_indent}.. backyard-lint: disable {rule}{eol}{eol}"),
+            (end, end, f"{eol}{eol}{para_indent}.. backyard-lint: enable {rule}"),
+        ]
+    return f"Disable {rule} for this line", [(line_start, line_start, f"{indent}{body}{eol}")]
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def rule_markdown(rule: Rule) -> str:
+    """The rule's explanation and sources as Markdown (the docs module's renderer when present)."""
+    try:
+        render = getattr(import_module("backyard_lint.docs"), "render_rule_markdown", None)
+    except ImportError:
+        render = None
+    if render is not None:
+        try:
+            rendered = render(rule)
+        except Exception:  # a broken renderer must not break hovers
+            rendered = None
+        if isinstance(rendered, str) and rendered.strip():
+            return rendered.strip()
+    lines = [f"**{rule.id}** ({rule.severity}): {rule.summary}", "", rule.explanation.strip()]
+    if rule.replacements:
+        lines += ["", "**Suggested wording:** " + ", ".join(r.text for r in rule.replacements)]
+    if rule.sources:
+        lines += ["", "**Sources**", ""]
+        for src in rule.sources:
+            meta = ", ".join(x for x in (src.author, src.publisher, src.date) if x)
+            item = f"- [{_md_escape(src.title)}]({src.url})"
+            if meta:
+                item += f", {meta}"
+            if src.quote:
+                item += f': "{src.quote}"'
+            lines.append(item)
+    lines += ["", f"[Rule documentation]({rule.doc_url})"]
+    return "\n".join(lines)
+
+
+def hover_markdown(finding: Finding, rule: Rule | None) -> str:
+    head = f"**backyard-lint** `{finding.rule}`: {finding.message}"
+    if finding.context != Context.USE:
+        head += f"\n\n*Not flagged as a use ({finding.context}"
+        head += f": {finding.reason})*" if finding.reason else ")*"
+    if rule is None:
+        return head
+    return head + "\n\n---\n\n" + rule_markdown(rule)
