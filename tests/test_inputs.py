@@ -288,3 +288,135 @@ def test_stdin_with_bad_bytes(tmp_path: Path) -> None:
     assert result.stderr.decode().splitlines() == [
         "backyard-lint: -: not valid UTF-16-LE at byte 4"
     ]
+
+
+def _nested_list(depth: int) -> str:
+    return "".join("  " * i + "- item\n" for i in range(depth))
+
+
+NESTED = {
+    "list": (lambda: _nested_list(3000), False),
+    "ordered": (lambda: "".join("   " * i + "1. item\n" for i in range(2000)), False),
+    "quote-lines": (lambda: "".join(">" * i + " x\n" for i in range(1, 3000)), True),
+    "quote-one-line": (lambda: ">" * 5000 + " x\n", True),
+    "quote-and-list": (lambda: "> - " * 3000 + "x\n", True),
+    "emphasis-and-links": (lambda: "*[" * 5000 + "x" + "](u)*" * 5000 + "\n", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NESTED))
+def test_deeply_nested_markdown_finishes_without_recursion_error(tmp_path: Path, name: str) -> None:
+    """markdown-it-py stops at its nesting limit instead of recursing: no RecursionError, no
+    internal error, and the label before the nesting is found. (After a list nested past the
+    limit, markdown-it drops the rest of the document: see the xfail test below.)"""
+    make, found_after = NESTED[name]
+    body = make()
+    doc = tmp_path / f"{name}.md"
+    doc.write_text(f"{LABEL}\n{body}\n{LABEL}", encoding="utf-8")
+    result = run_cli("check", "-f", "concise", doc.name, cwd=tmp_path, timeout=120)
+    assert result.stderr == ""
+    assert result.returncode == 1
+    lines = [line.split(":")[1] for line in result.stdout.splitlines()]
+    assert lines[0] == "1"
+    if found_after:
+        assert lines[1:] == [str(body.count("\n") + 4)]
+
+
+@pytest.mark.xfail(
+    reason="markdown adapter: markdown-it's commonmark preset has maxNesting 20, and a list "
+    "nested 10 deep swallows the rest of the document (reported to the lead)",
+    strict=True,
+)
+def test_a_label_after_a_ten_deep_list_is_found(ruleset: Any) -> None:
+    from backyard_lint.engine import lint_text
+
+    text = _nested_list(10) + "\n" + LABEL
+    assert len(lint_text(text, ruleset, fmt="markdown")) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "lines"),
+    [
+        # An unterminated fence runs to the end of the document (CommonMark): code, not prose.
+        ("fence.md", f"{LABEL}\n```python\n{LABEL}", [1]),
+        ("tilde-fence.md", f"{LABEL}\n~~~\n{LABEL}\n```\n{LABEL}", [1]),
+        # Front matter without its closing line is not front matter.
+        ("front-matter.md", f"---\ntitle: x\n\n{LABEL}", [4]),
+        ("toml-front-matter.md", f"+++\ntitle = 'x'\n\n{LABEL}", [4]),
+        # An inline tag that never closes is literal text in Markdown.
+        ("inline-tag.md", f"Text <span class='x\n\n{LABEL}", [3]),
+        ("code-span.md", f"`code {LABEL}", [1]),
+        ("link.md", f"[link]({LABEL}", [1]),
+        ("script.html", f"<p>{LABEL}</p><script>{LABEL}", [1]),
+        ("tag.html", f"<p>{LABEL}</p>\n<p class='x {LABEL}", [1, 3]),
+        ("pre.html", f"<p>{LABEL}</p><pre>{LABEL}", [1]),
+    ],
+)
+def test_unterminated_markup(
+    tmp_path: Path, cli: Callable[..., Any], name: str, text: str, lines: list[int]
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, data, err = check_json(cli, tmp_path, name)
+    assert err == ""
+    assert code == 1
+    assert [p[0] for p in positions(data, name)] == lines
+
+
+@pytest.mark.xfail(
+    reason="html adapter: an unterminated comment is a comment to the end of the document "
+    "(HTML's eof-in-comment), but html.parser hands it back as text (reported to the lead)",
+    strict=True,
+)
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_an_unterminated_comment_hides_what_follows(ruleset: Any, fmt: str) -> None:
+    from backyard_lint.engine import lint_text
+
+    assert lint_text(f"<!-- {LABEL}\n{LABEL}", ruleset, fmt=fmt) == []
+
+
+MALFORMED_RST = f"""\
+Title
+===
+
+.. no-such-directive::
+   :bad-option:
+
+.. image:: picture.png
+   :width: ten
+
+:no-such-role:`x` {LABEL}
++----+
+| a  |
++--
+
+.. include:: /etc/hostname
+
+.. raw:: html
+   :file: /etc/hostname
+
+``unterminated literal and `unterminated reference_ and [#]_ and |undefined|
+
+.. [1] A footnote nobody cites.
+
+Section
+-------
+
+Deeper
+~~~~~~
+
+Back up
+=======
+
+Bad deeper
+^^^^^^^^^^
+
+{LABEL}"""
+
+
+def test_malformed_rst_gives_no_docutils_noise(tmp_path: Path) -> None:
+    (tmp_path / "doc.rst").write_text(MALFORMED_RST, encoding="utf-8")
+    result = run_cli("check", "-f", "concise", "doc.rst", cwd=tmp_path)
+    assert result.stderr == ""  # no docutils system messages
+    assert result.returncode == 1
+    lines = [int(line.split(":")[1]) for line in result.stdout.splitlines()]
+    assert lines == [10, MALFORMED_RST.count("\n")]
