@@ -19,7 +19,7 @@ def demo() -> RuleSet:
 
 
 def test_offsets_point_at_the_match(ruleset: RuleSet) -> None:
-    text = "Intro.\nKazakhstan is often called Russia’s backyard by editors."
+    text = "Intro.\nKazakhstan is still Russia’s backyard for many editors."
     [f] = lint_text(text, ruleset)
     assert f.rule == "backyard.russia"
     assert text[f.start : f.end] == f.match == "Russia’s backyard"

@@ -1,20 +1,742 @@
 """Use versus mention: how a match is read in its sentence.
 
-First version: quotation marks only. The full classifier replaces this module.
+``classify(text, start, end, rule)`` reads ``text[start:end]`` (``text`` is the masked document)
+and returns a ``Context`` and a short reason that ``--show-mentions`` shows to the user:
+
+- ``mention``: in quotation marks (scare quotes on one word too), or discussed as a term: "the
+  label X", "the notion that ... X", "so-called X", "dubbed X", "known as X", "X is a misnomer";
+- ``negated``: denied or rejected where the denial governs the label: "is not X", "no longer X",
+  "rather than X", "far from X", "rejects the idea that ... is X"; "not only X" is still a use;
+- ``attributed``: someone else's view: "what Moscow calls X", "Moscow regards ... as X", "in the
+  Kremlin's view", "according to", "as Moscow sees it", "its self-proclaimed X";
+- ``historical``: "post-Soviet" as a period: "post-Soviet era", "in the early post-Soviet years";
+- ``name``: part of a title or an institution: "Post-Soviet Affairs", "Centre for ... Studies".
+
+Every signal is local: it must sit in the same clause as the match, or within a few words of it,
+so a negation or an attribution elsewhere in the sentence does not excuse a use. The logic is a
+fixed sequence of compiled regular expressions over one sentence; no model, no downloads.
 """
 
 from __future__ import annotations
 
-from backyard_lint.model import Context, Rule
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
-_OPEN = "\"“‘«'"
-_CLOSE = "\"”’»'"
+from backyard_lint.model import Context, Rule
+from backyard_lint.sentences import sentence_bounds
+
+Reading = tuple[Context, str]
+USE: Reading = (Context.USE, "")
+
+_I = re.IGNORECASE
+_AP = "['’]"  # an apostrophe, straight or curly
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks shared by several signals.
+
+# Words that may stand between a cue and the label without changing what the cue governs:
+# articles, possessives, "part of", "in", auxiliaries and "-ly" adverbs ("is not simply" is NOT
+# here: "not simply X" concedes X).
+_FILLER_WORDS = (
+    r"a|an|the|some|any|anyone" + _AP + r"s|somebody" + _AP + r"s|part|parts|of|in|within|inside|"
+    r"into|really|actually|truly|exactly|quite|necessarily|entirely|wholly|fully|somehow|still|"
+    r"yet|anymore|any\s+more|longer|more|be|been|being|become|becomes|becoming|became|remain|"
+    r"remains|remaining|remained|to|seen|considered|regarded|treated|viewed|perceived|thought|"
+    r"described|as|like|its|their|his|her|extension|sort|kind|type|so|much|even|ever|belong|"
+    r"belongs|belonged|belonging|is|are|was|were|has|have|had|will|would|could|can|should|must|"
+    r"may|might|shall|do|does|did|again|now|today|there|here|within|mere|considered|longer"
+)
+_WANT_TO = (
+    r"(?:wants?|wanted|wish(?:es|ed)?|intends?|needs?|ha(?:s|ve)|deserves?|going|likes?|meant|"
+    r"supposed|destined|willing|content|happy|prepared|about|used|seems?|appears?)\s+to"
+)
+_FILL = rf"(?:(?:{_FILLER_WORDS}|[a-z]+ly|{_WANT_TO})[\s,]+)*"
+# Fillers inside a noun phrase: "as (merely) (a part of) X".
+_FILL_NP = (
+    r"(?:(?:a|an|the|its|their|his|her|part\s+of|a\s+part\s+of|firmly|still|long|traditionally|"
+    r"historically|merely|simply|just|mere|some\s+kind\s+of|some\s+sort\s+of|nothing\s+more\s+than|"
+    r"little\s+more\s+than|no\s+more\s+than|being|to\s+be|[a-z]+ly)\s+)*"
+)
+_W = r"[\w'’.-]+,?"  # one word, apostrophes and hyphens included, maybe a comma after
+_CLAUSE_HARD = re.compile(r"[;:()\[\]{}—–]|\s-\s|[.!?]\s")
+_CLAUSE_SOFT = re.compile(
+    r",\s*(?:and|or|so|yet|but|while|whereas|although|though|because|since|which|who|where|when)\b"
+    r"|\b(?:but|whereas|although|though|because|while|yet)\b",
+    _I,
+)
+_COPULA = (
+    r"(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|constitutes?|"
+    r"forms?|belongs?\s+to|lies?\s+in|lay\s+in|sits?\s+in)"
+)
+
+# Nouns that make the words an object of discussion: "the label X", "the X label".
+_META_NOUN = (
+    r"term|terms|terminology|label|labels|labell?ing|phrase|phrases|phrasing|expression|"
+    r"expressions|word|words|wording|epithet|epithets|notion|notions|concept|concepts|idea|ideas|"
+    r"metaphor|metaphors|clich[eé]s?|tropes?|moniker|monikers|nickname|nicknames|designation|"
+    r"designations|tag|tags|catch-?phrase|catch-?phrases|slogan|slogans|shorthand|formula|"
+    r"formulation|characteri[sz]ations?|framing|framings|stereotypes?|myths?|narratives?|"
+    r"rhetoric|construct|constructs|descriptor|descriptors|appellation|sobriquet|buzz-?words?|"
+    r"euphemisms?|misnomer|caricature|vocabulary|lexicon|parlance|jargon|concept|category|"
+    r"categori[sz]ation|name|names|adjective|noun|usage|moniker|catchword|shibboleth"
+)
+# Nouns that name a view of something: they need "of ... as X" or "that ... is X".
+_VIEW_NOUN = (
+    r"statements?|remarks?|comments?|allegations?|accusations?|assertions?|suggestions?|"
+    r"reports?|rumou?rs?|headlines?|articles?|depictions?|descriptions?|talk|"
+    r"image|images|view|views|vision|picture|perception|perceptions|conception|description|"
+    r"descriptions|depiction|depictions|portrayal|portrayals|assumption|assumptions|premise|"
+    r"claim|claims|thesis|fiction|fantasy|belief|beliefs|argument|suggestion|assertion|"
+    r"presumption|perspective|understanding|treatment|status|role|reputation|identity"
+)
+# Nouns after the label that make it a topic: "the post-Soviet label", "backyard mentality".
+_META_AFTER = re.compile(
+    r"""^\s*['"”’»]?\s*(?:label|labels|labell?ing|tag|tags|term|terms|moniker|metaphor|metaphors|"""
+    r"""tropes?|framing|narratives?|clich[eé]s?|epithets?|stereotypes?|rhetoric|discourse|"""
+    r"""paradigm|construct|designation|thesis|myths?|mentality|mindset|world-?view|terminology|"""
+    r"""formulation|catch-?phrase|concept|notion|idea|lens|analogy|imagery|doctrine|syndrome|"""
+    r"""trope|characteri[sz]ation|caricature|fantasy|logic|framework|thinking|worldview)\b""",
+    _I,
+)
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
+
+
+# ---------------------------------------------------------------------------------------------
+# The match and its surroundings.
+
+
+@dataclass(frozen=True)
+class _Span:
+    text: str
+    lo: int
+    hi: int
+    start: int
+    end: int
+    rule: Rule
+
+    @cached_property
+    def match(self) -> str:
+        return self.text[self.start : self.end]
+
+    @cached_property
+    def head(self) -> str:
+        """The whole sentence before the match."""
+        return _norm(self.text[self.lo : self.start]) + " "
+
+    @cached_property
+    def before(self) -> str:
+        """The sentence before the match, up to the last hard clause break (; : dash bracket)."""
+        head = self.text[self.lo : self.start]
+        cut = 0
+        for m in _CLAUSE_HARD.finditer(head):
+            cut = m.end()
+        return _norm(head[cut:]) + " "
+
+    @cached_property
+    def clause(self) -> str:
+        """``before`` cut again at the last coordinating or subordinating conjunction."""
+        head = self.before
+        cut = 0
+        for m in _CLAUSE_SOFT.finditer(head):
+            cut = m.end()
+        return head[cut:]
+
+    @cached_property
+    def after(self) -> str:
+        """The sentence after the match, up to the next hard clause break."""
+        tail = self.text[self.end : self.hi]
+        m = _CLAUSE_HARD.search(tail)
+        return _norm(tail[: m.start()] if m else tail)
+
+    @cached_property
+    def sentence(self) -> str:
+        return _norm(self.text[self.lo : self.hi])
+
+
+_SPACES = re.compile(r"\s+")
+_LOOSE_QUOTE = re.compile(r"[\"“”„«»‹›‘’'`](?![^\W\d_])|(?<![^\W\d_])[\"“”„«»‹›‘’'`]")
+
+
+def _norm(s: str) -> str:
+    """One space for any run of white space; quotation marks outside words become spaces."""
+    return _SPACES.sub(" ", _LOOSE_QUOTE.sub(" ", s))
+
+
+def _quote_word(s: str, limit: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotation marks.
+
+_DOUBLE_OPEN = "“„«‹"
+_DOUBLE_CLOSE = "”»›"
+_SINGLE = "'‘’"
+_QUOTES = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE + '"')
+_BOUNDARY_BEFORE = " \t\r\n([{/—–-" + _DOUBLE_OPEN + '"'
+_BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…" + _DOUBLE_CLOSE + '"'
+# Elisions that start with an apostrophe: the 'Stans, the '90s, 'em, 'til, rock 'n' roll.
+_ELISION = re.compile(r"(?:stans?\b|\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", _I)
+_QUOTE_REACH = 1500  # how far back a paragraph's quotation marks are paired
+
+
+def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Paired quotation marks (offsets of the opening and closing mark) in ``text[lo:hi]``.
+
+    Double marks pair by direction, straight ones by position (a mark after a space or a bracket
+    opens, a mark before a space or punctuation closes). A single mark between two letters, or a
+    curly ’ where a quotation would open, is an apostrophe; a mark opening a known elision ("the
+    'Stans") pairs only with a mark right at the end of that word.
+    """
+    spans: list[tuple[int, int]] = []
+    double: list[int] = []
+    single: list[tuple[int, bool]] = []  # (offset, weak)
+    for i in range(lo, hi):
+        c = text[i]
+        if c not in _QUOTES:
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        opens = (prev in _BOUNDARY_BEFORE or prev in _QUOTES) and not nxt.isspace()
+        closes = (nxt in _BOUNDARY_AFTER or nxt in _QUOTES) and not prev.isspace()
+        if c in _DOUBLE_OPEN or c in _DOUBLE_CLOSE or c == '"':
+            if c in _DOUBLE_OPEN and c not in "»›":
+                if double and closes and not opens:
+                    spans.append((double.pop(), i))  # a “ typed where ” was meant
+                else:
+                    double.append(i)
+            elif double and (c != '"' or closes or not opens):
+                spans.append((double.pop(), i))
+            elif opens:
+                double.append(i)
+            continue
+        # single marks
+        if prev.isalnum() and nxt.isalnum():
+            continue  # Russia's, don't
+        if single and closes:
+            o, weak = single[-1]
+            if not weak or re.fullmatch(r"[^\W\d_]+", text[o + 1 : i]):
+                single.pop()
+                spans.append((o, i))
+                continue
+        if opens and c != "’":
+            weak = bool(_ELISION.match(text, i + 1))
+            single.append((i, weak))
+    # A quotation opened before a sentence and never closed in the paragraph (a quotation cut
+    # off, or one that runs over paragraphs) covers the rest of it.
+    for o in double:
+        nxt = text[o + 1 : o + 2]
+        if nxt.isupper():
+            spans.append((o, hi))
+    return spans
+
+
+def _quoted(span: _Span) -> Reading | None:
+    # Pair marks from the start of the paragraph so a quotation that runs over several
+    # sentences is still seen.
+    para = span.text.rfind("\n\n", max(0, span.lo - _QUOTE_REACH), span.lo)
+    lo = para + 2 if para >= 0 else max(0, span.lo - _QUOTE_REACH)
+    end_para = span.text.find("\n\n", span.hi)
+    hi = min(len(span.text), span.hi + _QUOTE_REACH if end_para < 0 else end_para)
+    for o, c in _quote_spans(span.text, lo, hi):
+        if o < span.end and c >= span.start:
+            inner = span.text[o + 1 : c]
+            words = len(inner.split())
+            if c <= span.start or o >= span.end - 1:
+                continue
+            if words <= 6:
+                return Context.MENTION, "in quotation marks"
+            return Context.MENTION, "inside a quotation"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Names: journals, books, institutes.
+
+_INSTITUTION = (
+    r"Affairs|Studies|Review|Journal|Quarterly|Bulletin|Yearbook|Annual|Papers|Reports?|Series|"
+    r"Press|Institute|Institution|Centre|Center|Program|Programme|Project|Initiative|Department|"
+    r"School|Faculty|College|University|Library|Archives?|Society|Association|Council|"
+    r"Foundation|Forum|Network|Conference|Congress|Workshop|Lab|Laboratory|Observatory|Monitor|"
+    r"Digest|Survey|Handbook|Encyclopa?edia|Dictionary|Magazine|Gazette|Newsletter|Podcast|"
+    r"Research|Chair|Commission|Committee|Fund|Trust|Consortium|Seminar|Symposium|Summit|"
+    r"Museum|Collection|Reader|Atlas|Index|Barometer|Database|Dataset|Working\s+Group"
+)
+# In a line set in title case, these words anywhere mark a title (a course, a journal).
+_TITLE_HOUSE = re.compile(
+    r"\b(?:Studies|Affairs|Journal|Review|Quarterly|Institute|Centre|Center|University|Press|"
+    r"Department|Programme|Program|School|College|Faculty|Syllabus|Seminar)\b"
+)
+_NAME_HEAD = re.compile(rf"^\s*[\"'“”‘’]?\s*(?:{_INSTITUTION})\b")
+_NAME_BEFORE = re.compile(
+    rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on|in)\s+)(?:(?:the|and|&|of|for|on|in|[A-Z][\w'’.-]*),?\s+)*$"
+)
+_TITLE_CUE = re.compile(
+    r"\b(?:(?:book|journal|volume|monograph|study|report|article|paper|essay|chapter|series|"
+    r"course|podcast|documentary|film|exhibition|programme|program|conference|anthology|"
+    r"collection|newsletter|magazine|blog|column|lecture|seminar|panel)\s+"
+    r"(?:(?:was\s+|is\s+)?(?:titled|entitled|called|named)\s+)?|\b(?:titled|entitled)\s+|"
+    r"\b(?:published\s+in|writing\s+in|editor\s+of|editors\s+of|appeared\s+in|author\s+of)\s+)"
+    r"(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*$",
+)
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_SMALL = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "on",
+        "in",
+        "&",
+        "to",
+        "at",
+        "a",
+        "an",
+        "de",
+        "du",
+        "des",
+        "der",
+        "von",
+    ]
+)
+_WORDISH = re.compile(r"\S+")
+
+
+def _title_case_sentence(sentence: str) -> bool:
+    words = [w for w in _WORDISH.findall(sentence) if w[0].isalpha()]
+    if len(words) < 4:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL]
+    caps = sum(1 for w in big if w[0].isupper())
+    return caps >= 0.75 * len(big)
+
+
+def _name(span: _Span) -> Reading | None:
+    match_words = span.match.split()
+    significant = [w for w in match_words if w.lower().strip("'’‘") not in _SMALL]
+    if not significant or not all(w.lstrip("'’‘\"“")[:1].isupper() for w in significant):
+        return None
+    head = span.text[span.lo : span.start]
+    tail = span.text[span.end : span.hi]
+    title_case = _title_case_sentence(span.sentence)
+    after_name = _capitalised_run(tail)
+    name = None
+    if _NAME_HEAD.match(tail):
+        name = span.match + tail[: _NAME_HEAD.match(tail).end()]  # type: ignore[union-attr]
+    elif not title_case and re.search(rf"\b(?:{_INSTITUTION})\b", after_name):
+        name = span.match + after_name
+    if name is None and title_case and _TITLE_HOUSE.search(span.sentence):
+        name = span.sentence
+    m = _NAME_BEFORE.search(head)
+    if m and name is None:
+        name = head[m.start() :] + span.match + after_name
+    if name is None and not title_case:
+        cue = _TITLE_CUE.search(head)
+        if cue:
+            name = head[cue.end() :] + span.match + after_name
+            name = name.strip() or span.match
+    if name is None:
+        return None
+    return Context.NAME, f"part of the name '{_quote_word(name.strip(' ,'))}'"
+
+
+def _capitalised_run(tail: str) -> str:
+    """The capitalised words (and small joining words between them) that follow the match."""
+    end = 0
+    for m in _NEXT_WORD.finditer(tail):
+        raw = m.group(1)
+        word = raw.rstrip(',.;:!?"”’)')
+        if word.lower() in _SMALL:
+            continue
+        if not word or not _CAP_WORD.fullmatch(word):
+            break
+        end = m.start(1) + len(word)
+        if raw != word:
+            break  # punctuation ends the run
+    return tail[:end]
+
+
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods: "post-Soviet" as a time.
+
+_PERIOD_NOUNS = (
+    "era",
+    "eras",
+    "period",
+    "periods",
+    "years",
+    "year",
+    "decade",
+    "decades",
+    "transition",
+    "transitions",
+    "1990s",
+    "90s",
+    "nineties",
+    "collapse",
+    "breakup",
+    "break-up",
+    "dissolution",
+    "aftermath",
+    "times",
+    "epoch",
+    "age",
+    "history",
+    "histories",
+    "generation",
+    "generations",
+    "interregnum",
+    "moment",
+    "transformation",
+    "transformations",
+    "quarter-century",
+    "days",
+    "months",
+    "stage",
+    "phase",
+)
+_PERIOD_ADJ = re.compile(
+    r"[a-z][a-z-]*(?:al|ic|ical|ary|ive|ian|ed|ing|ous|ful|ent|ant|ist|ly|y|st)|"
+    r"early|late|first|initial|new|long|short|three|two|thirty|twenty|few|many",
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:the\s+|its\s+|their\s+)?(?:early|earliest|late|first|initial|immediate|mid|middle|"
+    r"formative|turbulent|chaotic|heady|lean)\s+(?:twenty\s+|thirty\s+|two\s+|three\s+|few\s+)?$"
+    r"|\b(?:since|during|throughout|after)\s+the\s+$",
+    _I,
+)
+_DECADE = re.compile(
+    r"\b(?:in|during|throughout|by|until|through|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?"
+    r"(?:1990s|['’]?90s|nineties)\b|\bin\s+199\d\b",
+    _I,
+)
+_SOVIET_WORD = re.compile(r"soviet|ussr|communis", _I)
+_UNION = re.compile(r"union|ussr|u\.s\.s\.r", _I)
+# "the collapse of the former Soviet Union": the state itself, in the past.
+_UNION_ITSELF = re.compile(
+    r"\b(?:collapse|dissolution|breakup|break-up|fall|end|demise|disintegration|implosion|death|"
+    r"legacy|legacies|remnants|ruins|heirs?|successors?|successor\s+states|republics?|history|"
+    r"days|times|territory|borders|army|leaders?|leadership|government|constitution|citizens|"
+    r"archives|parts?|break-up|split|partition|former\s+republics?)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:born|lived|grew\s+up|served|studied|worked)\s+in\s+(?:the\s+)?$",
+    _I,
+)
+_YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
+
+
+def _historical(span: _Span) -> Reading | None:
+    extra = span.rule.hint("period_nouns")
+    if not (_SOVIET_WORD.search(span.match) or extra):
+        return None
+    nouns = {n.lower() for n in _PERIOD_NOUNS}
+    nouns.update(w.lower() for w in extra)
+    words = re.findall(r"[\w'’-]+", span.after)[:3]
+    for i, word in enumerate(words):
+        if word.lower() in nouns:
+            return Context.HISTORICAL, f"period: followed by '{word}'"
+        if not _PERIOD_ADJ.fullmatch(word.lower()) or word[0].isupper():
+            break
+        if i >= 1:
+            break
+    if _UNION.search(span.match):
+        m = _UNION_ITSELF.search(span.clause)
+        if m:
+            return (
+                Context.HISTORICAL,
+                f"the Soviet Union itself: '{_quote_word(m.group().strip())}'",
+            )
+    bare_adjective = _SOVIET_WORD.search(span.match.split()[-1])
+    m = _PERIOD_BEFORE.search(span.clause)
+    if m and (bare_adjective or not m.group().lower().startswith(("since", "during", "after"))):
+        return Context.HISTORICAL, f"period: after '{_quote_word(m.group().strip())}'"
+    local = span.clause + span.match + " " + span.after
+    m = _DECADE.search(local) or _YEAR.search(local)
+    if m:
+        return Context.HISTORICAL, f"period: '{_quote_word(m.group())}'"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Negation and rejection.
+
+_NOT_ADDITIVE = r"(?!\s+(?:only|just|merely|simply|solely|exclusively|purely)\b)"
+_NEG_CUE = (
+    rf"(?<!\bor\s)\bnot\b{_NOT_ADDITIVE}|n{_AP}t\b{_NOT_ADDITIVE}|\bcannot\b|\bnever\b|\bno\s+(?:longer|more)\b"
+    r"|\bhardly\b|\bscarcely\b|\bfar\s+from\b|\banything\s+but\b|\bby\s+no\s+means\b"
+    r"|\bin\s+no\s+(?:way|sense)\b|\bneither\b|\bnor\b|\brather\s+than\b|\binstead\s+of\b"
+    r"|\bceased?\s+to\s+be\b|\bstop(?:s|ped)?\s+being\b|\bno\s+such\s+(?:thing|place)\s+as\b"
+    r"|\bno(?:body|\s+one){_AP}s\b"
+)
+_NEGATED = re.compile(rf"(?P<cue>{_NEG_CUE})[\s,]+{_FILL}$", _I)
+_NEG_AFTER = re.compile(
+    rf"^[\s,]*(?:no\s+(?:more|longer)\b|(?:it|this|that)\s+(?:is|was)\s*(?:not\b|n{_AP}t\b))", _I
+)
+_REJECT = (
+    r"reject(?:s|ed|ing)?|rejection\s+of|den(?:y|ies|ied|ying)|denial\s+of|refut(?:e|es|ed|ing)|"
+    r"repudiat(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|"
+    r"debunk(?:s|ed|ing)?|resent(?:s|ed|ing)?|object(?:s|ed|ing)?\s+to|bristl(?:e|es|ed|ing)\s+at|"
+    r"push(?:es|ed|ing)?\s+back\s+(?:against|on)|(?:take|takes|taking|took)\s+"
+    r"(?:offen[cs]e|issue|exception)\s+(?:at|with|to)|(?:shake|shakes|shaking|shook|shaken)\s+off|"
+    r"shed(?:s|ding)?|(?:move|moves|moved|moving)\s+(?:beyond|past|away\s+from)|"
+    r"outgr(?:ow|ows|own|ew|owing)|(?:break|breaks|breaking|broke)\s+(?:free|away)\s+(?:of|from)|"
+    r"escap(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|ditch(?:es|ed|ing)?|retir(?:e|es|ed|ing)|"
+    r"drop(?:s|ped|ping)?|stop(?:s|ped|ping)?\s+(?:calling|using|treating|seeing|describing)|"
+    r"avoid(?:s|ed|ing)?|refus(?:e|es|ed|ing)\s+to\s+be|criticis(?:e|es|ed|ing)|"
+    r"criticiz(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|decr(?:y|ies|ied|ying)|mock(?:s|ed|ing)?|"
+    r"ridicul(?:e|es|ed|ing)|lament(?:s|ed|ing)?|question(?:s|ed|ing)?|doubt(?:s|ed|ing)?|"
+    r"contest(?:s|ed|ing)?|counter(?:s|ed|ing)?|chafe[sd]?\s+at|resist(?:s|ed|ing)?\s+being|"
+    r"tired\s+of|weary\s+of|sick\s+of|offended\s+by|insulted\s+by|no\s+longer\s+accept(?:s|ed)?"
+)
+_REJECTED = _any(
+    # "rejects the label (of) X", "rejects the idea that ... is X", "rejects being X"
+    rf"\b(?P<verb>{_REJECT})\s+(?:{_W}\s+){{0,4}}?(?:{_META_NOUN}|{_VIEW_NOUN})\b"
+    rf"(?:\s+(?:of|about|that|as|for)\b(?:\s+{_W}){{0,10}}?)?[\s,:]+{_FILL_NP}$",
+    rf"\b(?P<verb2>{_REJECT})\s+(?:(?:the\s+)?(?:idea|notion|claim|view|suggestion)\s+)?"
+    rf"(?:that\s+)(?:{_W}\s+){{1,8}}?{_COPULA}\s+{_FILL}$",
+    rf"\b(?P<verb3>{_REJECT})\s+(?:being\s+(?:{_W}\s+){{0,2}}?(?:as\s+)?|to\s+be\s+){_FILL_NP}$",
+    # a direct object only after verbs that cannot be read otherwise ("rejects X")
+    r"\b(?P<verb4>reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|repudiat(?:e|es|ed|ing)|"
+    rf"debunk(?:s|ed|ing)?|refus(?:e|es|ed|ing)\s+to\s+be(?:come)?)\s+{_FILL_NP}$",
+)
+# "Nobody disputes that X is ...": a denied denial affirms.
+_DENIED_DENIAL = re.compile(
+    rf"(?:\b(?:no\s+one|nobody|none|few|not|never|hardly|cannot)\b|n{_AP}t\b)"
+    r"(?:\s+[\w'’-]+){0,2}\s*$",
+    _I,
+)
+# A short parenthetical that may sit between a cue and the label: "is not, as some claim, X".
+_PARENTHETICAL = re.compile(r",[^,;]{1,40},")
+
+
+def _rejected(span: _Span) -> Reading | None:
+    clause = span.clause
+    m = _REJECTED.search(clause)
+    if m and not _DENIED_DENIAL.search(clause, 0, m.start()):
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
+        return Context.NEGATED, f"rejected: '{_quote_word(verb)}'"
+    return None
+
+
+def _negated(span: _Span) -> Reading | None:
+    clause = span.clause
+    m = _NEGATED.search(clause) or _NEGATED.search(_PARENTHETICAL.sub(" ", clause))
+    if m:
+        return Context.NEGATED, f"negated by '{_quote_word(m.group('cue'))}'"
+    m = _NEG_AFTER.search(span.after)
+    if m:
+        return Context.NEGATED, f"negated by '{_quote_word(m.group().strip(' ,'))}'"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Mention: the words discussed as words.
+
+_META_BEFORE = _any(
+    # "the label X", "the term: X", "the phrase 'X'"
+    rf"(?<!other\s)\b(?P<noun>{_META_NOUN})\s*[:,]?\s+(?:(?:of|about|around|for)\s+)?{_FILL_NP}$",
+    # "a nickname for the region: X"
+    rf"(?<!other\s)\b(?P<noun4>{_META_NOUN})\b(?:\s+{_W}){{0,5}}?\s*:\s+{_FILL_NP}$",
+    # "the notion that Central Asia is X", "the idea of Kazakhstan as X"
+    rf"\b(?P<noun2>{_META_NOUN}|{_VIEW_NOUN})\s+(?:of|about|on)\s+(?:{_W}\s+){{1,6}}?"
+    rf"(?:as|being|to\s+be)\s+{_FILL_NP}$",
+    rf"\b(?P<noun3>{_META_NOUN}|{_VIEW_NOUN})\s+that\s+(?:{_W}\s+){{1,8}}?{_COPULA}\s+{_FILL}$",
+    # talk about the words: "talk of X", "references to X", "the use of X"
+    r"\b(?P<talk>talk\s+(?:of|about)|references?\s+to|mentions?\s+of|the\s+use\s+of|usage\s+of|"
+    rf"the\s+language\s+of|the\s+rhetoric\s+of|the\s+discourse\s+(?:of|on|about))\s+{_FILL_NP}$",
+)
+_CALLED = _any(
+    r"\b(?P<frame>so[- ]called|dubbed|termed|nicknamed|christened|styled|known\s+as|"
+    r"(?:referred|refers?)\s+to(?:\s*,[^,;]{1,40},)?\s+as|what\s+(?:is|was|are|were)\s+(?:once\s+|often\s+|"
+    r"sometimes\s+|still\s+)?(?:called|termed|known\s+as|referred\s+to\s+as|dubbed)|"
+    r"(?:is|are|was|were|be|been|being|often|sometimes|also|once|commonly|widely|usually|"
+    r"collectively|still|now|long)\s+(?:called|labell?ed|branded|tagged))\s+(?:as\s+)?"
+    rf"{_FILL_NP}$",
+    # "Referring to Central Asia as X is wrong", "by calling the region X"
+    r"(?:^\s*|\b(?:by|of|about|against|from|for|in|on|that|when|with)\s+)"
+    r"(?P<gerund>referring\s+to|calling|describing|labell?ing|branding|characteri[sz]ing|"
+    r"dubbing|portraying|depicting|framing|casting|painting|dismissing|lumping)\s+"
+    rf"(?:{_W}\s+){{0,6}}?(?:as\s+|together\s+as\s+)?{_FILL_NP}$",
+)
+_META_PREDICATE = re.compile(
+    r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were|has\s+become|remains?|sounds?|seems?)\s+"
+    r"(?:(?:a|an|the|now|often|still|increasingly|simply|just|widely|largely|deeply|"
+    r"[a-z]+ly|seen\s+as|considered)\s+)*"
+    r"(?:misnomer|myth|fiction|clich[eé]|caricature|stereotype|trope|relic|anachronism|"
+    r"misconception|fallacy|insult|slur|(?:outdated|dated|anachronistic|obsolete|loaded|"
+    r"offensive|colonial|condescending|derogatory|pejorative|patroni[sz]ing|reductive|"
+    r"misleading|inaccurate|lazy|problematic|dismissive|unhelpful)\s+(?:\w+\s+)?(?:term|label|"
+    r"phrase|expression|shorthand|description|metaphor|framing|name|word|designation|way))\b",
+    _I,
+)
+_MISLABEL = re.compile(
+    r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were)\s+(?:(?:a|an|the|now|often|still|"
+    r"increasingly|[a-z]+ly)\s+)*(?:offensive|condescending|derogatory|pejorative|misleading|"
+    r"inaccurate|outdated|anachronistic|colonial|patroni[sz]ing|a\s+misnomer)\s*[.,;!]?\s*$",
+    _I,
+)
+
+
+def _mention(span: _Span) -> Reading | None:
+    m = _META_BEFORE.search(span.head)
+    if m:
+        noun = (
+            m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
+        ) or m.group("talk")
+        return Context.MENTION, f"discussed as a term: '{_quote_word(noun)}'"
+    m = _CALLED.search(span.before)
+    if m:
+        frame = m.group("frame") or m.group("gerund")
+        return Context.MENTION, f"discussed as a term: '{_quote_word(frame)} ...'"
+    m = _META_AFTER.search(span.after)
+    if m:
+        return Context.MENTION, f"discussed as a term: '... {_quote_word(m.group().strip())}'"
+    m = _META_PREDICATE.search(span.after)
+    if m or _MISLABEL.search(span.after):
+        return Context.MENTION, "discussed as a term: called a misnomer"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution: someone else's view.
+
+_PERCEIVE = (
+    r"regards?|regarded|regarding|sees?|saw|seen|seeing|views?|viewed|viewing|treats?|treated|"
+    r"treating|perceives?|perceived|perceiving|considers?|considered|considering|describes?|"
+    r"described|portrays?|portrayed|depicts?|depicted|casts?|paints?|painted|"
+    r"characteri[sz](?:e|es|ed)|frames?|framed|brands?|branded|labels?|label(?:l)?ed|"
+    r"thinks?\s+of|thought\s+of|imagines?|imagined|envisions?|envisioned|envisages?|envisaged|"
+    r"conceives?\s+of|conceived\s+of|pictures?|pictured|presents?|presented|recasts?|"
+    r"reimagines?|reimagined|defines?|defined|classif(?:y|ies|ied)|dismiss(?:es|ed)?|"
+    r"mistakes?\s+\w+\s+for|mistook|mistaken\s+for|eyes|eyed|claims?|claimed"
+)
+_ATTR_WHAT = re.compile(
+    rf"\bwhat\s+(?P<who>(?:{_W}\s+){{1,6}}?)(?P<verb>calls?|called|call|considers?|considered|"
+    r"regards?|regarded|sees?|saw|views?|viewed|describes?|described|terms?|termed|dubs?|dubbed|"
+    r"deems?|deemed|perceives?|perceived|refers?\s+to\s+as|referred\s+to\s+as|thinks?\s+of\s+as|"
+    r"thought\s+of\s+as|treats?\s+as|treated\s+as|claims?(?:\s+as)?|likes?\s+to\s+call|"
+    r"liked\s+to\s+call|used\s+to\s+call|sees?\s+as|saw\s+as|views?\s+as|regards?\s+as|"
+    rf"considers?\s+to\s+be|labels?|labell?ed|brands?|branded)\s+(?:as\s+|to\s+be\s+)?{_FILL_NP}$",
+    _I,
+)
+_ATTR_AS = re.compile(
+    rf"\b(?P<verb>{_PERCEIVE})\b(?:\s+{_W}){{0,12}}?\s+as\s+{_FILL_NP}$",
+    _I,
+)
+_ATTR_DIRECT = re.compile(
+    r"\b(?P<verb>considers?|considered|deems?|deemed|calls?|called|calling|labels?|"
+    r"label(?:l)?ed|brands?|branded|dubs?|dubbed)\s+"
+    r"(?P<obj>(?:(?!(?:for|on|upon|up|off|out|in|at|back|into|to|with|from|by|is|was|were|are|"
+    r"has|have|had|made|will|would|that|it|this)\b)[\w'’.-]+\s+){0,5}?)"
+    rf"(?:to\s+be\s+)?{_FILL_NP}$",
+    _I,
+)
+_POSSESSOR = rf"(?:(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?{_AP}s?|their|his|her)"
+_VIEW_WORDS = (
+    r"view|views|eyes|mind|minds|thinking|world-?view|world\s+view|imagination|perception|"
+    r"conception|understanding|calculus|calculations|narrative|narratives|rhetoric|parlance|"
+    r"words|terms|lexicon|vocabulary|jargon|vernacular|language|telling|reckoning|estimation|"
+    r"opinion|mental\s+maps?|geopolitical\s+imagination|thinking|framing|propaganda|worldview"
+)
+_ATTR_FRAME = _any(
+    rf"\bin\s+{_POSSESSOR}\s+(?:own\s+)?(?:{_VIEW_WORDS})\b",
+    rf"\bin\s+the\s+(?:{_VIEW_WORDS})\s+of\b",
+    r"\bin\s+(?:Kremlin|Russian|Moscow|official|Soviet|Putin|Putinist|nationalist|imperial|"
+    r"Western|Chinese|American|Beijing|Washington|state|government)\s+(?:official\s+)?"
+    r"(?:parlance|rhetoric|jargon|terms|language|thinking|discourse|narratives?|propaganda|"
+    r"imagination|lexicon|vocabulary|eyes|speak|terminology)\b",
+    rf"\bfrom\s+{_POSSESSOR}\s+(?:own\s+)?(?:perspective|point\s+of\s+view|standpoint|"
+    r"vantage\s+point|viewpoint|side)\b",
+    r"\bfrom\s+the\s+(?:perspective|point\s+of\s+view|standpoint|vantage\s+point|viewpoint)\s+of\b",
+    rf"\bas\s+(?:{_W}\s+){{1,4}}?(?:sees?|saw|puts?|views?|viewed|calls?|called|terms?|termed|"
+    r"would\s+have\s+it|likes?\s+to\s+(?:call|put|say|think\s+of)|understands?|understood)"
+    r"\s+(?:it|them|things)\b",
+    # "according to" attributes the label only when the source is the one whose view the label
+    # voices (a government, its officials, a doctrine), not a forecast by experts or a report.
+    r"\baccording\s+to\s+(?:the\s+)?(?:Kremlin|Moscow|Putin|Russia|Russian|China|Chinese|Beijing|"
+    r"Xi|Washington|America|American|US|U\.S\.|Canberra|Australia|Australian|Brussels|EU|Delhi|"
+    r"India|Indian|officials?|propaganda|state|government|this|that|such|these|those|their|his|"
+    r"her|him|them|its|(?:\w+\s+){0,3}(?:officials?|spokes(?:man|woman|person)|ministry|minister|"
+    r"president|leaders?|nationalists|hawks|hardliners|propagandists|ideologues|doctrine|view|"
+    r"logic|narrative|thinking|reasoning|rhetoric|worldview))\b",
+)
+_AFTER_REACH = re.compile(r"^(?:\S+\s+){0,8}")  # attribution after the label: within 8 words
+_ATTR_CLAIM = re.compile(
+    r"\b(?P<who>[\w'’.-]+)\s+(?:(?:still|long|has\s+long|have\s+long|often|also|firmly|"
+    r"apparently|evidently|clearly|openly|repeatedly|reportedly)\s+)*"
+    r"(?P<verb>claims?|claimed|claiming|insists?|insisted|insisting|maintains?|maintained|"
+    r"alleges?|alleged|pretends?|pretended|imagines?|imagined|believes?|believed|thinks|"
+    r"assumes?|assumed|presumes?|presumed|likes?\s+to\s+(?:think|believe|pretend|imagine)|"
+    r"would\s+have\s+(?:us|you|the\s+world|everyone)\s+believe|"
+    r"wants?\s+(?:us|the\s+world|everyone|others)\s+to\s+believe)\b"
+    rf"(?:\s+that)?(?:\s+{_W}){{0,8}}?\s+{_COPULA}\s+{_FILL}$",
+    _I,
+)
+_DISTANCING = re.compile(
+    r"\b(?P<adj>self-declared|self-proclaimed|self-styled|self-appointed|perceived|presumed|"
+    r"supposed|putative|purported|alleged|would-be|imagined|imaginary|claimed|notional|"
+    r"mythical|mythic|fabled|self-described)\s+(?:\w+\s+)?$",
+    _I,
+)
+_FIRST_PERSON = frozenset({"i", "we", "i'd", "we'd", "you", "us", "one"})
+
+
+def _attributed(span: _Span) -> Reading | None:
+    m = _ATTR_WHAT.search(span.before)
+    if m:
+        who = m.group("who").split()
+        verb = m.group("verb").split()[0]
+        if who and who[0].lower() in _FIRST_PERSON:
+            return Context.MENTION, f"discussed as a term: 'what {who[0]} {verb}'"
+        return Context.ATTRIBUTED, f"attributed: 'what ... {verb}'"
+    m = _DISTANCING.search(span.before) or _DISTANCING.search(span.match + " ")
+    if m and m.group("adj").lower() != "so-called":
+        return Context.ATTRIBUTED, f"attributed: '{m.group('adj')}'"
+    m = _ATTR_AS.search(span.clause) or _ATTR_AS.search(span.before)
+    if m:
+        return Context.ATTRIBUTED, f"attributed: '{m.group('verb')} ... as'"
+    m = _ATTR_DIRECT.search(span.clause)
+    if m and (m.group("obj").strip() or m.group("verb").lower().startswith(("consider", "deem"))):
+        return Context.ATTRIBUTED, f"attributed: '{m.group('verb')}'"
+    m = _ATTR_CLAIM.search(span.clause)
+    if m and m.group("who").lower() not in _FIRST_PERSON:
+        return Context.ATTRIBUTED, f"attributed: '{m.group('verb')}'"
+    near_after = _AFTER_REACH.match(span.after + " ")
+    for part in (span.before, " " + (near_after.group() if near_after else "")):
+        m = _ATTR_FRAME.search(part)
+        if m:
+            return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group())}'"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+
+_CHECKS: tuple[Callable[[_Span], Reading | None], ...] = (
+    _quoted,
+    _name,
+    _historical,
+    _rejected,
+    _mention,
+    _negated,
+    _attributed,
+)
 
 
 def classify(text: str, start: int, end: int, rule: Rule) -> tuple[Context, str]:
     """Read ``text[start:end]``: (``Context.USE``, "") or another reading with a short reason."""
-    before = text[start - 1] if start > 0 else ""
-    after = text[end] if end < len(text) else ""
-    if before and before in _OPEN and after and after in _CLOSE:
-        return Context.MENTION, "in quotation marks"
-    return Context.USE, ""
+    lo, hi = sentence_bounds(text, start, end)
+    span = _Span(text, lo, hi, start, end, rule)
+    for check in _CHECKS:
+        found = check(span)
+        if found is not None:
+            return found
+    return USE

@@ -1,13 +1,110 @@
-"""Sentence bounds around a span, cheap and good enough for context decisions."""
+"""Sentence bounds around a span, cheap and good enough for context decisions.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (optionally followed by closing quotes or brackets)
+when white space and an upper-case letter or digit follow; at a blank line; and at a line break
+that ends a short line without punctuation (a heading) or that starts a list item. A full stop
+after a common abbreviation ("Mr.", "Gen.", "U.S.") or an initial ("V. Putin") ends nothing.
+Only a window of ``WINDOW`` characters either side of the span is searched, so the cost per call
+does not grow with the document.
+"""
 
 from __future__ import annotations
 
 import re
 
-# A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and white space,
-# or at a blank line. Abbreviations such as "U.S." followed by a lower-case word do not end one.
-_END = re.compile(r"""[.!?…][)\]"'”’»]*(?=\s+[\s"'“‘«(\[]*[A-Z0-9])|\n[ \t]*\n|\r\n[ \t]*\r\n""")
 WINDOW = 800
+_HEADING_MAX = 50  # a line this short that ends without punctuation is read as a heading
+
+_END = re.compile(
+    r"""(?P<stop>[.!?…]+)[)\]"'”’»]*(?=\s+[\s"'“‘«(\[]*[A-Z0-9])"""
+    r"|\r?\n[ \t]*\r?\n"
+    r"|\r?\n(?=[ \t]*(?:[#*+>-]|\d{1,3}[.)])\s)"
+    r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[]*[A-Z0-9])"
+)
+# Words whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "rev",
+        "hon",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "ch",
+        "fig",
+        "figs",
+        "eg",
+        "ie",
+        "cf",
+        "vs",
+        "etc",
+        "al",
+        "approx",
+        "ca",
+        "est",
+        "dept",
+        "univ",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_OPEN_LINE_END = ".!?,;:-–—([{/&"
+
+
+def _is_break(text: str, m: re.Match[str]) -> bool:
+    """Reject the false sentence ends that a regular expression cannot see."""
+    if m.group("stop") == ".":
+        word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
+        if word:
+            token = word.group(1)
+            bare = token.replace(".", "").lower()
+            # an abbreviation ("Gen."), an initial ("V.") or a dotted one ("U.S.", "e.g.")
+            if bare in _ABBREVIATIONS or len(bare) == 1 or "." in token:
+                return False
+    elif m.group("line"):
+        # A single line break ends a sentence only after a short line without punctuation
+        # at its end: a heading or a title, not a hard-wrapped line of prose.
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : m.start()].rstrip()
+        return 0 < len(line) <= _HEADING_MAX and line[-1] not in _OPEN_LINE_END
+    return True
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -15,13 +112,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - WINDOW)
     hi = min(len(text), end + WINDOW)
     s = lo
-    for m in _END.finditer(text, lo, start):
-        s = m.end()
+    for m in _END.finditer(text, lo, hi):
+        if m.end() > start:
+            break
+        if _is_break(text, m):
+            s = m.end()
     e = hi
-    m = _END.search(text, end, hi)
-    if m:
-        e = m.end() if not m.group().strip() else m.end()
-    # trim white space
+    for m in _END.finditer(text, end, hi):
+        if _is_break(text, m):
+            e = m.end()
+            break
     while s < start and text[s].isspace():
         s += 1
     while e > end and text[e - 1].isspace():
