@@ -13,9 +13,12 @@ from typing import Any
 
 import re2
 
-from backyard_lint import context, directives, formats
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
-from backyard_lint.sentences import sentence_bounds
+
+# The classifier, the format adapters, the directives and sentence bounds are imported by the
+# first text whose prefilter hits (see ``lint_text``): most files never need them, and a
+# command that lints one clean file should not pay for compiling their regular expressions.
+DIRECTIVE_MARK = "backyard-lint"  # equals directives.MARK (a test checks it)
 
 DEFAULT_SETTINGS = Settings()
 
@@ -100,6 +103,8 @@ class RuleSet:
                 if s == e:
                     continue
                 if sentence is not None:
+                    from backyard_lint.sentences import sentence_bounds
+
                     lo, hi = sentence_bounds(text, s, e)
                     if sentence.search(text, lo, hi) is None:
                         continue
@@ -119,6 +124,8 @@ class RuleSet:
 
 def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
     """True when an exception pattern matches a stretch that covers the whole span."""
+    from backyard_lint.sentences import sentence_bounds
+
     lo, hi = sentence_bounds(text, start, end)
     for regex in exceptions:
         for m in regex.finditer(text, lo, hi):
@@ -146,9 +153,11 @@ def lint_text(
     Findings are sorted by offset. Offsets are code points into ``text``.
     """
     hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id)]
-    has_directives = directives.MARK in text
+    has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
+    from backyard_lint import context, directives, formats
+
     doc = formats.mask(text, fmt)
     masked = doc.masked
     findings: list[Finding] = []

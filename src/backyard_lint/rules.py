@@ -6,13 +6,13 @@ field, in one line, so a broken rule pack is easy to mend.
 
 from __future__ import annotations
 
+import os
 import re
 import string
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from backyard_lint.model import RULE_SEVERITIES, Pattern, Replacement, Rule, Severity, Source
 
@@ -81,6 +81,8 @@ def load_rule_file(path: Path, display: str | None = None) -> Rule:
 
 
 def parse_rule(raw: str, path: str) -> Rule:
+    import yaml  # here, not at the top: start-up reads the validated rules from the cache
+
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         data = yaml.load(raw, Loader=loader)
@@ -316,19 +318,171 @@ def _sources(value: Any, err: Any) -> Iterable[Source]:
 
 
 def load_rules(folders: Iterable[Path]) -> list[Rule]:
-    """Load every rule in ``folders``; duplicate ids (or aliases) are errors."""
+    """Load every rule in ``folders``; duplicate ids (or aliases) are errors.
+
+    The built-in rules come from the rule cache when their files are unchanged; every other
+    folder (a user's extra rules) is read and validated on each run.
+    """
     rules: list[Rule] = []
     seen: dict[str, str] = {}
+    builtin = builtin_rules_dir()
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(str(folder), None, None, "rule folder does not exist")
-        for path in rule_files(folder):
-            rule = load_rule_file(path)
+        if folder == builtin:
+            loaded = _cached_folder(folder)
+        else:
+            loaded = [load_rule_file(path) for path in rule_files(folder)]
+        for rule in loaded:
             for name in (rule.id, *rule.aliases):
                 if name in seen:
                     raise RuleError(
-                        str(path), rule.id, "id", f"'{name}' is already defined in {seen[name]}"
+                        rule.path, rule.id, "id", f"'{name}' is already defined in {seen[name]}"
                     )
-                seen[name] = str(path)
+                seen[name] = rule.path
             rules.append(rule)
     return rules
+
+
+# -- The rule cache -------------------------------------------------------------------------
+#
+# Parsing YAML and validating every pattern costs more than linting a small file, so the
+# validated built-in rules are kept in a JSON file in the user's cache folder. An entry is
+# used only when its rule file has the same size and CRC-32 (the files are read on every run:
+# a few kilobytes) and the cache was written by this version of the code (its version and the
+# size and mtime of this module and model.py). Anything unexpected (no cache folder, a broken
+# or foreign file) means: parse and validate as if there were no cache.
+# BACKYARD_LINT_NO_CACHE=1 turns it off; BACKYARD_LINT_CACHE_DIR moves it.
+
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where the rule cache lives, or None when caching is off."""
+    if os.environ.get("BACKYARD_LINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("BACKYARD_LINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    if base:
+        return Path(base) / "backyard-lint"
+    try:
+        return Path.home() / ".cache" / "backyard-lint"
+    except RuntimeError:  # no home folder
+        return None
+
+
+def _code_stamp() -> str:
+    from backyard_lint import __version__
+
+    parts = [__version__, str(CACHE_FORMAT)]
+    for module in (Path(__file__), Path(__file__).with_name("model.py")):
+        try:
+            st = module.stat()
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append("?")
+    return "/".join(parts)
+
+
+def _cached_folder(folder: Path) -> list[Rule]:
+    where = cache_dir()
+    # One file per rules folder: a checkout and an installed copy do not evict each other.
+    name = f"rules-{zlib.crc32(str(folder).encode('utf-8', 'surrogateescape')):08x}.json"
+    cache_file = where / name if where else None
+    stamp = _code_stamp()
+    entries = _read_cache(cache_file, stamp, str(folder)) if cache_file else {}
+    rules: list[Rule] = []
+    fresh: dict[str, Any] = {}
+    changed = False
+    for path in rule_files(folder):
+        shown = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RuleError(shown, None, None, f"cannot read: {_os_reason(exc)}") from None
+        key = [len(data), zlib.crc32(data)]
+        entry = entries.get(shown)
+        rule = None
+        if entry is not None and entry.get("key") == key:
+            rule = _rule_from_data(entry.get("rule"))
+        if rule is None:
+            try:
+                raw = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise RuleError(shown, None, None, f"cannot read: {exc}") from None
+            rule = parse_rule(raw, shown)
+            changed = True
+        rules.append(rule)
+        fresh[shown] = {"key": key, "rule": rule}
+    if cache_file and (changed or set(fresh) != set(entries)):
+        _write_cache(cache_file, stamp, str(folder), fresh)
+    return rules
+
+
+def _read_cache(cache_file: Path, stamp: str, folder: str) -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("stamp") != stamp or data.get("folder") != folder:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, Any]) -> None:
+    """Write the cache atomically (a temporary file, then a rename); never fail the run."""
+    import json
+    import tempfile
+
+    files = {p: {"key": e["key"], "rule": _rule_to_data(e["rule"])} for p, e in entries.items()}
+    payload = json.dumps({"stamp": stamp, "folder": folder, "files": files}, ensure_ascii=False)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=cache_file.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+            Path(tmp).replace(cache_file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a read-only or full cache folder: lint without a cache
+
+
+def _rule_to_data(rule: Rule) -> dict[str, Any]:
+    import dataclasses
+
+    data = dataclasses.asdict(rule)
+    data["severity"] = rule.severity.value
+    return data
+
+
+def _rule_from_data(data: Any) -> Rule | None:
+    """A Rule from its cached form, or None when the entry does not fit this version."""
+    try:
+        return Rule(
+            id=data["id"],
+            severity=Severity(data["severity"]),
+            summary=data["summary"],
+            message=data["message"],
+            patterns=tuple(Pattern(**p) for p in data["patterns"]),
+            explanation=data["explanation"],
+            sources=tuple(Source(**s) for s in data["sources"]),
+            examples_bad=tuple(data["examples_bad"]),
+            examples_good=tuple(data["examples_good"]),
+            exceptions=tuple(data["exceptions"]),
+            replacements=tuple(Replacement(**r) for r in data["replacements"]),
+            case_sensitive=data["case_sensitive"],
+            family=data["family"],
+            aliases=tuple(data["aliases"]),
+            hints=tuple((name, tuple(words)) for name, words in data["hints"]),
+            path=data["path"],
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
