@@ -59,10 +59,18 @@ _DISCOVERY: dict[Path | None, Discovery] = {}
 
 
 def ruleset_for(extra: tuple[Path, ...] = ()) -> RuleSet:
-    """Built-in rules plus a config's extra folders, loaded once per process."""
+    """Built-in rules plus a config's extra folders, loaded once per process. A user's rule
+    (from an extra folder) must pass its own examples (``selfcheck``); the built-in rules'
+    examples are checked by the test suite instead, so start-up does not pay for them."""
     found = _RULESETS.get(extra)
     if found is None:
-        found = _RULESETS[extra] = RuleSet(load_rules([builtin_rules_dir(), *extra]))
+        rules = load_rules([builtin_rules_dir(), *extra])
+        if extra:
+            from backyard_lint.selfcheck import check_all
+
+            builtin = builtin_rules_dir().resolve()
+            check_all(r for r in rules if not Path(r.path).resolve().is_relative_to(builtin))
+        found = _RULESETS[extra] = RuleSet(rules)
     return found
 
 
