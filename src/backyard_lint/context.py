@@ -60,6 +60,7 @@ _FILL_NP = (
     r"little\s+more\s+than|no\s+more\s+than|being|to\s+be|[a-z]+ly)\s+)*"
 )
 _W = r"[\w'’.-]+,?"  # one word, apostrophes and hyphens included, maybe a comma after
+_AFTER_REACH = re.compile(r"^(?:\S+\s+){0,8}")  # signals after the label: within 8 words
 _CLAUSE_HARD = re.compile(r"[;:()\[\]{}—–]|\s-\s|[.!?]\s")
 _CLAUSE_SOFT = re.compile(
     r",\s*(?:and|or|so|yet|but|while|whereas|although|though|because|since|which|who|where|when)\b"
@@ -179,6 +180,8 @@ _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
 _SINGLE = "'‘’"
 _QUOTES = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE + '"')
+_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _BOUNDARY_BEFORE = " \t\r\n([{/—–-" + _DOUBLE_OPEN + '"'
 _BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…" + _DOUBLE_CLOSE + '"'
 # Elisions that start with an apostrophe: the 'Stans, the '90s, 'em, 'til, rock 'n' roll.
@@ -197,16 +200,15 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     double: list[int] = []
     single: list[tuple[int, bool]] = []  # (offset, weak)
-    for i in range(lo, hi):
-        c = text[i]
-        if c not in _QUOTES:
-            continue
+    for found in _QUOTE_RE.finditer(text, lo, hi):
+        i = found.start()
+        c = found.group()
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         opens = (prev in _BOUNDARY_BEFORE or prev in _QUOTES) and not nxt.isspace()
         closes = (nxt in _BOUNDARY_AFTER or nxt in _QUOTES) and not prev.isspace()
         if c in _DOUBLE_OPEN or c in _DOUBLE_CLOSE or c == '"':
-            if c in _DOUBLE_OPEN and c not in "»›":
+            if c in _DOUBLE_OPEN:
                 if double and closes and not opens:
                     spans.append((double.pop(), i))  # a “ typed where ” was meant
                 else:
@@ -221,7 +223,7 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue  # Russia's, don't
         if single and closes:
             o, weak = single[-1]
-            if not weak or re.fullmatch(r"[^\W\d_]+", text[o + 1 : i]):
+            if not weak or _LETTERS.fullmatch(text, o + 1, i):
                 single.pop()
                 spans.append((o, i))
                 continue
@@ -431,10 +433,31 @@ _UNION_ITSELF = re.compile(
     r"|\b(?:born|lived|grew\s+up|served|studied|worked)\s+in\s+(?:the\s+)?$",
     _I,
 )
+# A time before the label's present-day sense: "in the Cold War", "until 1989", "of the
+# nineteenth century". Any rule: the label then describes a past arrangement.
+_PAST = (
+    r"(?:the\s+)?(?:1[5-8]\d\d|19[0-8]\d|199[01])\b(?!s)|(?:the\s+)?1[5-9]\d0s"
+    r"|(?:the\s+)?(?:1[5-9]th|20th|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
+    r"[- ]centur(?:y|ies)|(?:the\s+)?(?<!new\s)cold\s+war|soviet\s+(?:times|rule|days)"
+    r"|the\s+soviet\s+(?:era|period|years)|the\s+tsars|tsarist\s+times|the\s+interwar\s+years"
+)
+_PAST_PREP = r"\b(?:in|during|until|till|before|under|throughout|by)\s+"
+_PAST_BEFORE = re.compile(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", _I)
+_PAST_AFTER = re.compile(
+    rf"(?<!since\s){_PAST_PREP}(?:{_PAST})|\bof\s+the\s+(?:1[5-9]th|20th|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth)[- ]century",
+    _I,
+)
 _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 
 
 def _historical(span: _Span) -> Reading | None:
+    m = _PAST_BEFORE.search(span.clause)
+    if m is None:
+        near = _AFTER_REACH.match(span.after + " ")
+        m = _PAST_AFTER.search(" " + (near.group() if near else ""))
+    if m:
+        return Context.HISTORICAL, f"period: '{_quote_word(m.group().strip())}'"
     extra = span.rule.hint("period_nouns")
     if not (_SOVIET_WORD.search(span.match) or extra):
         return None
@@ -514,6 +537,12 @@ _DENIED_DENIAL = re.compile(
     r"(?:\s+[\w'’-]+){0,2}\s*$",
     _I,
 )
+# "is not X ..., but it comes close": the writer takes the denial back.
+_NEG_UNDONE = re.compile(
+    r"\bbut\s+(?:it|this|that|they|he|she|the\s+\w+)\s+(?:\w+\s+)?(?:comes?|came|is|are|was|"
+    r"were|gets?|got|feels?|looks?|seems?)\s+(?:\w+\s+)?(?:close|near|nearly|almost|similar)\b",
+    _I,
+)
 # A short parenthetical that may sit between a cue and the label: "is not, as some claim, X".
 _PARENTHETICAL = re.compile(r",[^,;]{1,40},")
 
@@ -528,6 +557,8 @@ def _rejected(span: _Span) -> Reading | None:
 
 
 def _negated(span: _Span) -> Reading | None:
+    if _NEG_UNDONE.search(span.text, span.end, span.hi):
+        return None
     clause = span.clause
     m = _NEGATED.search(clause) or _NEGATED.search(_PARENTHETICAL.sub(" ", clause))
     if m:
@@ -550,6 +581,9 @@ _META_BEFORE = _any(
     rf"\b(?P<noun2>{_META_NOUN}|{_VIEW_NOUN})\s+(?:of|about|on)\s+(?:{_W}\s+){{1,6}}?"
     rf"(?:as|being|to\s+be)\s+{_FILL_NP}$",
     rf"\b(?P<noun3>{_META_NOUN}|{_VIEW_NOUN})\s+that\s+(?:{_W}\s+){{1,8}}?{_COPULA}\s+{_FILL}$",
+    # "the idea that great powers are entitled to X": a proposition under discussion
+    r"\b(?P<noun5>idea|notion|belief|assumption|myth|premise|thesis|fantasy|conviction)\s+that\s+"
+    rf"(?:{_W}\s+){{1,10}}?{_FILL_NP}$",
     # talk about the words: "talk of X", "references to X", "the use of X"
     r"\b(?P<talk>talk\s+(?:of|about)|references?\s+to|mentions?\s+of|the\s+use\s+of|usage\s+of|"
     rf"the\s+language\s+of|the\s+rhetoric\s+of|the\s+discourse\s+(?:of|on|about))\s+{_FILL_NP}$",
@@ -589,9 +623,9 @@ _MISLABEL = re.compile(
 def _mention(span: _Span) -> Reading | None:
     m = _META_BEFORE.search(span.head)
     if m:
-        noun = (
-            m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
-        ) or m.group("talk")
+        noun = (m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")) or (
+            m.group("noun5") or m.group("talk")
+        )
         return Context.MENTION, f"discussed as a term: '{_quote_word(noun)}'"
     m = _CALLED.search(span.before)
     if m:
@@ -669,7 +703,6 @@ _ATTR_FRAME = _any(
     r"president|leaders?|nationalists|hawks|hardliners|propagandists|ideologues|doctrine|view|"
     r"logic|narrative|thinking|reasoning|rhetoric|worldview))\b",
 )
-_AFTER_REACH = re.compile(r"^(?:\S+\s+){0,8}")  # attribution after the label: within 8 words
 _ATTR_CLAIM = re.compile(
     r"\b(?P<who>[\w'’.-]+)\s+(?:(?:still|long|has\s+long|have\s+long|often|also|firmly|"
     r"apparently|evidently|clearly|openly|repeatedly|reportedly)\s+)*"
@@ -680,6 +713,24 @@ _ATTR_CLAIM = re.compile(
     r"wants?\s+(?:us|the\s+world|everyone|others)\s+to\s+believe)\b"
     rf"(?:\s+that)?(?:\s+{_W}){{0,8}}?\s+{_COPULA}\s+{_FILL}$",
     _I,
+)
+# A government or its people speaking: "the Kremlin has said", "Chinese officials insist".
+_ACTOR = (
+    r"(?:the\s+)?(?:Kremlin|Moscow|Putin|Medvedev|Lavrov|Peskov|Zakharova|Beijing|Xi(?:\s+Jinping)?|"
+    r"Washington|Canberra|Brussels|New\s+Delhi|Delhi|(?:(?:Russian|Chinese|American|US|U\.S\.|"
+    r"Australian|European|EU|Indian|Kremlin|Soviet|government|state|official|senior)\s+)+"
+    r"(?:officials?|leaders?|diplomats?|president|ministers?|ministry|government|media|"
+    r"propaganda|spokes(?:man|woman|person)|experts?|analysts?|commentators?|nationalists?|"
+    r"politicians?|lawmakers?|generals?|strategists?|doctrine|television|TV|press|"
+    r"authorities|officers?)|officials|spokes(?:man|woman|person)|the\s+(?:foreign\s+)?ministry)"
+)
+_ATTR_SAY = re.compile(
+    rf"\b(?P<who>{_ACTOR})\s+(?:(?:has|have|had|long|repeatedly|often|also|now|reportedly|"
+    r"openly|publicly|recently|previously|again|still|always)\s+)*"
+    r"(?P<verb>says?|said|stated?|states|declared?|declares|announced?|announces|insists?|"
+    r"insisted|argues?|argued|warned|warns|claims?|claimed|told\s+\w+|tells\s+\w+|"
+    r"made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|maintains?|maintained|asserts?|asserted)\b"
+    rf"(?:\s+that)?(?:\s+{_W}){{0,12}}?\s+$",
 )
 _DISTANCING = re.compile(
     r"\b(?P<adj>self-declared|self-proclaimed|self-styled|self-appointed|perceived|presumed|"
@@ -710,6 +761,9 @@ def _attributed(span: _Span) -> Reading | None:
     m = _ATTR_CLAIM.search(span.clause)
     if m and m.group("who").lower() not in _FIRST_PERSON:
         return Context.ATTRIBUTED, f"attributed: '{m.group('verb')}'"
+    m = _ATTR_SAY.search(span.before)
+    if m:
+        return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group('who'))} {m.group('verb')}'"
     near_after = _AFTER_REACH.match(span.after + " ")
     for part in (span.before, " " + (near_after.group() if near_after else "")):
         m = _ATTR_FRAME.search(part)

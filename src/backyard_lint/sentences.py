@@ -11,6 +11,7 @@ does not grow with the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 WINDOW = 800
 _HEADING_MAX = 50  # a line this short that ends without punctuation is read as a heading
@@ -21,79 +22,22 @@ _END = re.compile(
     r"|\r?\n(?=[ \t]*(?:[#*+>-]|\d{1,3}[.)])\s)"
     r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[]*[A-Z0-9])"
 )
+_CANDIDATE = re.compile(r"[.!?…\n]+")
 # Words whose full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "gen",
-        "col",
-        "lt",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "pres",
-        "rev",
-        "hon",
-        "mt",
-        "ft",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "pp",
-        "ch",
-        "fig",
-        "figs",
-        "eg",
-        "ie",
-        "cf",
-        "vs",
-        "etc",
-        "al",
-        "approx",
-        "ca",
-        "est",
-        "dept",
-        "univ",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st gen col lt maj capt sgt adm gov sen rep pres rev
+hon mt ft no nos vol vols pp ch fig figs eg ie cf vs etc al approx ca est dept univ inc ltd co corp
+jan feb mar apr jun jul aug sep sept oct nov dec"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _OPEN_LINE_END = ".!?,;:-–—([{/&"
 
 
 def _is_break(text: str, m: re.Match[str]) -> bool:
     """Reject the false sentence ends that a regular expression cannot see."""
     if m.group("stop") == ".":
-        word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
-        if word:
-            token = word.group(1)
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        before_space = m.start() == 0 or text[m.start() - 1].isspace()
+        token = before[-1].lstrip("([{\"'“‘«") if before and not before_space else ""
+        if token[:1].isalpha():
             bare = token.replace(".", "").lower()
             # an abbreviation ("Gen."), an initial ("V.") or a dotted one ("U.S.", "e.g.")
             if bare in _ABBREVIATIONS or len(bare) == 1 or "." in token:
@@ -107,21 +51,34 @@ def _is_break(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _breaks(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """Sentence ends in ``text[lo:hi]``: the full pattern is tried only where one can start."""
+    limit = min(len(text), hi + 40)  # room for the look-ahead
+    for c in _CANDIDATE.finditer(text, lo, hi):
+        for at in range(c.start(), c.end()):
+            m = _END.match(text, at, limit)
+            if m:
+                if _is_break(text, m):
+                    yield m
+                break
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence that holds ``text[start:end]``."""
     lo = max(0, start - WINDOW)
     hi = min(len(text), end + WINDOW)
     s = lo
-    for m in _END.finditer(text, lo, hi):
+    last = lo
+    for m in _breaks(text, lo, start):
+        if m.start() < last:
+            continue  # inside a run already taken ("?!", a blank line's second break)
         if m.end() > start:
             break
-        if _is_break(text, m):
-            s = m.end()
+        s = last = m.end()
     e = hi
-    for m in _END.finditer(text, end, hi):
-        if _is_break(text, m):
-            e = m.end()
-            break
+    for m in _breaks(text, end, hi):
+        e = m.end()
+        break
     while s < start and text[s].isspace():
         s += 1
     while e > end and text[e - 1].isspace():
