@@ -69,6 +69,8 @@ class Config:
             return path.as_posix()
 
     def is_excluded(self, path: Path) -> bool:
+        if not self.exclude:  # most configs: no need to resolve the path
+            return False
         rel = self.relative(path)
         return any(glob_match(g, rel) for g in self.exclude)
 
@@ -264,12 +266,16 @@ class Discovery:
     def __init__(self, explicit: Path | None = None) -> None:
         self._explicit = load(explicit) if explicit else None
         self._cache: dict[Path, Config] = {}
+        self._given: dict[Path, Config] = {}  # by folder as given: resolve() costs an lstat a part
 
     def for_path(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        folder = (path if path.is_dir() else path.parent).resolve()
-        return self._for_folder(folder)
+        folder = path if path.is_dir() else path.parent
+        found = self._given.get(folder)
+        if found is None:
+            found = self._given[folder] = self._for_folder(folder.resolve())
+        return found
 
     def _for_folder(self, folder: Path) -> Config:
         found = self._cache.get(folder)
