@@ -17,9 +17,24 @@ _NOT_BREAK = re.compile(r"[^\r\n]+")
 
 # Bare URLs and e-mail addresses in prose; trailing punctuation stays prose.
 URL = re.compile(
-    r"(?:\b(?:https?|ftps?|file|mailto):(?://)?|\bwww\.)[^\s<>\"`]*[^\s<>\"'`.,;:!?)\]}*_]"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"(?i)(?=[fhmw])(?:\b(?:https?|ftps?|file|mailto):(?://)?|\bwww\.)"
+    r"[^\s<>\"`]*[^\s<>\"'`.,;:!?)\]}*_]"
 )
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def line_ends(text: str, starts: list[int]) -> list[int]:
+    """The offset where each line ends, before its line break (``starts`` from ``line_starts``)."""
+    ends = []
+    for i in range(1, len(starts)):
+        end = starts[i]
+        if text[end - 1] == "\n":
+            end -= 1
+        if end > starts[i - 1] and text[end - 1] == "\r":
+            end -= 1
+        ends.append(end)
+    ends.append(len(text))
+    return ends
 
 
 def blank(segment: str) -> str:
@@ -78,9 +93,12 @@ def entity_text(source: str) -> str | None:
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of bare URLs and e-mail addresses in ``text``."""
-    if "@" not in text and ":" not in text and "www." not in text:
-        return []
-    return [m.span() for m in URL.finditer(text)]
+    spans = []
+    if ":" in text or "www." in text:
+        spans = [m.span() for m in URL.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in EMAIL.finditer(text)]
+    return spans
 
 
 def blank_urls(text: str) -> str:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, helpers
 from markdown_it.rules_inline import StateInline
 
 from backyard_lint.directives import Directive
@@ -31,11 +32,13 @@ from backyard_lint.formats._util import (
     comment_directive,
     edit,
     entity_text,
+    line_ends,
     render,
 )
 from backyard_lint.positions import LineIndex
 
 _SPANS = "backyard_lint.spans"  # key in markdown-it's env: spans recorded by the inline rules
+_LABELS = "backyard_lint.labels"  # key in markdown-it's env: where each link label ends
 _INLINE_MARKS = ("`", "<", "[", "&")
 _PREFIX = re.compile(r"[ \t>]*")
 
@@ -48,11 +51,6 @@ def _recording(name: str, rule: Rule) -> Rule:
     def recorded(state: StateInline, silent: bool) -> bool:
         start = state.pos
         count = len(state.tokens)
-        label_end = -1
-        if not silent and name in ("link", "image"):
-            label_end = state.md.helpers.parseLinkLabel(
-                state, start + (1 if name == "image" else 0), name == "link"
-            )
         ok = rule(state, silent)
         if ok and not silent:
             spans = state.env[_SPANS]
@@ -66,6 +64,7 @@ def _recording(name: str, rule: Rule) -> Rule:
             elif name in ("link", "image"):
                 opener = 1 if name == "link" else 2
                 spans.append(("code", start, start + opener))
+                label_end = state.env[_LABELS].get(start + opener - 1, -1)
                 if label_end >= 0:
                     spans.append(("code", label_end, state.pos))
             else:  # autolink, html_inline
@@ -75,9 +74,22 @@ def _recording(name: str, rule: Rule) -> Rule:
     return recorded
 
 
+def _label(state: StateInline, start: int, disable_nested: bool = False) -> int:
+    """markdown-it's link label parser, remembering where the label that starts at ``start``
+    ends (so the link and image rules need not parse it twice)."""
+    end: int = helpers.parseLinkLabel(state, start, disable_nested)
+    state.env[_LABELS][start] = end
+    return end
+
+
 def _parsers() -> tuple[MarkdownIt, MarkdownIt]:
     block = MarkdownIt("commonmark").disable(["inline", "text_join"])
     inline = MarkdownIt("commonmark").disable("emphasis")
+    inline.helpers = SimpleNamespace(  # type: ignore[assignment]
+        parseLinkLabel=_label,
+        parseLinkDestination=helpers.parseLinkDestination,
+        parseLinkTitle=helpers.parseLinkTitle,
+    )
     ruler = inline.inline.ruler
     for entry in list(ruler.__rules__):
         if entry.name in ("backticks", "link", "image", "autolink", "html_inline", "entity"):
@@ -112,20 +124,10 @@ class _Document:
         self.text = text
         self.index = LineIndex(text)
         self.starts = self.index.starts
+        self.ends = line_ends(text, self.starts)
         self.pieces: list[Piece] = []  # prose
         self.edits: list[Piece] = []  # blanked (None) or shown otherwise, inside the prose
         self.directives: list[Directive] = []
-
-    def line_end(self, line: int) -> int:
-        """Offset of the end of ``line``, before its line break."""
-        if line + 1 < len(self.starts):
-            end = self.starts[line + 1]
-            if self.text[end - 1] == "\n":
-                end -= 1
-            if end > self.starts[line] and self.text[end - 1] == "\r":
-                end -= 1
-            return end
-        return len(self.text)
 
     def inline(self, content: str, first: int, last: int, env: dict[str, Any]) -> None:
         """The text of one paragraph or heading: lines ``first`` to ``last`` (exclusive)."""
@@ -135,7 +137,7 @@ class _Document:
         lines = content.split("\n")[: last - first]
         for k, wanted in enumerate(lines):
             line = first + k
-            start, end = self.starts[line], self.line_end(line)
+            start, end = self.starts[line], self.ends[line]
             source = text[start:end]
             if source.endswith(wanted):
                 at = len(source) - len(wanted)
@@ -158,6 +160,7 @@ class _Document:
             return
         spans: list[tuple[str, int, int]] = []
         env[_SPANS] = spans
+        env[_LABELS] = {}
         _INLINE.inline.parse(source_region.replace("\r", " "), _INLINE, env, [])
         for kind, s, e in spans:
             start, end = region_start + s, region_start + e

@@ -1,0 +1,406 @@
+"""reStructuredText: prose is paragraph, list, table, title and admonition text.
+
+Blanked: literal blocks (``::``, quoted or indented), doctest blocks, the content of code-like
+directives (``code``, ``code-block``, ``sourcecode``, ``math``, ``raw``, ...), every directive's
+name, arguments and options (admonitions such as ``note`` keep their text), comments, hyperlink
+targets, substitution definitions, footnote and citation labels, inline literals, roles (the
+visible text of ``:ref:`text <target>``` and of prose roles such as ``:term:`` stays), default-role
+interpreted text, embedded URIs, footnote and substitution references, and bare URLs. Directives
+are read from comments: ``.. backyard-lint: disable-next-line backyard.russia -- reason``.
+
+Positions come from a line scanner that follows reST's indentation rules, so offsets are exact.
+docutils then parses the document (warnings kept off stderr) and every literal block, doctest
+block or math block in its tree that the scanner left as prose is found in the source
+and blanked too. When docutils fails on malformed input, the scanner's result stands alone.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from backyard_lint.directives import MARK, Directive, parse_directive
+from backyard_lint.formats import Masked
+from backyard_lint.formats._util import blank_urls, edit, line_ends
+from backyard_lint.positions import line_starts
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Directives whose content is not prose.
+LITERAL_CONTENT = _words(
+    """code code-block sourcecode parsed-literal literalinclude highlight math raw
+    productionlist doctest testcode testoutput testsetup testcleanup ipython jupyter-execute
+    graphviz digraph graph mermaid uml plantuml plot toctree index meta include
+    csv-table-data autosummary tabularcolumns"""
+)
+# Directives whose first line (and the lines before the first blank one) is prose, not arguments.
+PROSE_HEAD = _words(
+    """attention caution danger error hint important note tip warning seealso todo admonition
+    topic sidebar rubric epigraph pull-quote highlights container compound"""
+)
+# Directives whose first argument is a version and the rest of the first lines prose.
+VERSION_HEAD = _words("versionadded versionchanged deprecated versionremoved")
+# Roles whose text is shown as written.
+PROSE_ROLES = _words(
+    """emphasis strong title-reference title t abbr term dfn sub sup subscript superscript
+    menuselection guilabel"""
+)
+
+_DIRECTIVE = re.compile(r"\.\.[ \t]+([A-Za-z0-9](?:[\w.+-]|:(?!:))*)[ \t]*::(?=\s|$)")
+_SUBSTITUTION = re.compile(r"\.\.[ \t]+\|")
+_TARGET = re.compile(r"\.\.[ \t]+_")
+_LABEL = re.compile(r"\.\.[ \t]+\[[^\]\s]+\]")
+_OPTION = re.compile(r"[ \t]*:[^:\s][^:]*:(?=\s|$)")
+_LIST_MARK = re.compile(r"(?:[-*+•‣⁃]|\(?(?:\d+|[A-Za-z#]|[ivxlcdmIVXLCDM]+)[.)])[ \t]+(?=\S)")
+_QUOTED_LITERAL = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+_INLINE = re.compile(
+    r"(?=[`:_|\[])"
+    r"(?:(?P<literal>(?<![`\w])``(?=\S)(?:[^`]|`(?!`))*?``(?!\w))"
+    r"|(?P<role>:(?P<rname>[\w.+:-]+):`(?P<rtext>[^`]*)`)"
+    r"|(?P<target>(?<![`\w])_`(?=\S)[^`]*`)"
+    r"|(?P<interp>(?<![`\w])`(?=\S)(?P<itext>[^`]*?)`(?P<isuffix>:[\w.+:-]+:|__?)?)"
+    r"|(?P<subst>(?<![\w|])\|(?=\S)[^|\n]*?(?<=\S)\|(?:__?)?(?!\w))"
+    r"|(?P<fnref>\[(?:\d+|#[\w.-]*|\*|[A-Za-z][\w.-]*)\]_)"
+    r"|(?P<ref>(?<=\w)__?(?=[\s.,;:!?)\]'\"’”]|$)))"
+)
+_TITLED = re.compile(r"(?P<title>.*?\S)\s*<(?P<target>[^<>]+)>\s*$", re.DOTALL)
+
+Span = tuple[int, int]
+
+
+class _Scanner:
+    """Walks the lines of a document and records what is not prose."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = line_starts(text)
+        self.count = len(self.starts)
+        self.ends = line_ends(text, self.starts)
+        self.lines = [text[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        self.leads = [len(line) - len(line.lstrip()) for line in self.lines]
+        self.blanks = [lead == len(line) for lead, line in zip(self.leads, self.lines, strict=True)]
+        self.indents = [
+            len(line[:lead].expandtabs(8)) if "\t" in line[:lead] else lead
+            for lead, line in zip(self.leads, self.lines, strict=True)
+        ]
+        self.blanked: list[Span] = []
+        self.prose: list[Span] = []  # text blocks, for inline markup
+        self.directives: list[Directive] = []
+
+    def line(self, i: int) -> str:
+        return self.lines[i]
+
+    def blank(self, i: int) -> bool:
+        return self.blanks[i]
+
+    def indent(self, i: int) -> int:
+        return self.indents[i]
+
+    def body_start(self, i: int) -> int:
+        """Offset of the first non-blank character of line ``i``."""
+        return self.starts[i] + self.leads[i]
+
+    def mask_lines(self, first: int, last: int) -> None:
+        """Blank lines ``first`` to ``last`` (inclusive)."""
+        if first <= last:
+            self.blanked.append((self.starts[first], self.ends[last]))
+
+    def block_end(self, i: int, indent: int) -> int:
+        """The last non-blank line of the block that starts at ``i``: lines after it belong
+        while they are blank or indented more than ``indent``."""
+        last = i
+        k = i + 1
+        while k < self.count:
+            if not self.blank(k):
+                if self.indent(k) <= indent:
+                    break
+                last = k
+            k += 1
+        return last
+
+    def scan(self, first: int, last: int) -> None:
+        """Scan lines ``first`` to ``last`` (inclusive)."""
+        i = first
+        while i <= last:
+            if self.blank(i):
+                i += 1
+                continue
+            body = self.line(i).lstrip()
+            indent = self.indent(i)
+            if body.startswith("..") and (len(body) == 2 or body[2] in " \t"):
+                i = self.explicit(i, indent, last) + 1
+            elif body == "__" or body.startswith("__ "):  # anonymous hyperlink target
+                end = min(self.block_end(i, indent), last)
+                self.mask_lines(i, end)
+                i = end + 1
+            elif body.startswith(">>>"):  # doctest block: up to a blank line
+                end = i
+                while end + 1 <= last and not self.blank(end + 1):
+                    end += 1
+                self.mask_lines(i, end)
+                i = end + 1
+            else:
+                i = self.text_block(i, last) + 1
+
+    def text_block(self, i: int, last: int) -> int:
+        """Prose up to a blank line or an explicit markup start; then a literal block after
+        ``::``. Returns the last line used."""
+        end = i
+        while end + 1 <= last and not self.blank(end + 1):
+            following = self.line(end + 1).lstrip()
+            if following.startswith(".. ") or following == "..":
+                break
+            end += 1
+        self.prose.append((self.body_start(i), self.ends[end]))
+        tail = self.line(end).rstrip()
+        if not tail.endswith("::"):
+            return end
+        if tail.lstrip() == "::":
+            self.blanked.append((self.body_start(end), self.ends[end]))
+        else:
+            self.blanked.append((self.starts[end] + len(tail) - 1, self.starts[end] + len(tail)))
+        if end == i:  # a list item's text starts after its marker
+            line = self.line(i)
+            lead = len(line) - len(line.lstrip())
+            mark = _LIST_MARK.match(line, lead)
+            base = self.indent(i) + (mark.end() - lead if mark else 0)
+        else:
+            base = self.indent(end)
+        return self.literal_block(end, base, last)
+
+    def literal_block(self, end: int, base: int, last: int) -> int:
+        j = end + 1
+        while j <= last and self.blank(j):
+            j += 1
+        if j > last:
+            return end
+        if self.indent(j) > base:
+            stop = min(self.block_end(j, base), last)
+            self.mask_lines(j, stop)
+            return stop
+        first = self.line(j).lstrip()[:1]
+        if self.indent(j) == base and first in _QUOTED_LITERAL:
+            stop = j
+            while stop + 1 <= last and self.line(stop + 1).lstrip()[:1] == first:
+                stop += 1
+            self.mask_lines(j, stop)
+            return stop
+        return end
+
+    def explicit(self, i: int, indent: int, last: int) -> int:
+        """An explicit markup block at line ``i``; returns its last line."""
+        line = self.line(i)
+        lead = len(line) - len(line.lstrip())
+        start = self.starts[i] + lead
+        body = line[lead:]
+        if body.strip() == "..":  # an empty comment, or a comment starting on the next line
+            nxt = i + 1
+            end = i if nxt > last or self.blank(nxt) else min(self.block_end(i, indent), last)
+        else:
+            end = min(self.block_end(i, indent), last)
+        directive = _DIRECTIVE.match(body)
+        if directive:
+            self.directive_block(i, end, directive.group(1), start + directive.end())
+            return end
+        label = _LABEL.match(body)
+        if label:  # footnote or citation: the label goes, the text is prose
+            self.blanked.append((start, start + label.end()))
+            rest = start + label.end()
+            if self.text[rest : self.ends[i]].strip():
+                self.prose.append((rest, self.ends[i]))
+            self.scan(i + 1, end)
+            return end
+        self.mask_lines(i, end)
+        if not (_TARGET.match(body) or _SUBSTITUTION.match(body)):
+            self.comment(i, end, start + 2)
+        return end
+
+    def comment(self, i: int, end: int, body_start: int) -> None:
+        text = self.text[body_start : self.ends[end]]
+        if MARK in text:
+            found = parse_directive(text, i, body_start, end)
+            if found is not None:
+                self.directives.append(found)
+
+    def directive_block(self, i: int, end: int, name: str, after: int) -> None:
+        """A directive: blank its name, arguments and options; its content is prose unless
+        the directive holds code or data."""
+        name = name.lower().rsplit(":", 1)[-1]
+        head_end = i  # the last line of the head: arguments and options, up to a blank line
+        while head_end + 1 <= end and not self.blank(head_end + 1):
+            head_end += 1
+        if name in PROSE_HEAD or name in VERSION_HEAD:
+            self.blanked.append((self.starts[i], after))
+            pos = after
+            if name in VERSION_HEAD:
+                m = re.compile(r"\s*\S+").match(self.text, after, self.ends[i])
+                pos = m.end() if m else after
+                self.blanked.append((after, pos))
+            self.prose.append((pos, self.ends[i]))
+            for k in range(i + 1, head_end + 1):
+                if _OPTION.match(self.line(k)):
+                    self.mask_lines(k, k)
+                else:
+                    self.prose.append((self.body_start(k), self.ends[k]))
+        else:
+            self.mask_lines(i, head_end)
+        if head_end < end:
+            if name in LITERAL_CONTENT:
+                self.mask_lines(head_end + 1, end)
+            else:
+                self.scan(head_end + 1, end)
+
+
+def _inline(text: str, start: int, end: int, out: list[Span]) -> None:
+    """Inline markup in the prose ``text[start:end]``."""
+    for m in _INLINE.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "role":
+            _titled(m, "rtext", m.group("rname") in PROSE_ROLES, out)
+        elif kind == "interp":
+            suffix = m.group("isuffix") or ""
+            keep = suffix.startswith("_") or suffix.strip(":") in PROSE_ROLES
+            _titled(m, "itext", keep and suffix != "", out)
+        elif kind == "target":
+            out.append((m.start(), m.start() + 2))
+            out.append((m.end() - 1, m.end()))
+        else:
+            out.append(m.span())
+
+
+def _titled(m: re.Match[str], group: str, keep: bool, out: list[Span]) -> None:
+    """A role or reference: keep the title of ``text <target>``, or the whole text if ``keep``."""
+    inner_start, inner_end = m.span(group)
+    titled = _TITLED.match(m.string, inner_start, inner_end)
+    if titled:
+        inner_start, inner_end = titled.span("title")
+    elif not keep:
+        out.append(m.span())
+        return
+    out.append((m.start(), inner_start))
+    out.append((inner_end, m.end()))
+
+
+def _settings() -> Any:
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    settings.syntax_highlight = "none"
+    settings.tab_width = 8
+    return settings
+
+
+_DOCUTILS: dict[str, Any] = {}
+
+
+def _doctree_blocks(text: str) -> list[tuple[int | None, list[str]]]:
+    """(approximate 1-based line, non-blank lines) of every literal-like node docutils finds
+    outside its error reports; empty when docutils fails."""
+    try:
+        from docutils import nodes
+        from docutils.parsers.rst import Parser
+        from docutils.utils import new_document
+
+        if not _DOCUTILS:
+            _DOCUTILS["settings"] = _settings()
+            _DOCUTILS["parser"] = Parser()
+        settings = _DOCUTILS["settings"]
+        settings.warning_stream = io.StringIO()
+        document = new_document("<backyard-lint>", settings)
+        _DOCUTILS["parser"].parse(text, document)
+    except Exception:  # malformed input: the scanner's result stands alone
+        return []
+    kinds = (nodes.literal_block, nodes.doctest_block, nodes.math_block)
+    found = []
+    for node in document.findall(lambda n: isinstance(n, kinds)):
+        parent = node.parent
+        while parent is not None and not isinstance(parent, nodes.system_message):
+            parent = parent.parent
+        if parent is not None:
+            continue
+        lines = [ln.strip() for ln in node.astext().splitlines() if ln.strip()]
+        if lines:
+            found.append((node.line, lines))
+    return found
+
+
+def _locate(scanner: _Scanner, blocks: list[tuple[int | None, list[str]]]) -> list[Span]:
+    """Source spans of the doctree's literal-like blocks, found line by line in order."""
+    stripped = [line.strip() for line in scanner.lines]
+    spans: list[Span] = []
+    cursor = 0
+    for hint, lines in blocks:
+        starts_at = [cursor]
+        if hint is not None:
+            starts_at.insert(0, max(cursor, hint - len(lines) - 3))
+        for begin in starts_at:
+            run = _find_run(stripped, lines, begin)
+            if run is not None:
+                for k, lo, hi in run:
+                    spans.append((scanner.body_start(k) + lo, scanner.body_start(k) + hi))
+                cursor = run[0][0]
+                break
+    return spans
+
+
+def _where(line: str, want: str) -> tuple[int, int] | None:
+    """Where ``want`` stands in the stripped source ``line``: the whole line, or inside a grid
+    table cell."""
+    if line == want:
+        return 0, len(line)
+    if line.startswith(("|", "+")):
+        at = line.find(want)
+        if at > 0:
+            return at, at + len(want)
+    return None
+
+
+def _find_run(
+    stripped: list[str], lines: list[str], begin: int
+) -> list[tuple[int, int, int]] | None:
+    """(line, start, end) of each of ``lines``, in order from line ``begin`` on (blank lines may
+    stand between them), or None."""
+    for j in range(begin, len(stripped)):
+        first = _where(stripped[j], lines[0])
+        if first is None:
+            continue
+        run = [(j, *first)]
+        k = j + 1
+        for want in lines[1:]:
+            while k < len(stripped) and not stripped[k]:
+                k += 1
+            found = _where(stripped[k], want) if k < len(stripped) else None
+            if found is None:
+                break
+            run.append((k, *found))
+            k += 1
+        else:
+            return run
+    return None
+
+
+def mask(text: str, *, use_docutils: bool = True) -> Masked:
+    scanner = _Scanner(text)
+    scanner.scan(0, scanner.count - 1)
+    spans = list(scanner.blanked)
+    for start, end in scanner.prose:
+        _inline(text, start, end, spans)
+    masked = edit(text, [(s, e, None) for s, e in spans])
+    if use_docutils:
+        located = [
+            (s, e) for s, e in _locate(scanner, _doctree_blocks(text)) if masked[s:e].strip()
+        ]
+        if located:
+            masked = edit(masked, [(s, e, None) for s, e in located])
+    return Masked(blank_urls(masked), tuple(scanner.directives))

@@ -1,0 +1,145 @@
+"""The format adapters, case by case from the dotted fixture files, plus the invariants every
+adapter keeps on any input: the masked text has the source's length and line breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.utils import read_fixture_file
+
+from backyard_lint.formats import FORMATS, mask
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FILES = {
+    "markdown": FIXTURES / "markdown.md",
+    "rst": FIXTURES / "rst.rst-cases",
+    "html": FIXTURES / "html.html-cases",
+    "plain": FIXTURES / "plain.txt-cases",
+}
+BLANKED = "·"  # how the fixture files show a character the adapter blanked
+
+
+def shown(source: str, masked: str) -> str:
+    """The masked text as the fixture files write it: a blanked character shows as a dot."""
+    return "".join(
+        BLANKED if m == " " and s not in " \r\n" else m for s, m in zip(source, masked, strict=True)
+    )
+
+
+def breaks(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if ch in "\r\n"]
+
+
+def assert_same_shape(source: str, masked: str) -> None:
+    assert len(masked) == len(source)
+    assert breaks(masked) == breaks(source)
+    assert [source[i] for i in breaks(source)] == [masked[i] for i in breaks(masked)]
+
+
+CASES = [
+    pytest.param(fmt, source, expected, id=f"{fmt}-{line}-{title}")
+    for fmt, path in FILES.items()
+    for line, title, source, expected in read_fixture_file(path)
+]
+
+
+def test_every_format_has_a_fixture_file() -> None:
+    assert set(FILES) == set(FORMATS)
+    counts = {fmt: len(read_fixture_file(path)) for fmt, path in FILES.items()}
+    assert all(n >= 5 for n in counts.values()), counts
+
+
+@pytest.mark.parametrize(("fmt", "source", "expected"), CASES)
+def test_fixture(fmt: str, source: str, expected: str) -> None:
+    masked = mask(source, fmt).masked
+    assert_same_shape(source, masked)
+    assert shown(source, masked) == expected
+
+
+@pytest.mark.parametrize(("fmt", "source", "expected"), CASES)
+def test_fixture_with_crlf_and_cr_line_breaks(fmt: str, source: str, expected: str) -> None:
+    plain = mask(source, fmt).masked
+    for newline in ("\r\n", "\r"):
+        converted = source.replace("\n", newline)
+        masked = mask(converted, fmt).masked
+        assert_same_shape(converted, masked)
+        assert masked.replace(newline, "\n") == plain
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        [
+            *"`*_[]()<>!&;:#-=+|./\\\"'~{}@ \t\n\r",
+            *("Russia's backyard", "http://x.y/z", "<!--", "-->", "```", "..", "::", "    "),
+            *("é", "😀", "<p>", "</p>", "<pre>", "&amp;", "&#8217;", ".. code::"),
+            "backyard-lint: disable",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=300, deadline=None)
+@given(source=MARKUP)
+def test_any_input_keeps_length_and_line_breaks(fmt: str, source: str) -> None:
+    result = mask(source, fmt)
+    assert_same_shape(source, result.masked)
+    for d in result.directives:
+        assert 0 <= d.start <= d.end <= len(source)
+        assert d.line <= d.end_line
+
+
+def test_rst_without_docutils_gives_the_same_result_on_the_fixtures() -> None:
+    from backyard_lint.formats import rst
+
+    for _line, _title, source, _expected in read_fixture_file(FILES["rst"]):
+        assert rst.mask(source, use_docutils=False) == rst.mask(source)
+
+
+def test_rst_docutils_blanks_what_the_scanner_misses() -> None:
+    from backyard_lint.formats import rst
+
+    # A literal block inside a grid table cell: the line scanner sees a table row; docutils
+    # parses the cell and finds the literal block.
+    source = (
+        "+----------------------+\n"
+        "| Example::            |\n"
+        "|                      |\n"
+        "|     Russia's yard    |\n"
+        "+----------------------+\n"
+    )
+    assert "Russia's yard" in rst.mask(source, use_docutils=False).masked
+    masked = rst.mask(source).masked
+    assert_same_shape(source, masked)
+    assert "Russia" not in masked
+    assert masked.splitlines()[1].startswith("| Example:")
+
+
+def test_rst_docutils_never_writes_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    source = (
+        "Title\n===\n\n.. unknown:: x\n\n:unknown-role:`x` `unclosed\n\n.. include:: /etc/passwd\n"
+    )
+    masked = mask(source, "rst").masked
+    assert_same_shape(source, masked)
+    out, err = capfd.readouterr()
+    assert out == err == ""
+
+
+def test_rst_falls_back_to_the_scanner_when_docutils_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from docutils.parsers.rst import Parser
+
+    from backyard_lint.formats import rst
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("docutils broke")
+
+    monkeypatch.setattr(Parser, "parse", broken)
+    rst._DOCUTILS.clear()
+    source = "Example::\n\n    Russia's backyard\n\nText.\n"
+    masked = mask(source, "rst").masked
+    assert masked == "Example: \n\n                     \n\nText.\n"
+    rst._DOCUTILS.clear()
