@@ -23,7 +23,6 @@ import re
 import shutil
 import subprocess
 import sys
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,21 +220,16 @@ def test_user_args_reach_the_cli(
         assert re.search(expected, run.out, re.M), run.out
 
 
-def test_the_docs_repositorys_pyproject_table_is_honoured(docs_repo: DocsRepo) -> None:
+@pytest.mark.parametrize(
+    "table",
+    ['ignore = ["backyard.russia"]', 'exclude = ["docs/"]'],
+    ids=["ignore", "exclude"],
+)
+def test_the_docs_repositorys_pyproject_table_is_honoured(docs_repo: DocsRepo, table: str) -> None:
     docs_repo.write("docs/guide.md", USE)
     assert _failed(docs_repo.run_hook("docs/guide.md"))
-    docs_repo.write(
-        "pyproject.toml",
-        textwrap.dedent(
-            """\
-            [project]
-            name = "handbook"
-
-            [tool.backyard-lint]
-            ignore = ["backyard.russia"]
-            """
-        ),
-    )
+    pyproject = f'[project]\nname = "handbook"\n\n[tool.backyard-lint]\n{table}\n'
+    docs_repo.write("pyproject.toml", pyproject)
     run = docs_repo.run_hook("docs/guide.md")
     assert _passed(run), run.out
 
