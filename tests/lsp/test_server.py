@@ -280,9 +280,12 @@ def _edits(action: types.CodeAction, uri: str) -> list[types.TextEdit]:
 
 async def test_quick_fixes_keep_the_originals_capitalisation(client: LanguageClient):
     uri = _uri(client, "caps.md")
-    text = "Ça 😀: RUSSIA'S BACKYARD!\n\nRussia's backyard, they wrote.\n"
+    text = (
+        "Ça 😀: RUSSIA'S BACKYARD!\n\nRussia's backyard, they wrote.\n"
+        "Kazakhstan has long been Russia's backyard.\n"
+    )
     open_doc(client, uri, text)
-    await wait_for(client, uri, lambda p: len(p.diagnostics) == 2)
+    await wait_for(client, uri, lambda p: len(p.diagnostics) == 3)
     encoding = client.encoding  # type: ignore[attr-defined]
     caps_end = _pos(text, text.index("!"), encoding)[1]
     acts = await _actions(client, uri, (0, caps_end - 3, 0, caps_end - 3))
@@ -300,7 +303,11 @@ async def test_quick_fixes_keep_the_originals_capitalisation(client: LanguageCli
     for rep in RULE.replacements:  # a capital at the start of a sentence stays
         new = rep.text[:1].upper() + rep.text[1:]
         fix = by_title[f"Replace 'Russia's backyard' with '{new}'"]
-        assert _apply(text, _edits(fix, uri), encoding).endswith(f"{new}, they wrote.\n")
+        assert f"\n{new}, they wrote.\n" in _apply(text, _edits(fix, uri), encoding)
+    # Inside a sentence the capital belongs to the name "Russia": the suggestion stays as written.
+    acts = await _actions(client, uri, (3, 30, 3, 30))
+    titles = [a.title for a in acts if a.title.startswith("Replace")]
+    assert titles == [f"Replace 'Russia's backyard' with '{r.text}'" for r in RULE.replacements]
 
 
 @pytest.mark.parametrize(
@@ -398,14 +405,14 @@ async def test_fix_all_in_selection_and_document(client: LanguageClient):
 
 
 SAFE_RULE = """\
-id: custom.near-abroad
+id: custom.teh
 severity: suggestion
-summary: Flags "near abroad" (test rule with a safe fix).
-message: "'{match}' is Moscow's term; say '{replacement}'."
+summary: Flags the typo "teh" (a test rule with a safe fix).
+message: "'{match}' is a typo for '{replacement}'."
 patterns:
-  - "\\\\bnear abroad\\\\b"
+  - "\\\\bteh\\\\b"
 replacements:
-  - text: neighbouring countries
+  - text: the
     safe: true
 explanation: A test rule.
 sources:
@@ -413,32 +420,28 @@ sources:
     url: https://example.org/source
 examples:
   bad:
-    - the near abroad
+    - teh end
   good:
-    - far away
+    - the end
 """
 
 
 async def test_source_fix_all_applies_safe_fixes_from_project_rules(vscode: LanguageClient):
     root: Path = vscode.root  # type: ignore[attr-defined]
     (root / "myrules" / "custom").mkdir(parents=True)
-    (root / "myrules" / "custom" / "near-abroad.yaml").write_text(SAFE_RULE)
+    (root / "myrules" / "custom" / "teh.yaml").write_text(SAFE_RULE)
     (root / ".backyard-lint.yaml").write_text("extra-rules: [myrules]\n")
     uri = _uri(vscode, "safe.md")
-    text = f"The Near abroad and {LABEL}; the near abroad.\n"
+    text = f"Teh point: teh region is {LABEL} says TEH author.\n"
     open_doc(vscode, uri, text)
     got = await wait_for(vscode, uri, lambda p: bool(p.diagnostics))
-    assert sorted(d.code for d in got.diagnostics) == [
-        "backyard.russia",
-        "custom.near-abroad",
-        "custom.near-abroad",
-    ]
-    info = [d for d in got.diagnostics if d.code == "custom.near-abroad"]
+    assert sorted(d.code for d in got.diagnostics) == ["backyard.russia"] + ["custom.teh"] * 3
+    info = [d for d in got.diagnostics if d.code == "custom.teh"]
     assert {d.severity for d in info} == {types.DiagnosticSeverity.Information}
     [fix_all] = await _actions(vscode, uri, (0, 0, 0, 0), only=["source.fixAll"])
     assert fix_all.kind == "source.fixAll.backyard-lint"
     assert _apply(text, _edits(fix_all, uri)) == (
-        f"The Neighbouring countries and {LABEL}; the neighbouring countries.\n"
+        f"The point: the region is {LABEL} says THE author.\n"
     )
 
 

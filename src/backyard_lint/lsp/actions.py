@@ -12,6 +12,7 @@ from importlib import import_module
 from backyard_lint.fix import match_case
 from backyard_lint.lsp.documents import Document
 from backyard_lint.model import Context, Finding, Rule, Severity
+from backyard_lint.sentences import sentence_bounds
 
 # (start offset, end offset, new text), offsets in code points.
 Edit = tuple[int, int, str]
@@ -25,12 +26,25 @@ def fixable(finding: Finding) -> bool:
     )
 
 
-def replacement_edits(finding: Finding) -> list[tuple[str, Edit]]:
-    """One (new text, edit) per suggested replacement, keeping the original's capitalisation."""
+def cased(text: str, finding: Finding, replacement: str) -> str:
+    """``replacement`` in the original's case: ALL CAPS stays so; an initial capital stays
+    when the match starts its sentence (``match_case``). A capital that only belongs to a name
+    inside the sentence ("... been Russia's backyard") does not capitalise the replacement."""
+    letters = [c for c in finding.match if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    lo, _ = sentence_bounds(text, finding.start, finding.end)
+    if any(c.isalnum() for c in text[lo : finding.start]):
+        return replacement
+    return match_case(finding.match, replacement)
+
+
+def replacement_edits(text: str, finding: Finding) -> list[tuple[str, Edit]]:
+    """One (new text, edit) per suggested replacement, in the original's case."""
     out = []
     seen: set[str] = set()
     for rep in finding.replacements:
-        new = match_case(finding.match, rep.text)
+        new = cased(text, finding, rep.text)
         if new in seen:
             continue
         seen.add(new)
@@ -38,7 +52,7 @@ def replacement_edits(finding: Finding) -> list[tuple[str, Edit]]:
     return out
 
 
-def fix_all_edits(findings: Iterable[Finding], *, safe_only: bool) -> list[Edit]:
+def fix_all_edits(text: str, findings: Iterable[Finding], *, safe_only: bool) -> list[Edit]:
     """Non-overlapping edits: each fixable finding's first replacement."""
     out: list[Edit] = []
     last_end = -1
@@ -48,7 +62,7 @@ def fix_all_edits(findings: Iterable[Finding], *, safe_only: bool) -> list[Edit]
         first = f.replacements[0]
         if safe_only and not first.safe:
             continue
-        out.append((f.start, f.end, match_case(f.match, first.text)))
+        out.append((f.start, f.end, cased(text, f, first.text)))
         last_end = f.end
     return out
 

@@ -191,7 +191,11 @@ class BackyardServer(LanguageServer):
             return ruleset_for(cfg.extra_rules)
         except RuleError as exc:
             self.show_once(f"backyard-lint configuration: {exc}")
+        try:
             return ruleset_for()
+        except RuleError as exc:  # a broken installation: say so, and report nothing
+            self.show_once(f"backyard-lint: cannot load the built-in rules: {exc}")
+            return RuleSet([])
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -381,7 +385,7 @@ class BackyardServer(LanguageServer):
         for f in in_range:
             diagnostic = diags([f])
             if actions.fixable(f):
-                for i, (new, edit) in enumerate(actions.replacement_edits(f)):
+                for i, (new, edit) in enumerate(actions.replacement_edits(doc.text, f)):
                     out.append(
                         lsp.CodeAction(
                             title=f"Replace '{f.match}' with '{new}'",
@@ -409,7 +413,7 @@ class BackyardServer(LanguageServer):
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=diags(fix_range),
                     edit=self.workspace_edit(
-                        doc, actions.fix_all_edits(fix_range, safe_only=False)
+                        doc, actions.fix_all_edits(doc.text, fix_range, safe_only=False)
                     ),
                 )
             )
@@ -420,10 +424,12 @@ class BackyardServer(LanguageServer):
                     title=f"Fix all {len(fix_doc)} backyard-lint findings in the document",
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=diags(fix_doc),
-                    edit=self.workspace_edit(doc, actions.fix_all_edits(fix_doc, safe_only=False)),
+                    edit=self.workspace_edit(
+                        doc, actions.fix_all_edits(doc.text, fix_doc, safe_only=False)
+                    ),
                 )
             )
-        safe = actions.fix_all_edits(result.findings, safe_only=True)
+        safe = actions.fix_all_edits(doc.text, result.findings, safe_only=True)
         if safe:
             out.append(
                 lsp.CodeAction(
