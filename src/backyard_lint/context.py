@@ -41,12 +41,12 @@ _AP = "['’]"  # an apostrophe, straight or curly
 # here: "not simply X" concedes X).
 _FILLER_WORDS = (
     r"a|an|the|some|any|anyone" + _AP + r"s|somebody" + _AP + r"s|part|parts|of|in|within|inside|"
-    r"into|really|actually|truly|exactly|quite|necessarily|entirely|wholly|fully|somehow|still|"
-    r"yet|anymore|any\s+more|longer|more|be|been|being|become|becomes|becoming|became|remain|"
-    r"remains|remaining|remained|to|seen|considered|regarded|treated|viewed|perceived|thought|"
-    r"described|as|like|its|their|his|her|extension|sort|kind|type|so|much|even|ever|belong|"
-    r"belongs|belonged|belonging|is|are|was|were|has|have|had|will|would|could|can|should|must|"
-    r"may|might|shall|do|does|did|again|now|today|there|here|within|mere|considered|longer"
+    r"really|actually|truly|exactly|quite|necessarily|entirely|wholly|fully|somehow|still|yet|"
+    r"anymore|any\s+more|longer|more|be|been|being|become|becomes|becoming|became|remain|remains|"
+    r"remaining|remained|to\s+be(?:come)?|seen|considered|regarded|treated|viewed|perceived|"
+    r"thought|described|as|like|its|their|his|her|extension|sort|kind|type|so|much|even|ever|"
+    r"belong|belongs|belonged|belonging|is|are|was|were|has|have|had|will|would|could|can|"
+    r"should|must|may|might|shall|do|does|did|again|now|today|mere"
 )
 _WANT_TO = (
     r"(?:wants?|wanted|wish(?:es|ed)?|intends?|needs?|ha(?:s|ve)|deserves?|going|likes?|meant|"
@@ -153,6 +153,12 @@ class _Span:
         tail = self.text[self.end : self.hi]
         m = _CLAUSE_HARD.search(tail)
         return _norm(tail[: m.start()] if m else tail)
+
+    @cached_property
+    def near_after(self) -> str:
+        """The first few words after the match, with a space before them."""
+        found = _AFTER_REACH.match(self.after.lstrip() + " ")
+        return " " + (found.group() if found else "")
 
     @cached_property
     def sentence(self) -> str:
@@ -454,8 +460,7 @@ _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 def _historical(span: _Span) -> Reading | None:
     m = _PAST_BEFORE.search(span.clause)
     if m is None:
-        near = _AFTER_REACH.match(span.after + " ")
-        m = _PAST_AFTER.search(" " + (near.group() if near else ""))
+        m = _PAST_AFTER.search(span.near_after)
     if m:
         return Context.HISTORICAL, f"period: '{_quote_word(m.group().strip())}'"
     extra = span.rule.hint("period_nouns")
@@ -498,7 +503,7 @@ _NEG_CUE = (
     r"|\bhardly\b|\bscarcely\b|\bfar\s+from\b|\banything\s+but\b|\bby\s+no\s+means\b"
     r"|\bin\s+no\s+(?:way|sense)\b|\bneither\b|\bnor\b|\brather\s+than\b|\binstead\s+of\b"
     r"|\bceased?\s+to\s+be\b|\bstop(?:s|ped)?\s+being\b|\bno\s+such\s+(?:thing|place)\s+as\b"
-    r"|\bno(?:body|\s+one){_AP}s\b"
+    r"|\bno(?:body|\s+one){_AP}s\b|\bleast\s+of\s+all\b|\blet\s+alone\b"
 )
 _NEGATED = re.compile(rf"(?P<cue>{_NEG_CUE})[\s,]+{_FILL}$", _I)
 _NEG_AFTER = re.compile(
@@ -646,8 +651,9 @@ def _mention(span: _Span) -> Reading | None:
 _PERCEIVE = (
     r"regards?|regarded|regarding|sees?|saw|seen|seeing|views?|viewed|viewing|treats?|treated|"
     r"treating|perceives?|perceived|perceiving|considers?|considered|considering|describes?|"
-    r"described|portrays?|portrayed|depicts?|depicted|casts?|paints?|painted|"
-    r"characteri[sz](?:e|es|ed)|frames?|framed|brands?|branded|labels?|label(?:l)?ed|"
+    r"described|describing|portrays?|portrayed|portraying|depicts?|depicted|depicting|casts?|"
+    r"casting|paints?|painted|painting|characteri[sz](?:e|es|ed|ing)|frames?|framed|framing|"
+    r"brands?|branded|branding|labels?|label(?:l)?ed|label(?:l)?ing|refers?|referred|referring|"
     r"thinks?\s+of|thought\s+of|imagines?|imagined|envisions?|envisioned|envisages?|envisaged|"
     r"conceives?\s+of|conceived\s+of|pictures?|pictured|presents?|presented|recasts?|"
     r"reimagines?|reimagined|defines?|defined|classif(?:y|ies|ied)|dismiss(?:es|ed)?|"
@@ -672,6 +678,20 @@ _ATTR_DIRECT = re.compile(
     r"(?P<obj>(?:(?!(?:for|on|upon|up|off|out|in|at|back|into|to|with|from|by|is|was|were|are|"
     r"has|have|had|made|will|would|that|it|this)\b)[\w'’.-]+\s+){0,5}?)"
     rf"(?:to\s+be\s+)?{_FILL_NP}$",
+    _I,
+)
+# Before "considered X" with no object: the participle ("long considered X"), not the verb
+# whose object is the label itself ("Putin considers the former Soviet republics ...").
+_PASSIVE = re.compile(
+    r"(?:^|[,(]|\b(?:is|are|was|were|be|been|being|long|often|widely|once|still|generally|"
+    r"commonly|traditionally|usually|sometimes|historically|formerly|previously|also|now|"
+    r"what|that|which))\s*$",
+    _I,
+)
+# "a sea that Washington considers X": the relative pronoun is the object, X the view.
+_RELATIVE_CONSIDER = re.compile(
+    r"\b(?:that|which|what|whom)\s+(?:[\w'’.-]+\s+){1,4}?(?:considers?|considered|deems?|deemed|"
+    rf"calls?|called)\s+(?:to\s+be\s+)?{_FILL_NP}$",
     _I,
 )
 _POSSESSOR = rf"(?:(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?{_AP}s?|their|his|her)"
@@ -727,10 +747,11 @@ _ACTOR = (
 _ATTR_SAY = re.compile(
     rf"\b(?P<who>{_ACTOR})\s+(?:(?:has|have|had|long|repeatedly|often|also|now|reportedly|"
     r"openly|publicly|recently|previously|again|still|always)\s+)*"
-    r"(?P<verb>says?|said|stated?|states|declared?|declares|announced?|announces|insists?|"
-    r"insisted|argues?|argued|warned|warns|claims?|claimed|told\s+\w+|tells\s+\w+|"
-    r"made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|maintains?|maintained|asserts?|asserted)\b"
-    rf"(?:\s+that)?(?:\s+{_W}){{0,12}}?\s+$",
+    r"(?:(?P<verb>says?|said|told\s+\w+|tells\s+\w+|warned|warns)\b(?:\s+that)?"
+    r"|(?P<verb_that>stated?|states|declared?|declares|announced?|announces|insists?|insisted|"
+    r"argues?|argued|claims?|claimed|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|maintains?|"
+    r"maintained|asserts?|asserted)\s+that\b)"
+    rf"(?:\s+{_W}){{0,12}}?\s+$",
 )
 _DISTANCING = re.compile(
     r"\b(?P<adj>self-declared|self-proclaimed|self-styled|self-appointed|perceived|presumed|"
@@ -756,20 +777,41 @@ def _attributed(span: _Span) -> Reading | None:
     if m:
         return Context.ATTRIBUTED, f"attributed: '{m.group('verb')} ... as'"
     m = _ATTR_DIRECT.search(span.clause)
-    if m and (m.group("obj").strip() or m.group("verb").lower().startswith(("consider", "deem"))):
+    if m and (
+        m.group("obj").strip()
+        or _PASSIVE.search(span.clause, 0, m.start())
+        or _RELATIVE_CONSIDER.search(span.before)
+    ):
         return Context.ATTRIBUTED, f"attributed: '{m.group('verb')}'"
     m = _ATTR_CLAIM.search(span.clause)
     if m and m.group("who").lower() not in _FIRST_PERSON:
         return Context.ATTRIBUTED, f"attributed: '{m.group('verb')}'"
     m = _ATTR_SAY.search(span.before)
     if m:
-        return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group('who'))} {m.group('verb')}'"
-    near_after = _AFTER_REACH.match(span.after + " ")
-    for part in (span.before, " " + (near_after.group() if near_after else "")):
-        m = _ATTR_FRAME.search(part)
-        if m:
-            return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group())}'"
+        verb = m.group("verb") or m.group("verb_that")
+        return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group('who'))} {verb}'"
+    # A frame such as "in the Kremlin's view" or "according to Moscow" attributes the claim's
+    # predicate: the label must sit there ("..., Kazakhstan is X"), not be the subject the
+    # claim is about ("In Europe's eyes, the post-Soviet space is a blank").
+    m = _ATTR_FRAME.search(span.before)
+    if m and _predicate(span.before[m.end() :].partition(",")[2] or span.before[m.end() :]):
+        return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group())}'"
+    m = _ATTR_FRAME.search(span.near_after)
+    if m and _predicate(span.clause):
+        return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group())}'"
     return None
+
+
+_VERBISH = re.compile(
+    rf"\b(?:{_COPULA}|seems?|appears?|lies|lay|has|have|had|belongs?)\b|\b\w+(?:ed|es)\b", _I
+)
+_DETERMINER = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
+def _predicate(between: str) -> bool:
+    """True when the words before the label hold a verb, so the label is in the predicate."""
+    words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in _DETERMINER]
+    return len(words) >= 2 or bool(_VERBISH.search(between))
 
 
 # ---------------------------------------------------------------------------------------------
