@@ -14,7 +14,7 @@ import time
 import pytest
 
 from backyard_lint.context import classify
-from backyard_lint.model import Context, Rule, Severity
+from backyard_lint.model import Context, Replacement, Rule, Severity
 from backyard_lint.sentences import sentence_bounds
 
 U, M, N, A, H, NAME = (
@@ -27,7 +27,7 @@ U, M, N, A, H, NAME = (
 )
 
 
-def _rule(**hints: tuple[str, ...]) -> Rule:
+def _rule(*replacements: Replacement, **hints: tuple[str, ...]) -> Rule:
     return Rule(
         id="test.rule",
         severity=Severity.WARNING,
@@ -39,6 +39,7 @@ def _rule(**hints: tuple[str, ...]) -> Rule:
         examples_bad=(),
         examples_good=(),
         hints=tuple(sorted(hints.items())),
+        replacements=replacements,
     )
 
 
@@ -242,6 +243,34 @@ def test_rule_hint_adds_period_nouns() -> None:
     assert _read(marked)[0] is U
     hinted = _rule(period_nouns=("privatisation",))
     assert _read(marked, hinted) == (H, "period: followed by 'privatisation'")
+
+
+SPELLING = _rule(Replacement("Kyiv", safe=True))
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a spelling is nobody's view: dates, negation and attribution do not excuse it
+        ("In 1990, ⟦Kiev⟧ was the capital of a Soviet republic.", U),
+        ("Russian officials say ⟦Kiev⟧ must accept the terms.", U),
+        ("The talks were not held in ⟦Kiev⟧ but in Minsk.", U),
+        # quoting it, discussing it or setting it against the right spelling does
+        ("It is Kyiv, not ⟦Kiev⟧.", M),
+        ("The city was long known in English as ⟦Kiev⟧.", M),
+        ('The old spelling "⟦Kiev⟧" still appears in some atlases.', M),
+    ],
+)
+def test_spelling_rules_accept_fewer_readings(marked: str, expected: Context) -> None:
+    assert _read(marked, SPELLING)[0] is expected
+
+
+def test_readings_hint_limits_what_excuses_a_match() -> None:
+    marked = "Central Asia is not ⟦Russia's backyard⟧."
+    assert _read(marked)[0] is N
+    only_quotes = _rule(readings=("mention",))
+    assert _read(marked, only_quotes) == (U, "")
+    assert _read("The label '⟦Russia's backyard⟧' irks.", only_quotes)[0] is M
 
 
 def test_possessive_apostrophes_never_pair_as_quotes() -> None:

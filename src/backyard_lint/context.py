@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from backyard_lint.model import Context, Rule
 from backyard_lint.sentences import sentence_bounds
@@ -594,8 +594,10 @@ _META_BEFORE = _any(
     rf"the\s+language\s+of|the\s+rhetoric\s+of|the\s+discourse\s+(?:of|on|about))\s+{_FILL_NP}$",
 )
 _CALLED = _any(
-    r"\b(?P<frame>so[- ]called|dubbed|termed|nicknamed|christened|styled|known\s+as|"
-    r"(?:referred|refers?)\s+to(?:\s*,[^,;]{1,40},)?\s+as|what\s+(?:is|was|are|were)\s+(?:once\s+|often\s+|"
+    r"\b(?P<frame>so[- ]called|dubbed|termed|nicknamed|christened|styled|"
+    r"(?:known|spelled|spelt|written|transliterated|romani[sz]ed|rendered|referred\s+to|refers?\s+to)"
+    r"(?:\s*,[^,;]{1,40},|\s+(?:in\s+\w+|locally|abroad|internationally|widely|commonly|"
+    r"officially|then|once|formerly|still|usually|often))*\s+as|spelled|spelt|what\s+(?:is|was|are|were)\s+(?:once\s+|often\s+|"
     r"sometimes\s+|still\s+)?(?:called|termed|known\s+as|referred\s+to\s+as|dubbed)|"
     r"(?:is|are|was|were|be|been|being|often|sometimes|also|once|commonly|widely|usually|"
     r"collectively|still|now|long)\s+(?:called|labell?ed|branded|tagged))\s+(?:as\s+)?"
@@ -816,6 +818,17 @@ def _predicate(between: str) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 
+
+def _contrasted(span: _Span) -> Reading | None:
+    """A spelling set against its replacement: "Kyiv, not Kiev", "Almaty (formerly Alma-Ata)"."""
+    for replacement in span.rule.replacements:
+        word = replacement.text.strip()
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", _I) if word else None
+        if pattern and (pattern.search(span.head) or pattern.search(span.after)):
+            return Context.MENTION, f"set against '{_quote_word(word)}'"
+    return None
+
+
 _CHECKS: tuple[Callable[[_Span], Reading | None], ...] = (
     _quoted,
     _name,
@@ -825,14 +838,35 @@ _CHECKS: tuple[Callable[[_Span], Reading | None], ...] = (
     _negated,
     _attributed,
 )
+_SPELLING_CHECKS = (_quoted, _name, _mention, _contrasted)
+_Checks = tuple[tuple[Callable[[_Span], Reading | None], ...], frozenset[Context]]
+
+
+@lru_cache(maxsize=512)
+def _checks(rule: Rule) -> _Checks:
+    """The signals that may excuse a rule's matches.
+
+    A rule may list the readings it accepts in its ``readings`` hint. Without one, a rule whose
+    replacement is safe to apply everywhere is a spelling ("Kiev", "Alma-Ata"): only quoting,
+    discussing the word or a name excuses it, since a spelling is nobody's view and does not turn
+    right when negated or dated. Every other rule accepts every reading.
+    """
+    names = {n.strip().lower() for n in rule.hint("readings")}
+    allowed = frozenset(c for c in Context if c.value in names and c is not Context.USE)
+    if allowed:
+        return _CHECKS, allowed
+    if any(r.safe for r in rule.replacements):
+        return _SPELLING_CHECKS, frozenset({Context.MENTION, Context.NAME})
+    return _CHECKS, frozenset(Context) - {Context.USE}
 
 
 def classify(text: str, start: int, end: int, rule: Rule) -> tuple[Context, str]:
     """Read ``text[start:end]``: (``Context.USE``, "") or another reading with a short reason."""
     lo, hi = sentence_bounds(text, start, end)
     span = _Span(text, lo, hi, start, end, rule)
-    for check in _CHECKS:
+    checks, allowed = _checks(rule)
+    for check in checks:
         found = check(span)
-        if found is not None:
+        if found is not None and found[0] in allowed:
             return found
     return USE
