@@ -1,0 +1,44 @@
+"""Every file of the shared corpora through its adapter: no exception, and the masked text keeps
+the source's length and line breaks. Prints the time per corpus (``pytest -s`` shows it).
+
+The corpora are read from ``../shared/corpus`` at run time, never copied into the project.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from backyard_lint.formats import mask
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+BREAK = re.compile(r"\r\n?|\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "pattern"), [("peps", "rst", "*.rst"), ("rust-book", "markdown", "*.md")]
+)
+def test_corpus_masks_cleanly(name: str, fmt: str, pattern: str) -> None:
+    folder = CORPUS / name
+    if not folder.is_dir():
+        pytest.skip(f"corpus folder {folder} is absent")
+    files = sorted(folder.rglob(pattern))
+    assert files, f"no {pattern} files in {folder}"
+    size = 0
+    began = time.perf_counter()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        size += len(text)
+        masked = mask(text, fmt).masked
+        assert len(masked) == len(text), path
+        assert [m.span() for m in BREAK.finditer(masked)] == [
+            m.span() for m in BREAK.finditer(text)
+        ], path
+        assert [m.group() for m in BREAK.finditer(masked)] == [
+            m.group() for m in BREAK.finditer(text)
+        ], path
+    elapsed = time.perf_counter() - began
+    print(f"\n{name} ({fmt}): {len(files)} files, {size / 1e6:.1f} M characters, {elapsed:.1f} s")
