@@ -100,6 +100,9 @@ NEAR_MISSES = [
     ("former-soviet.region", "Inflation is high in the FSU countries.", True),
     ("near-abroad.near-abroad", "Turkey courts the near-abroad with trade deals.", True),
     ("backyard.russia", "The Kremlin’s\nbackyard is getting crowded.", True),
+    ("backyard.russia", "Investors pour into Russia's former Soviet backyard.", True),
+    ("post-soviet.region", "Growth slowed across post-Soviet Europe.", True),
+    ("former-soviet.region", "Moscow wants to recover former Soviet territory.", True),
     (
         "backyard.russia",
         "Russia's backyard barbecue season starts in May, the expat guide says.",
