@@ -44,7 +44,7 @@ def test_second_load_comes_from_the_cache_and_is_equal(
     builtin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_rules([builtin])
-    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1
+    assert len(list((tmp_path / "cache").glob("rules-*.marshal"))) == 1
     parsed = _no_parsing(monkeypatch)
     second = load_rules([builtin])
     assert parsed == []
@@ -92,20 +92,20 @@ def test_added_and_removed_rule_files_are_seen(builtin: Path) -> None:
 
 def test_a_corrupt_cache_is_ignored(builtin: Path, tmp_path: Path) -> None:
     first = load_rules([builtin])
-    for cache_file in (tmp_path / "cache").glob("rules-*.json"):
-        cache_file.write_text('{"stamp": 1, "files": [', encoding="utf-8")
+    for cache_file in (tmp_path / "cache").glob("rules-*.marshal"):
+        cache_file.write_bytes(cache_file.read_bytes()[:100])  # cut short
     assert load_rules([builtin]) == first
 
 
 def test_a_foreign_cache_entry_is_ignored(builtin: Path, tmp_path: Path) -> None:
-    import json
+    import marshal
 
     first = load_rules([builtin])
-    (cache_file,) = (tmp_path / "cache").glob("rules-*.json")
-    data = json.loads(cache_file.read_text(encoding="utf-8"))
+    (cache_file,) = (tmp_path / "cache").glob("rules-*.marshal")
+    data = marshal.loads(cache_file.read_bytes())
     for entry in data["files"].values():
         entry["rule"] = {"id": "from.elsewhere"}  # an older layout: missing fields
-    cache_file.write_text(json.dumps(data), encoding="utf-8")
+    cache_file.write_bytes(marshal.dumps(data))
     assert load_rules([builtin]) == first
 
 
@@ -156,3 +156,16 @@ def test_start_up_imports_no_yaml_and_no_markup_parser_when_the_cache_is_warm(
             [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
         )
     assert done.stdout.strip() == "0 []", done.stdout + done.stderr
+
+
+def test_old_cache_files_are_pruned(builtin: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for i in range(rules_mod.CACHE_FILES_KEPT + 5):
+        old = cache / f"rules-{i:08x}.marshal"
+        old.write_bytes(b"x")
+        os.utime(old, ns=(i * 10**9, i * 10**9))
+    load_rules([builtin])
+    left = sorted(p.name for p in cache.glob("rules-*.marshal"))
+    assert len(left) == rules_mod.CACHE_FILES_KEPT
+    assert "rules-00000000.marshal" not in left

@@ -7,7 +7,6 @@ classify each match (use or mention) -> apply settings and directives -> finding
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -33,11 +32,20 @@ def _flagged(rule: Rule, regex: str) -> str:
     return regex if rule.case_sensitive else f"(?i:{regex})"
 
 
-@dataclass(frozen=True)
 class _Compiled:
-    rule: Rule
-    patterns: tuple[tuple[Any, Any | None], ...]  # (regex, sentence regex or None)
-    exceptions: tuple[Any, ...]
+    """One rule's compiled matchers (a plain class: a dataclass costs start-up time)."""
+
+    __slots__ = ("exceptions", "patterns", "rule")
+
+    def __init__(
+        self,
+        rule: Rule,
+        patterns: tuple[tuple[Any, Any | None], ...],  # (regex, sentence regex or None)
+        exceptions: tuple[Any, ...],
+    ) -> None:
+        self.rule = rule
+        self.patterns = patterns
+        self.exceptions = exceptions
 
 
 class RuleSet:

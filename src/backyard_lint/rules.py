@@ -6,9 +6,11 @@ field, in one line, so a broken rule pack is easy to mend.
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import string
+import sys
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -347,11 +349,12 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
 # -- The rule cache -------------------------------------------------------------------------
 #
 # Parsing YAML and validating every pattern costs more than linting a small file, so the
-# validated built-in rules are kept in a JSON file in the user's cache folder. An entry is
+# validated built-in rules are kept in a marshal file (plain data: dicts, lists and strings; the
+# fastest format to load) in the user's cache folder, one file per rules folder. An entry is
 # used only when its rule file has the same size and CRC-32 (the files are read on every run:
-# a few kilobytes) and the cache was written by this version of the code (its version and the
-# size and mtime of this module and model.py). Anything unexpected (no cache folder, a broken
-# or foreign file) means: parse and validate as if there were no cache.
+# a few kilobytes) and the cache was written by this version of the code and of Python (the
+# version, and the size and mtime of this module and model.py). Anything unexpected (no cache
+# folder, a broken or foreign file) means: parse and validate as if there were no cache.
 # BACKYARD_LINT_NO_CACHE=1 turns it off; BACKYARD_LINT_CACHE_DIR moves it.
 
 CACHE_FORMAT = 1
@@ -376,7 +379,7 @@ def cache_dir() -> Path | None:
 def _code_stamp() -> str:
     from backyard_lint import __version__
 
-    parts = [__version__, str(CACHE_FORMAT)]
+    parts = [__version__, str(CACHE_FORMAT), sys.version]
     for module in (Path(__file__), Path(__file__).with_name("model.py")):
         try:
             st = module.stat()
@@ -389,7 +392,7 @@ def _code_stamp() -> str:
 def _cached_folder(folder: Path) -> list[Rule]:
     where = cache_dir()
     # One file per rules folder: a checkout and an installed copy do not evict each other.
-    name = f"rules-{zlib.crc32(str(folder).encode('utf-8', 'surrogateescape')):08x}.json"
+    name = f"rules-{zlib.crc32(str(folder).encode('utf-8', 'surrogateescape')):08x}.marshal"
     cache_file = where / name if where else None
     stamp = _code_stamp()
     entries = _read_cache(cache_file, stamp, str(folder)) if cache_file else {}
@@ -405,7 +408,7 @@ def _cached_folder(folder: Path) -> list[Rule]:
         key = [len(data), zlib.crc32(data)]
         entry = entries.get(shown)
         rule = None
-        if entry is not None and entry.get("key") == key:
+        if isinstance(entry, dict) and entry.get("key") == key:
             rule = _rule_from_data(entry.get("rule"))
         if rule is None:
             try:
@@ -422,11 +425,9 @@ def _cached_folder(folder: Path) -> list[Rule]:
 
 
 def _read_cache(cache_file: Path, stamp: str, folder: str) -> dict[str, Any]:
-    import json
-
     try:
-        data = json.loads(cache_file.read_bytes())
-    except (OSError, ValueError):
+        data = marshal.loads(cache_file.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return {}
     if not isinstance(data, dict) or data.get("stamp") != stamp or data.get("folder") != folder:
         return {}
@@ -436,23 +437,33 @@ def _read_cache(cache_file: Path, stamp: str, folder: str) -> dict[str, Any]:
 
 def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, Any]) -> None:
     """Write the cache atomically (a temporary file, then a rename); never fail the run."""
-    import json
     import tempfile
 
     files = {p: {"key": e["key"], "rule": _rule_to_data(e["rule"])} for p, e in entries.items()}
-    payload = json.dumps({"stamp": stamp, "folder": folder, "files": files}, ensure_ascii=False)
+    payload = marshal.dumps({"stamp": stamp, "folder": folder, "files": files})
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=cache_file.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
             Path(tmp).replace(cache_file)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _prune(cache_file.parent)
     except OSError:
         pass  # a read-only or full cache folder: lint without a cache
+
+
+CACHE_FILES_KEPT = 8
+
+
+def _prune(folder: Path) -> None:
+    """Keep the most recently written cache files (test runs and venvs each add one)."""
+    found = sorted(folder.glob("rules-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
+    for old in found[:-CACHE_FILES_KEPT]:
+        old.unlink(missing_ok=True)
 
 
 def _rule_to_data(rule: Rule) -> dict[str, Any]:
