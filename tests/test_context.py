@@ -64,6 +64,10 @@ CASES: list[tuple[str, Context]] = [
     ("A week in ⟦the 'Stans⟧ is not enough for the Pamir Highway.", U),
     ("Backpackers love ⟦the ’Stans⟧, and the hostels' owners know it.", U),
     ("Our route through ⟦the ‘Stans⟧ ended at the Caspian ferries’ terminal.", U),
+    ('The 12" pipeline crosses ⟦Russia\'s backyard⟧ to reach "the coast".', U),
+    ("The countries' leaders met in ⟦Russia's backyard⟧, said 'officials'.", U),
+    ("Russia’s ‘near abroad’ policy failed, and China now invests in ⟦the Kremlin's backyard⟧.", U),
+    ('He said "yes" to the plan, and Kazakhstan became ⟦Russia\'s backyard⟧ again.', U),
     ("⟦Post-Soviet States⟧ Brace for a Hard Winter", U),  # headline without a title word
     # --- scope: a signal elsewhere in the sentence does not excuse the label -----------------
     ("Russia rejects sanctions; Kazakhstan is ⟦Russia's backyard⟧.", U),
@@ -114,6 +118,9 @@ CASES: list[tuple[str, Context]] = [
     ("⟦Russia's backyard⟧ is a misnomer for a region of eighty million people.", M),
     ("⟦The near abroad⟧ is an outdated term.", M),
     ("What we call ⟦the post-Soviet space⟧ is really four regions.", M),
+    ("⟦The Stans⟧, as backpackers call them, are cheap and friendly.", M),
+    ("⟦The near abroad⟧, as it is known in Moscow, stretches to the Pacific.", M),
+    ("The belief that Moscow still has friends among ⟦the post-Soviet states⟧ is common.", U),
     # --- negated ------------------------------------------------------------------------------
     ("Central Asia is not ⟦Russia's backyard⟧.", N),
     ("Kazakhstan isn't ⟦Moscow’s backyard⟧ any more.", N),

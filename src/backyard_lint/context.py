@@ -586,9 +586,12 @@ _META_BEFORE = _any(
     rf"\b(?P<noun2>{_META_NOUN}|{_VIEW_NOUN})\s+(?:of|about|on)\s+(?:{_W}\s+){{1,6}}?"
     rf"(?:as|being|to\s+be)\s+{_FILL_NP}$",
     rf"\b(?P<noun3>{_META_NOUN}|{_VIEW_NOUN})\s+that\s+(?:{_W}\s+){{1,8}}?{_COPULA}\s+{_FILL}$",
-    # "the idea that great powers are entitled to X": a proposition under discussion
+    # "the idea that great powers are entitled to X": a claim under discussion. Only a claim of
+    # right or need, so that "the notion that Russia enjoys ties with its post-Soviet neighbours"
+    # keeps the writer's own label.
     r"\b(?P<noun5>idea|notion|belief|assumption|myth|premise|thesis|fantasy|conviction)\s+that\s+"
-    rf"(?:{_W}\s+){{1,10}}?{_FILL_NP}$",
+    rf"(?:{_W}\s+){{1,8}}?(?:entitled\s+to|deserves?|(?:has|have)\s+a\s+right\s+to|should|must|"
+    rf"ought\s+to|owns?|needs?)\s+(?:{_W}\s+){{0,3}}?{_FILL_NP}$",
     # talk about the words: "talk of X", "references to X", "the use of X"
     r"\b(?P<talk>talk\s+(?:of|about)|references?\s+to|mentions?\s+of|the\s+use\s+of|usage\s+of|"
     rf"the\s+language\s+of|the\s+rhetoric\s+of|the\s+discourse\s+(?:of|on|about))\s+{_FILL_NP}$",
@@ -607,6 +610,14 @@ _CALLED = _any(
     r"(?P<gerund>referring\s+to|calling|describing|labell?ing|branding|characteri[sz]ing|"
     r"dubbing|portraying|depicting|framing|casting|painting|dismissing|lumping)\s+"
     rf"(?:{_W}\s+){{0,6}}?(?:as\s+|together\s+as\s+)?{_FILL_NP}$",
+)
+# "the Stans, as backpackers call them,", "the near abroad, as it is known,"
+_CALLED_AFTER = re.compile(
+    rf"^\s*,?\s*as\s+(?:(?:{_W}\s+){{1,4}}?(?:call|calls|called|term|terms|termed|dub|dubs|dubbed|"
+    r"name|names|named|nickname|nicknamed|like\s+to\s+call|likes\s+to\s+call)\s+(?:it|them|this|"
+    r"these|the\s+\w+)|(?:it|they|this|these)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:called|known|"
+    r"dubbed|termed|nicknamed))\b",
+    _I,
 )
 _META_PREDICATE = re.compile(
     r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were|has\s+become|remains?|sounds?|seems?)\s+"
@@ -641,6 +652,9 @@ def _mention(span: _Span) -> Reading | None:
     m = _META_AFTER.search(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '... {_quote_word(m.group().strip())}'"
+    m = _CALLED_AFTER.search(span.after)
+    if m:
+        return Context.MENTION, f"discussed as a term: '{_quote_word(m.group().strip(' ,'))}'"
     m = _META_PREDICATE.search(span.after)
     if m or _MISLABEL.search(span.after):
         return Context.MENTION, "discussed as a term: called a misnomer"
