@@ -108,7 +108,7 @@ def render_rule_markdown(rule: Rule, *, strict: bool = False) -> str:
     With ``strict`` (the page generator), a bad example that the rule does not flag raises
     ``DocsError``; without it (``explain``), the example is shown without emphasis.
     """
-    out: list[str] = [MARKER, "", f"# {rule.id}", "", _severity_line(rule)]
+    out: list[str] = [f"# {rule.id}", "", _severity_line(rule)]
     if rule.aliases:
         out += ["", "Also known as: " + ", ".join(f"`{a}`" for a in rule.aliases)]
     if rule.case_sensitive:
@@ -136,8 +136,6 @@ def render_rule_markdown(rule: Rule, *, strict: bool = False) -> str:
 def render_index(rules: Iterable[Rule]) -> str:
     """A table of every rule (id with a link to its page, severity, fix, summary), sorted by id."""
     out = [
-        MARKER,
-        "",
         "# Rules",
         "",
         "Every rule that backyard-lint ships, with a link to its page. "
@@ -194,7 +192,7 @@ def render_pages(rules: Iterable[Rule]) -> dict[str, str]:
     rules = list(rules)
     pages = {f"{rule.id}.md": render_rule_markdown(rule, strict=True) for rule in rules}
     pages["index.md"] = render_index(rules)
-    return pages
+    return {name: f"{MARKER}\n\n{text}" for name, text in pages.items()}
 
 
 def write_pages(outdir: Path, pages: dict[str, str]) -> list[Path]:
