@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import re2
+
 from backyard_lint.model import Context, Rule
 from backyard_lint.sentences import sentence_bounds
 
@@ -107,6 +109,14 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
 
 
+def _gate(pattern: str) -> Callable[[str], bool]:
+    """A cheap test (RE2, one linear pass) for the words a costly pattern cannot do without."""
+    options = re2.Options()
+    options.log_errors = False
+    compiled = re2.compile(f"(?i:{pattern})", options)
+    return lambda s: compiled.search(s) is not None
+
+
 # ---------------------------------------------------------------------------------------------
 # The match and its surroundings.
 
@@ -126,13 +136,13 @@ class _Span:
 
     @cached_property
     def head(self) -> str:
-        """The whole sentence before the match."""
-        return _norm(self.text[self.lo : self.start]) + " "
+        """The sentence before the match (its last ``_REACH`` characters at most)."""
+        return _norm(_last(self.text[self.lo : self.start])) + " "
 
     @cached_property
     def before(self) -> str:
         """The sentence before the match, up to the last hard clause break (; : dash bracket)."""
-        head = self.text[self.lo : self.start]
+        head = _last(self.text[self.lo : self.start])
         cut = 0
         for m in _CLAUSE_HARD.finditer(head):
             cut = m.end()
@@ -163,6 +173,19 @@ class _Span:
     @cached_property
     def sentence(self) -> str:
         return _norm(self.text[self.lo : self.hi])
+
+
+# Signals before a label are looked for in this many characters at most: every one of them is
+# local, and the bound keeps the cost per match small even in a run-on sentence.
+_REACH = 320
+
+
+def _last(s: str) -> str:
+    """The last ``_REACH`` characters of ``s``, starting at a word."""
+    if len(s) <= _REACH:
+        return s
+    cut = s.find(" ", len(s) - _REACH)
+    return s[cut:] if cut >= 0 else s[-_REACH:]
 
 
 _SPACES = re.compile(r"\s+")
@@ -552,9 +575,16 @@ _NEG_UNDONE = re.compile(
 _PARENTHETICAL = re.compile(r",[^,;]{1,40},")
 
 
+_HAS_REJECT = _gate(rf"\b(?:{_REJECT})")
+_HAS_NEGATION = _gate(
+    r"\b(?:not|cannot|never|no|hardly|scarcely|far|anything|neither|nor|rather|instead|ceased?|"
+    r"stop|stops|stopped|least|let|nobody|none)\b|n['’]t\b"
+)
+
+
 def _rejected(span: _Span) -> Reading | None:
     clause = span.clause
-    m = _REJECTED.search(clause)
+    m = _REJECTED.search(clause) if _HAS_REJECT(clause) else None
     if m and not _DENIED_DENIAL.search(clause, 0, m.start()):
         verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
         return Context.NEGATED, f"rejected: '{_quote_word(verb)}'"
@@ -565,7 +595,10 @@ def _negated(span: _Span) -> Reading | None:
     if _NEG_UNDONE.search(span.text, span.end, span.hi):
         return None
     clause = span.clause
-    m = _NEGATED.search(clause) or _NEGATED.search(_PARENTHETICAL.sub(" ", clause))
+    if not _HAS_NEGATION(clause):
+        m = None
+    else:
+        m = _NEGATED.search(clause) or _NEGATED.search(_PARENTHETICAL.sub(" ", clause))
     if m:
         return Context.NEGATED, f"negated by '{_quote_word(m.group('cue'))}'"
     m = _NEG_AFTER.search(span.after)
@@ -638,8 +671,14 @@ _MISLABEL = re.compile(
 )
 
 
+_HAS_META = _gate(
+    rf"\b(?:{_META_NOUN}|{_VIEW_NOUN}|talk|references?|mentions?|use|usage|language|rhetoric|"
+    r"discourse)\b"
+)
+
+
 def _mention(span: _Span) -> Reading | None:
-    m = _META_BEFORE.search(span.head)
+    m = _META_BEFORE.search(span.head) if _HAS_META(span.head) else None
     if m:
         noun = (m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")) or (
             m.group("noun5") or m.group("talk")
@@ -778,6 +817,9 @@ _DISTANCING = re.compile(
 _FIRST_PERSON = frozenset({"i", "we", "i'd", "we'd", "you", "us", "one"})
 
 
+_HAS_AS = _gate(r"\bas\b")
+
+
 def _attributed(span: _Span) -> Reading | None:
     m = _ATTR_WHAT.search(span.before)
     if m:
@@ -789,7 +831,9 @@ def _attributed(span: _Span) -> Reading | None:
     m = _DISTANCING.search(span.before) or _DISTANCING.search(span.match + " ")
     if m and m.group("adj").lower() != "so-called":
         return Context.ATTRIBUTED, f"attributed: '{m.group('adj')}'"
-    m = _ATTR_AS.search(span.clause) or _ATTR_AS.search(span.before)
+    m = None
+    if _HAS_AS(span.before):
+        m = _ATTR_AS.search(span.clause) or _ATTR_AS.search(span.before)
     if m:
         return Context.ATTRIBUTED, f"attributed: '{m.group('verb')} ... as'"
     m = _ATTR_DIRECT.search(span.clause)
