@@ -119,6 +119,9 @@ CASES: list[tuple[str, Context]] = [
     ("⟦The near abroad⟧ is an outdated term.", M),
     ("What we call ⟦the post-Soviet space⟧ is really four regions.", M),
     ("⟦The Stans⟧, as backpackers call them, are cheap and friendly.", M),
+    ("⟦The near abroad⟧ — Moscow's term for its neighbours — is shrinking.", M),
+    ("⟦The near abroad⟧, the Kremlin's old term for its neighbours, is shrinking.", M),
+    ("The near abroad is Moscow's term for ⟦the former Soviet republics⟧.", U),
     ("⟦The near abroad⟧, as it is known in Moscow, stretches to the Pacific.", M),
     ("The belief that Moscow still has friends among ⟦the post-Soviet states⟧ is common.", U),
     # --- negated ------------------------------------------------------------------------------
@@ -134,6 +137,8 @@ CASES: list[tuple[str, Context]] = [
     ("The Pacific is hardly ⟦Australia's backyard⟧ now.", N),
     ("They see their country as a bridge rather than ⟦Russia's backyard⟧.", N),
     ("Kazakhstan is a sovereign state, not ⟦Russia's backyard⟧.", N),
+    ("Far from being ⟦Russia's backyard⟧, Kazakhstan is a regional power.", N),
+    ("Kazakhstan: not ⟦Russia's backyard⟧", N),
     ("Kazakhstan is neither ⟦Russia's backyard⟧ nor China's.", N),
     ("Central Asia is nobody's backyard, least of all ⟦Russia's backyard⟧.", N),
     ("Kazakhstan is not a province, let alone ⟦Moscow's backyard⟧.", N),
@@ -193,6 +198,8 @@ CASES: list[tuple[str, Context]] = [
     ("China's rail link serves as a lifeline for ⟦post-Soviet Central Asia⟧.", U),
     # --- historical ---------------------------------------------------------------------------
     ("Wages collapsed in the early ⟦post-Soviet⟧ years.", H),
+    ("Under the tsars, Central Asia was ⟦Russia's backyard⟧.", H),
+    ("In the Soviet era, Central Asia was ⟦Moscow's backyard⟧.", H),
     ("Privatisation defined the ⟦post-Soviet⟧ era.", H),
     ("The ⟦post-Soviet⟧ economic transition was brutal.", H),
     ("The ⟦post-Soviet⟧ decades brought new borders.", H),

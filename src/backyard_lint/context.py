@@ -612,7 +612,7 @@ def _negated(span: _Span) -> Reading | None:
 
 _META_BEFORE = _any(
     # "the label X", "the term: X", "the phrase 'X'"
-    rf"(?<!other\s)\b(?P<noun>{_META_NOUN})\s*[:,]?\s+(?:(?:of|about|around|for)\s+)?{_FILL_NP}$",
+    rf"(?<!other\s)\b(?P<noun>{_META_NOUN})\s*[:,]?\s+(?:(?:of|about|around)\s+)?{_FILL_NP}$",
     # "a nickname for the region: X"
     rf"(?<!other\s)\b(?P<noun4>{_META_NOUN})\b(?:\s+{_W}){{0,5}}?\s*:\s+{_FILL_NP}$",
     # "the notion that Central Asia is X", "the idea of Kazakhstan as X"
@@ -643,6 +643,15 @@ _CALLED = _any(
     r"(?P<gerund>referring\s+to|calling|describing|labell?ing|branding|characteri[sz]ing|"
     r"dubbing|portraying|depicting|framing|casting|painting|dismissing|lumping)\s+"
     rf"(?:{_W}\s+){{0,6}}?(?:as\s+|together\s+as\s+)?{_FILL_NP}$",
+)
+# "the near abroad, Moscow's term for its neighbours", "the Stans (a traveller's nickname)"
+_APPOSITIVE_TERM = re.compile(
+    r"^\s*(?:,|\(|[—–]|\s-)\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w.-]+['’]s?\s+)?"
+    r"(?:(?:own|old|official|preferred|favou?rite|usual|common|informal|colloquial|"
+    r"Soviet-era|catch-all|loaded|shorthand)\s+)?"
+    r"(?:term|phrase|label|name|word|expression|euphemism|shorthand|nickname|moniker|coinage|"
+    r"catch-?phrase|tag|designation)\b",
+    _I,
 )
 # "the Stans, as backpackers call them,", "the near abroad, as it is known,"
 _CALLED_AFTER = re.compile(
@@ -694,6 +703,9 @@ def _mention(span: _Span) -> Reading | None:
     m = _CALLED_AFTER.search(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '{_quote_word(m.group().strip(' ,'))}'"
+    m = _APPOSITIVE_TERM.search(_norm(span.text[span.end : min(span.hi, span.end + 80)]))
+    if m:
+        return Context.MENTION, f"discussed as a term: '{_quote_word(m.group().strip(' ,—–-('))}'"
     m = _META_PREDICATE.search(span.after)
     if m or _MISLABEL.search(span.after):
         return Context.MENTION, "discussed as a term: called a misnomer"
