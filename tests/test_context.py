@@ -196,6 +196,7 @@ CASES: list[tuple[str, Context]] = [
         U,
     ),
     ("China's rail link serves as a lifeline for ⟦post-Soviet Central Asia⟧.", U),
+    ("This report defines Central Asia as ⟦the former Soviet republics⟧ east of the Caspian.", U),
     # --- historical ---------------------------------------------------------------------------
     ("Wages collapsed in the early ⟦post-Soviet⟧ years.", H),
     ("Under the tsars, Central Asia was ⟦Russia's backyard⟧.", H),

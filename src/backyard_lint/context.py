@@ -722,8 +722,8 @@ _PERCEIVE = (
     r"casting|paints?|painted|painting|characteri[sz](?:e|es|ed|ing)|frames?|framed|framing|"
     r"brands?|branded|branding|labels?|label(?:l)?ed|label(?:l)?ing|refers?|referred|referring|"
     r"thinks?\s+of|thought\s+of|imagines?|imagined|envisions?|envisioned|envisages?|envisaged|"
-    r"conceives?\s+of|conceived\s+of|pictures?|pictured|presents?|presented|recasts?|"
-    r"reimagines?|reimagined|defines?|defined|classif(?:y|ies|ied)|dismiss(?:es|ed)?|"
+    r"conceives?\s+of|conceived\s+of|pictures?|pictured|recasts?|"
+    r"reimagines?|reimagined|dismiss(?:es|ed)?|"
     r"mistakes?\s+\w+\s+for|mistook|mistaken\s+for|eyes|eyed|claims?|claimed"
 )
 _ATTR_WHAT = re.compile(
