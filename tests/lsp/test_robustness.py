@@ -118,6 +118,16 @@ async def test_changes_to_unknown_documents_and_out_of_range_edits(tmp_path: Pat
         )
         _, msg = await client.wait_notification(PUBLISH, _for(uri, 3))
         assert _starts(msg["params"]) == [("backyard.russia", 0, 4), ("backyard.russia", 2, 14)]
+        # A change without a range replaces the whole text (full sync), whatever was there.
+        await client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": 4},
+                "contentChanges": [{"text": f"New start.\r\n\r\nIt is {LABEL}."}],
+            },
+        )
+        _, msg = await client.wait_notification(PUBLISH, _for(uri, 4))
+        assert _starts(msg["params"]) == [("backyard.russia", 2, 6)]
         assert not [m for _, m in client.notifications if _for(ghost)(m) and m["method"] == PUBLISH]
     finally:
         assert await client.close() == 0
