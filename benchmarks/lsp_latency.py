@@ -3,14 +3,17 @@
 Usage (from the repository root)::
 
     python benchmarks/lsp_latency.py [--corpus DIR] [--size-mb 1] [--edits 15] [--debounce-ms 100]
-                                     [--python PATH] [--synthetic]
+                                     [--python PATH] [--synthetic] [--no-label]
+                                     [--language markdown|plaintext|...]
 
 The server is started as an editor starts it (``python -m backyard_lint lsp``, stdio) and driven
 with plain JSON-RPC (``backyard_lint.lsp.client``). The document is the Rust book's chapters
 (``<corpus>/rust-book/*.md``, read at run time, never copied into the project) joined until it
 reaches ``--size-mb``, with one use of a label in the middle, so the prefilter hits and the whole
 megabyte goes through the Markdown adapter on every lint. ``--synthetic`` (or a missing corpus)
-uses generated Markdown instead.
+uses generated Markdown instead. ``--no-label`` measures the common case, a document with no
+label, where the prefilter skips the markup parse; ``--language plaintext`` opens the same text
+as plain text, to separate the Markdown adapter's share from the server's.
 
 Each edit is an incremental change (a word typed into a paragraph, at the start, middle or end of
 the document), sent alone after the previous lint was published; its latency is the time from
@@ -83,9 +86,11 @@ def corpus_text(corpus: Path, size: int) -> str | None:
     return "".join(parts)
 
 
-def build_document(text: str, size: int) -> str:
+def build_document(text: str, size: int, label: bool = True) -> str:
     text = text[:size]
     text = text[: text.rfind("\n\n") + 2]  # end at a paragraph boundary
+    if not label:
+        return text
     middle = text.find("\n\n", len(text) // 2) + 2
     return text[:middle] + LABEL_SENTENCE + "\n\n" + text[middle:]
 
@@ -148,8 +153,9 @@ async def measure(
         )
         at, msg = await client.wait_notification(PUBLISH, timeout=120)
         cold = (at - opened) * 1000
-        if len(msg["params"]["diagnostics"]) != 1:
-            raise SystemExit(f"expected one finding on open, got {msg['params']['diagnostics']}")
+        expected = 1 if LABEL_SENTENCE in text else 0
+        if len(msg["params"]["diagnostics"]) != expected:
+            raise SystemExit(f"expected {expected} finding on open: {msg['params']['diagnostics']}")
         doc = Document(uri, text)
         points = edit_points(doc)
         latencies = []
@@ -196,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", default=sys.executable, help="interpreter to run the server")
     parser.add_argument("--synthetic", action="store_true", help="generated text, not the corpus")
     parser.add_argument(
+        "--no-label",
+        action="store_true",
+        help="leave the label out: the prefilter then skips the markup parse (the common case)",
+    )
+    parser.add_argument(
         "--language",
         default="markdown",
         help="language id to open the document with (plaintext: the server without markup)",
@@ -214,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         raw = synthetic(size)
     else:
         source = f"{args.corpus / 'rust-book'} chapters"
-    text = build_document(raw, size)
+    text = build_document(raw, size, label=not args.no_label)
     command = [args.python, "-m", "backyard_lint", "lsp"]
     try:
         cold, latencies, findings = asyncio.run(
@@ -231,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         f"# LSP latency: didChange -> publishDiagnostics ({len(text) / 1e6:.2f} MB, {lines} lines)"
     )
     print()
-    print(f"Document: {source}, one label, opened as {args.language}")
+    labels = "no label" if args.no_label else "one label"
+    print(f"Document: {source}, {labels}, opened as {args.language}")
     print(f"Server: {' '.join(command)}")
     print(
         f"Edits: {len(latencies)} incremental, one at a time; findings after the last: {findings}"
