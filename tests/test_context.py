@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from backyard_lint import context
 from backyard_lint.context import classify
 from backyard_lint.model import Context, Replacement, Rule, Severity
 from backyard_lint.sentences import sentence_bounds
@@ -118,6 +119,10 @@ CASES: list[tuple[str, Context]] = [
     ("⟦Russia's backyard⟧ is a misnomer for a region of eighty million people.", M),
     ("⟦The near abroad⟧ is an outdated term.", M),
     ("What we call ⟦the post-Soviet space⟧ is really four regions.", M),
+    ("Locals dislike the name ⟦the Stans⟧.", M),
+    ("In the name of ⟦the post-Soviet states⟧, the summit issued a statement.", U),
+    ("In a word, ⟦the post-Soviet space⟧ is coming apart.", U),
+    ("⟦Post-Soviet countries⟧ thinking of joining NATO face pressure.", U),
     ("⟦The Stans⟧, as backpackers call them, are cheap and friendly.", M),
     ("⟦The near abroad⟧ — Moscow's term for its neighbours — is shrinking.", M),
     ("⟦The near abroad⟧, the Kremlin's old term for its neighbours, is shrinking.", M),
@@ -316,6 +321,15 @@ def test_sentence_bounds_skip_abbreviations_and_split_headings() -> None:
     start = wrapped.index("backyard")
     lo, hi = sentence_bounds(wrapped, start, start + 8)
     assert wrapped[lo:hi] == "The talks were held in Russia's\nbackyard last year."
+
+
+def test_gates_never_hide_a_signal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The RE2 word gates only skip work: with every gate open, every reading is the same.
+    gated = [_read(marked) for marked, _ in CASES]
+    for name in dir(context):
+        if name.startswith("_HAS_"):
+            monkeypatch.setattr(context, name, lambda s: True)
+    assert [_read(marked) for marked, _ in CASES] == gated
 
 
 def test_classify_is_fast() -> None:

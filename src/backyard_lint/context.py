@@ -83,7 +83,7 @@ _META_NOUN = (
     r"formulation|characteri[sz]ations?|framing|framings|stereotypes?|myths?|narratives?|"
     r"rhetoric|construct|constructs|descriptor|descriptors|appellation|sobriquet|buzz-?words?|"
     r"euphemisms?|misnomer|caricature|vocabulary|lexicon|parlance|jargon|concept|category|"
-    r"categori[sz]ation|name|names|adjective|noun|usage|moniker|catchword|shibboleth"
+    r"categori[sz]ation|adjective|noun|usage|catchword|shibboleth"
 )
 # Nouns that name a view of something: they need "of ... as X" or "that ... is X".
 _VIEW_NOUN = (
@@ -100,7 +100,7 @@ _META_AFTER = re.compile(
     r"""tropes?|framing|narratives?|clich[eé]s?|epithets?|stereotypes?|rhetoric|discourse|"""
     r"""paradigm|construct|designation|thesis|myths?|mentality|mindset|world-?view|terminology|"""
     r"""formulation|catch-?phrase|concept|notion|idea|lens|analogy|imagery|doctrine|syndrome|"""
-    r"""trope|characteri[sz]ation|caricature|fantasy|logic|framework|thinking|worldview)\b""",
+    r"""trope|characteri[sz]ation|caricature|fantasy|worldview)\b""",
     _I,
 )
 
@@ -612,9 +612,12 @@ def _negated(span: _Span) -> Reading | None:
 
 _META_BEFORE = _any(
     # "the label X", "the term: X", "the phrase 'X'"
-    rf"(?<!other\s)\b(?P<noun>{_META_NOUN})\s*[:,]?\s+(?:(?:of|about|around)\s+)?{_FILL_NP}$",
+    rf"(?<!other\s)(?<!in\sa\s)\b(?P<noun>{_META_NOUN})\s*[:,]?\s+(?:(?:of|about|around)\s+)?"
+    rf"{_FILL_NP}$",
+    # "the name X" (not "in the name of X")
+    rf"\b(?P<noun6>names?)\s*[:,]?\s+{_FILL_NP}$",
     # "a nickname for the region: X"
-    rf"(?<!other\s)\b(?P<noun4>{_META_NOUN})\b(?:\s+{_W}){{0,5}}?\s*:\s+{_FILL_NP}$",
+    rf"(?<!other\s)\b(?P<noun4>{_META_NOUN}|names?)\b(?:\s+{_W}){{0,5}}?\s*:\s+{_FILL_NP}$",
     # "the notion that Central Asia is X", "the idea of Kazakhstan as X"
     rf"\b(?P<noun2>{_META_NOUN}|{_VIEW_NOUN})\s+(?:of|about|on)\s+(?:{_W}\s+){{1,6}}?"
     rf"(?:as|being|to\s+be)\s+{_FILL_NP}$",
@@ -681,7 +684,7 @@ _MISLABEL = re.compile(
 
 
 _HAS_META = _gate(
-    rf"\b(?:{_META_NOUN}|{_VIEW_NOUN}|talk|references?|mentions?|use|usage|language|rhetoric|"
+    rf"\b(?:{_META_NOUN}|{_VIEW_NOUN}|names?|talk|references?|mentions?|use|usage|language|rhetoric|"
     r"discourse)\b"
 )
 
@@ -689,9 +692,8 @@ _HAS_META = _gate(
 def _mention(span: _Span) -> Reading | None:
     m = _META_BEFORE.search(span.head) if _HAS_META(span.head) else None
     if m:
-        noun = (m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")) or (
-            m.group("noun5") or m.group("talk")
-        )
+        groups = ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "talk")
+        noun = next(g for g in (m.group(name) for name in groups) if g)
         return Context.MENTION, f"discussed as a term: '{_quote_word(noun)}'"
     m = _CALLED.search(span.before)
     if m:
