@@ -524,3 +524,30 @@ async def test_broken_project_config_is_shown_and_defaults_apply(vscode: Languag
     got = await wait_for(vscode, uri)
     assert [d.code for d in got.diagnostics] == ["backyard.russia"]
     assert any(".backyard-lint.yaml" in m.message for m in vscode.messages)
+
+
+@pytest_lsp.fixture(config=_config())
+async def pulling(lsp_client: LanguageClient, tmp_path: Path):
+    # Settings kept by the client, to be pulled with workspace/configuration.
+    lsp_client.set_configuration(
+        {"severity": {"backyard.russia": "error"}}, section="backyard-lint"
+    )
+    await _start(lsp_client, "visual_studio_code", tmp_path)
+    lsp_client.root = tmp_path  # type: ignore[attr-defined]
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_settings_are_pulled_when_the_client_keeps_them(pulling: LanguageClient):
+    uri = _uri(pulling, "pulled.md")
+    open_doc(pulling, uri, f"It is {LABEL}.\n")
+    got = await wait_for(
+        pulling,
+        uri,
+        lambda p: [d.severity for d in p.diagnostics] == [types.DiagnosticSeverity.Error],
+    )
+    assert got.diagnostics[0].code == "backyard.russia"
+    # An empty didChangeConfiguration means "pull again".
+    pulling.set_configuration({"ignore": ["backyard"]}, section="backyard-lint")
+    got = await _reconfigure(pulling, uri, None)
+    assert got.diagnostics == []

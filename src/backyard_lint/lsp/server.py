@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,7 +26,7 @@ from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.lsp import actions
 from backyard_lint.lsp.actions import Edit
 from backyard_lint.lsp.documents import ENCODINGS, UTF16, Document
-from backyard_lint.lsp.settings import ClientSettings, parse
+from backyard_lint.lsp.settings import SECTION, ClientSettings, parse
 from backyard_lint.model import Finding, Settings, Severity
 from backyard_lint.rules import RuleError
 from backyard_lint.runner import ruleset_for
@@ -151,6 +151,25 @@ class BackyardServer(LanguageServer):
         from backyard_lint.lsp.documents import uri_to_path
 
         self.roots = [p for p in (uri_to_path(u) for u in roots) if p is not None]
+
+    @property
+    def can_pull_configuration(self) -> bool:
+        workspace = self.client_capabilities.workspace
+        return bool(workspace and workspace.configuration)
+
+    async def pull_configuration(self) -> None:
+        """Ask the client for the ``backyard-lint`` section (``workspace/configuration``), for
+        clients that keep settings to be pulled rather than pushing them."""
+        if not self.can_pull_configuration:
+            return
+        params = lsp.ConfigurationParams(items=[lsp.ConfigurationItem(section=SECTION)])
+        try:
+            reply = await asyncio.wait_for(self.workspace_configuration_async(params), 10)
+        except Exception as exc:  # a client that cannot answer: keep what we have
+            self.log(f"backyard-lint: workspace/configuration failed: {exc}")
+            return
+        if reply and isinstance(reply[0], Mapping) and reply[0]:
+            self.change_configuration(dict(reply[0]))
 
     def change_configuration(self, raw: Any) -> None:
         settings, problems = parse(raw, base=self.init_settings)
@@ -468,11 +487,18 @@ def create_server(debounce_ms: int | None = None) -> BackyardServer:
     def _did_save(ls: BackyardServer, params: lsp.DidSaveTextDocumentParams) -> None:
         ls.save_document(params.text_document.uri)
 
+    @server.feature(lsp.INITIALIZED)
+    async def _initialized(ls: BackyardServer, params: lsp.InitializedParams) -> None:
+        await ls.pull_configuration()
+
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def _did_change_configuration(
+    async def _did_change_configuration(
         ls: BackyardServer, params: lsp.DidChangeConfigurationParams
     ) -> None:
-        ls.change_configuration(params.settings)
+        if params.settings is None or params.settings == {}:
+            await ls.pull_configuration()  # "something changed": pull it, when we can
+        else:
+            ls.change_configuration(params.settings)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def _hover(ls: BackyardServer, params: lsp.HoverParams) -> lsp.Hover | None:
