@@ -255,3 +255,14 @@ async def test_tcp_mode_serves_one_client(tmp_path: Path):
         if proc.returncode is None:
             proc.kill()
         await proc.wait()
+
+
+async def test_server_exits_when_the_editor_goes_away(tmp_path: Path):
+    client = await _client(tmp_path)
+    uri = (tmp_path / "bye.md").as_uri()
+    await client.notify("textDocument/didOpen", _open(uri, f"It is {LABEL}.\n"))
+    await client.wait_notification(PUBLISH, _for(uri))
+    assert client.proc.stdin is not None
+    client.proc.stdin.close()  # the editor crashed: no shutdown, no exit
+    assert await asyncio.wait_for(client.proc.wait(), 30) == 0
+    await client.close()
