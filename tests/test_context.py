@@ -220,6 +220,8 @@ CASES: list[tuple[str, Context]] = [
     ("Belarus has been a Russian ⟦satellite state⟧ since 1994.", U),
     # near misses
     ("Since the 1990s, ⟦post-Soviet states⟧ have drifted apart.", U),
+    ("Since independence in 1991, ⟦the post-Soviet republics⟧ have built new armies.", U),
+    ("⟦Post-Soviet states⟧ such as Kyrgyzstan joined the WTO and later, in 2015, the EAEU.", U),
     ("Three decades after the Soviet collapse, ⟦post-Soviet countries⟧ still share a gauge.", U),
     ("⟦Post-Soviet states⟧ in Central Asia trade more with China than ever.", U),
     # --- names --------------------------------------------------------------------------------

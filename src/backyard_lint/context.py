@@ -276,12 +276,8 @@ def _quoted(span: _Span) -> Reading | None:
     end_para = span.text.find("\n\n", span.hi)
     hi = min(len(span.text), span.hi + _QUOTE_REACH if end_para < 0 else end_para)
     for o, c in _quote_spans(span.text, lo, hi):
-        if o < span.end and c >= span.start:
-            inner = span.text[o + 1 : c]
-            words = len(inner.split())
-            if c <= span.start or o >= span.end - 1:
-                continue
-            if words <= 6:
+        if o < span.end - 1 and c > span.start:  # the marks hold part of the match
+            if len(span.text[o + 1 : c].split()) <= 6:
                 return Context.MENTION, "in quotation marks"
             return Context.MENTION, "inside a quotation"
     return None
@@ -304,6 +300,7 @@ _TITLE_HOUSE = re.compile(
     r"\b(?:Studies|Affairs|Journal|Review|Quarterly|Institute|Centre|Center|University|Press|"
     r"Department|Programme|Program|School|College|Faculty|Syllabus|Seminar)\b"
 )
+_INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION})\b")
 _NAME_HEAD = re.compile(rf"^\s*[\"'“”‘’]?\s*(?:{_INSTITUTION})\b")
 _NAME_BEFORE = re.compile(
     rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on|in)\s+)(?:(?:the|and|&|of|for|on|in|[A-Z][\w'’.-]*),?\s+)*$"
@@ -317,26 +314,8 @@ _TITLE_CUE = re.compile(
     r"(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*$",
 )
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
-_SMALL = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "the",
-        "on",
-        "in",
-        "&",
-        "to",
-        "at",
-        "a",
-        "an",
-        "de",
-        "du",
-        "des",
-        "der",
-        "von",
-    ]
-)
+_SMALL_WORDS = "of for and the on in & to at a an de du des der von"
+_SMALL = frozenset(_SMALL_WORDS.split())
 _WORDISH = re.compile(r"\S+")
 
 
@@ -350,30 +329,31 @@ def _title_case_sentence(sentence: str) -> bool:
 
 
 def _name(span: _Span) -> Reading | None:
-    match_words = span.match.split()
-    significant = [w for w in match_words if w.lower().strip("'’‘") not in _SMALL]
+    significant = [w for w in span.match.split() if w.lower().strip("'’‘") not in _SMALL]
     if not significant or not all(w.lstrip("'’‘\"“")[:1].isupper() for w in significant):
-        return None
-    head = span.text[span.lo : span.start]
+        return None  # a name is capitalised
+    head = _last(span.text[span.lo : span.start])
     tail = span.text[span.end : span.hi]
     title_case = _title_case_sentence(span.sentence)
-    after_name = _capitalised_run(tail)
-    name = None
-    if _NAME_HEAD.match(tail):
-        name = span.match + tail[: _NAME_HEAD.match(tail).end()]  # type: ignore[union-attr]
-    elif not title_case and re.search(rf"\b(?:{_INSTITUTION})\b", after_name):
-        name = span.match + after_name
-    if name is None and title_case and _TITLE_HOUSE.search(span.sentence):
+    after = _capitalised_run(tail)
+    name = ""
+    direct = _NAME_HEAD.match(tail)
+    before = _NAME_BEFORE.search(head)
+    if direct:  # "Post-Soviet Affairs"
+        name = span.match + direct.group()
+    elif not title_case and _INSTITUTION_WORD.search(
+        after
+    ):  # "Post-Soviet States Research Network"
+        name = span.match + after
+    elif title_case and _TITLE_HOUSE.search(span.sentence):  # a course or journal listing
         name = span.sentence
-    m = _NAME_BEFORE.search(head)
-    if m and name is None:
-        name = head[m.start() :] + span.match + after_name
-    if name is None and not title_case:
-        cue = _TITLE_CUE.search(head)
+    elif before:  # "Centre for the Study of the Post-Soviet Space"
+        name = head[before.start() :] + span.match + after
+    elif not title_case:
+        cue = _TITLE_CUE.search(head)  # "a book titled Russia's Backyard"
         if cue:
-            name = head[cue.end() :] + span.match + after_name
-            name = name.strip() or span.match
-    if name is None:
+            name = head[cue.end() :] + span.match + after
+    if not name.strip(" ,"):
         return None
     return Context.NAME, f"part of the name '{_quote_word(name.strip(' ,'))}'"
 
@@ -482,6 +462,8 @@ _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 
 def _historical(span: _Span) -> Reading | None:
     m = _PAST_BEFORE.search(span.clause)
+    if m and _SINCE.search(span.clause, 0, m.start()):
+        m = None  # "since independence in 1991": a time that runs until now
     if m is None:
         m = _PAST_AFTER.search(span.near_after)
     if m:
@@ -510,11 +492,14 @@ def _historical(span: _Span) -> Reading | None:
     m = _PERIOD_BEFORE.search(span.clause)
     if m and (bare_adjective or not m.group().lower().startswith(("since", "during", "after"))):
         return Context.HISTORICAL, f"period: after '{_quote_word(m.group().strip())}'"
-    local = span.clause + span.match + " " + span.after
+    local = span.clause + span.match + " " + span.near_after
     m = _DECADE.search(local) or _YEAR.search(local)
-    if m:
+    if m and not _SINCE.search(local, 0, m.start()):  # "since independence in 1991": until now
         return Context.HISTORICAL, f"period: '{_quote_word(m.group())}'"
     return None
+
+
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\b", _I)
 
 
 # ---------------------------------------------------------------------------------------------
