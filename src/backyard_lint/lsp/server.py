@@ -25,7 +25,7 @@ from backyard_lint.config import DEFAULT, YAML_NAMES, Config, ConfigError, Disco
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.lsp import actions
 from backyard_lint.lsp.actions import Edit
-from backyard_lint.lsp.documents import ENCODINGS, UTF16, Document
+from backyard_lint.lsp.documents import ENCODINGS, UTF16, Document, uri_to_path
 from backyard_lint.lsp.settings import SECTION, ClientSettings, parse
 from backyard_lint.model import Finding, Settings, Severity
 from backyard_lint.rules import RuleError
@@ -148,8 +148,6 @@ class BackyardServer(LanguageServer):
             roots.append(folder.uri)
         if params.root_uri:
             roots.append(params.root_uri)
-        from backyard_lint.lsp.documents import uri_to_path
-
         self.roots = [p for p in (uri_to_path(u) for u in roots) if p is not None]
 
     @property
@@ -222,6 +220,7 @@ class BackyardServer(LanguageServer):
         doc = Document(item.uri, item.text, item.version, item.language_id or "")
         self.documents[item.uri] = doc
         self._configs.pop(item.uri, None)
+        self._linted.pop(item.uri, None)
         self.lint_now(item.uri)
 
     def change_document(self, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -254,8 +253,6 @@ class BackyardServer(LanguageServer):
     def save_document(self, uri: str) -> None:
         path = self.documents[uri].path if uri in self.documents else None
         if path is None:
-            from backyard_lint.lsp.documents import uri_to_path
-
             path = uri_to_path(uri)
         if path is not None and path.name in CONFIG_NAMES:
             self.reload_project_config()
@@ -309,6 +306,11 @@ class BackyardServer(LanguageServer):
             # A format adapter that is not installed: lint as plain text rather than not at all.
             self.show_once(f"backyard-lint: cannot read {doc.fmt} ({exc}); linting as plain text")
             findings = lint_text(doc.text, ruleset, fmt="plain", settings=settings)
+        except Exception as exc:  # a bug in an adapter or rule: say so once, report nothing
+            logger.exception("lint failed for %s", doc.uri)
+            name = doc.path.name if doc.path else doc.uri
+            self.show_once(f"backyard-lint: could not lint {name}: {type(exc).__name__}: {exc}")
+            findings = []
         result = Linted(doc.version, doc.text, findings, ruleset)
         self._linted[doc.uri] = result
         return result

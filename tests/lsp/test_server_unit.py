@@ -1,0 +1,40 @@
+"""The server object in process, for failures that are hard to provoke over stdio."""
+
+from __future__ import annotations
+
+import pytest
+
+from backyard_lint.lsp import server as srv
+from backyard_lint.lsp.documents import Document
+
+
+def test_a_crashing_lint_is_reported_once_and_reports_nothing(monkeypatch, tmp_path):
+    server = srv.create_server()
+    shown: list[str] = []
+    monkeypatch.setattr(server, "show_once", lambda message, kind=None: shown.append(message))
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("adapter bug")
+
+    monkeypatch.setattr(srv, "lint_text", boom)
+    doc = Document((tmp_path / "x.md").as_uri(), "It is Russia's backyard.\n")
+    assert server.lint(doc).findings == []
+    assert shown == ["backyard-lint: could not lint x.md: RuntimeError: adapter bug"]
+
+
+@pytest.mark.parametrize("fmt_error", [ModuleNotFoundError("No module named 'x'")])
+def test_a_missing_adapter_falls_back_to_plain_text(monkeypatch, tmp_path, fmt_error):
+    server = srv.create_server()
+    shown: list[str] = []
+    monkeypatch.setattr(server, "show_once", lambda message, kind=None: shown.append(message))
+    real = srv.lint_text
+
+    def no_markdown(text, ruleset, *, fmt="plain", settings=None):
+        if fmt != "plain":
+            raise fmt_error
+        return real(text, ruleset, fmt=fmt, settings=settings)
+
+    monkeypatch.setattr(srv, "lint_text", no_markdown)
+    doc = Document((tmp_path / "x.md").as_uri(), "Kazakhstan has long been Russia's backyard.\n")
+    assert [f.rule for f in server.lint(doc).findings] == ["backyard.russia"]
+    assert "linting as plain text" in shown[0]
