@@ -322,11 +322,6 @@ def test_deeply_nested_markdown_finishes_without_recursion_error(tmp_path: Path,
         assert lines[1:] == [str(body.count("\n") + 4)]
 
 
-@pytest.mark.xfail(
-    reason="markdown adapter: markdown-it's commonmark preset has maxNesting 20, and a list "
-    "nested 10 deep swallows the rest of the document (reported to the lead)",
-    strict=True,
-)
 def test_a_label_after_a_ten_deep_list_is_found(ruleset: Any) -> None:
     from backyard_lint.engine import lint_text
 
@@ -362,11 +357,6 @@ def test_unterminated_markup(
     assert [p[0] for p in positions(data, name)] == lines
 
 
-@pytest.mark.xfail(
-    reason="html adapter: an unterminated comment is a comment to the end of the document "
-    "(HTML's eof-in-comment), but html.parser hands it back as text (reported to the lead)",
-    strict=True,
-)
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_an_unterminated_comment_hides_what_follows(ruleset: Any, fmt: str) -> None:
     from backyard_lint.engine import lint_text

@@ -106,6 +106,13 @@ def scan(
     """The prose pieces and the directives of the HTML in ``text[start:end]``."""
     scanner = _Scanner(text, start, len(text) if end is None else end)
     scanner.feed(scanner.source)
+    if scanner.rawdata.startswith("<!--"):
+        # A comment that never closes runs to the end (HTML's eof-in-comment); html.parser
+        # would hand it back as text.
+        start = scanner.here()
+        end = start + len(scanner.rawdata)
+        scanner.comments.append((start + 4, end, end))
+        scanner.rawdata = ""
     scanner.close()
     found: list[Directive] = []
     if scanner.comments:

@@ -41,6 +41,7 @@ _SPANS = "backyard_lint.spans"  # key in markdown-it's env: spans recorded by th
 _LABELS = "backyard_lint.labels"  # key in markdown-it's env: where each link label ends
 _INLINE_MARKS = ("`", "<", "[", "&")
 _PREFIX = re.compile(r"[ \t>]*")
+MAX_NESTING = 200
 
 Rule = Callable[[StateInline, bool], bool]
 
@@ -83,7 +84,10 @@ def _label(state: StateInline, start: int, disable_nested: bool = False) -> int:
 
 
 def _parsers() -> tuple[MarkdownIt, MarkdownIt]:
-    block = MarkdownIt("commonmark").disable(["inline", "text_join"])
+    # The commonmark preset stops nesting blocks at 20 levels (a list nested 10 deep) and drops
+    # what follows; 200 levels (a list nested 100 deep) stay well inside Python's recursion
+    # limit. Inline nesting keeps the preset's limit (deeper brackets are read as text).
+    block = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).disable(["inline", "text_join"])
     inline = MarkdownIt("commonmark").disable("emphasis")
     inline.helpers = SimpleNamespace(  # type: ignore[assignment]
         parseLinkLabel=_label,
@@ -186,6 +190,15 @@ class _Document:
 
 
 def mask(text: str) -> Masked:
+    try:
+        return _mask(text)
+    except RecursionError:  # absurdly deep nesting: read the document as plain text
+        from backyard_lint.formats import plain
+
+        return plain.mask(text)
+
+
+def _mask(text: str) -> Masked:
     doc = _Document(text)
     skip = _front_matter(text, doc.starts)
     source = text

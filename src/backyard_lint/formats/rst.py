@@ -35,7 +35,7 @@ LITERAL_CONTENT = _words(
     """code code-block sourcecode parsed-literal literalinclude highlight math raw
     productionlist doctest testcode testoutput testsetup testcleanup ipython jupyter-execute
     graphviz digraph graph mermaid uml plantuml plot toctree index meta include
-    csv-table-data autosummary tabularcolumns"""
+    autosummary tabularcolumns"""
 )
 # Directives whose first line (and the lines before the first blank one) is prose, not arguments.
 PROSE_HEAD = _words(
@@ -56,6 +56,7 @@ _TARGET = re.compile(r"\.\.[ \t]+_")
 _LABEL = re.compile(r"\.\.[ \t]+\[[^\]\s]+\]")
 _OPTION = re.compile(r"[ \t]*:[^:\s][^:]*:(?=\s|$)")
 _LIST_MARK = re.compile(r"(?:[-*+•‣⁃]|\(?(?:\d+|[A-Za-z#]|[ivxlcdmIVXLCDM]+)[.)])[ \t]+(?=\S)")
+_WORD = re.compile(r"\s*\S+")
 _QUOTED_LITERAL = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 _INLINE = re.compile(
@@ -238,7 +239,7 @@ class _Scanner:
             self.blanked.append((self.starts[i], after))
             pos = after
             if name in VERSION_HEAD:
-                m = re.compile(r"\s*\S+").match(self.text, after, self.ends[i])
+                m = _WORD.match(self.text, after, self.ends[i])
                 pos = m.end() if m else after
                 self.blanked.append((after, pos))
             self.prose.append((pos, self.ends[i]))
