@@ -103,6 +103,7 @@ NEAR_MISSES = [
     ("backyard.russia", "Investors pour into Russia's former Soviet backyard.", True),
     ("post-soviet.region", "Growth slowed across post-Soviet Europe.", True),
     ("former-soviet.region", "Moscow wants to recover former Soviet territory.", True),
+    ("former-soviet.region", "Trade with Russia's partners in the former USSR grew.", True),
     ("former-soviet.region", "The former Soviet space station Mir fell in 2001.", False),
     ("post-soviet.region", "NASA bought engines from the post-Soviet space programme.", False),
     ("backyard.russia", "Our dacha has a typical Russian backyard with a sauna.", False),
