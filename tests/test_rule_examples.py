@@ -102,6 +102,7 @@ NEAR_MISSES = [
     ("backyard.russia", "The Kremlin’s\nbackyard is getting crowded.", True),
     ("backyard.russia", "Investors pour into Russia's former Soviet backyard.", True),
     ("post-soviet.region", "Growth slowed across post-Soviet Europe.", True),
+    ("post-soviet.region", "Elections in post-USSR countries are rarely free.", True),
     ("former-soviet.region", "Moscow wants to recover former Soviet territory.", True),
     ("former-soviet.region", "Trade with Russia's partners in the former USSR grew.", True),
     ("former-soviet.region", "The former Soviet space station Mir fell in 2001.", False),
