@@ -115,10 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
-    lsp = sub.add_parser("lsp", help="run the language server (needs the 'lsp' extra)")
-    lsp.add_argument("lsp_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-    lsp.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (default)")
-    lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on a TCP address instead")
+    # Listed for --help; its options are parsed by the server itself (see main()).
+    sub.add_parser(
+        "lsp",
+        help="run the language server (needs the 'lsp' extra); see 'backyard-lint lsp --help'",
+        add_help=False,
+    )
     return parser
 
 
@@ -237,27 +239,26 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def cmd_lsp(args: argparse.Namespace) -> int:
+def run_lsp(argv: Sequence[str]) -> int:
+    """``backyard-lint lsp [--stdio | --tcp HOST:PORT] ...``: the server parses its options."""
     try:
         from backyard_lint.lsp import main as lsp_main
     except ImportError:
         _err("the language server needs the 'lsp' extra: pip install 'backyard-lint[lsp]'")
         return ExitCode.ERROR
-    argv = list(args.lsp_args)
-    if args.tcp:
-        argv = ["--tcp", args.tcp, *argv]
-    elif args.stdio:
-        argv = ["--stdio", *argv]
-    return int(lsp_main(argv))
+    return int(lsp_main(list(argv)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["lsp"]:
+        return run_lsp(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.ERROR
-    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "lsp": cmd_lsp}
+    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
     try:
         return handlers[args.command](args)
     except (ConfigError, RuleError) as exc:
