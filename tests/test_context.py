@@ -87,6 +87,12 @@ CASES: list[tuple[str, Context]] = [
     ("Tajikistan is not just ⟦Moscow's backyard⟧; it is a transit hub.", U),
     ("Kyrgyzstan is not merely ⟦Russia's backyard⟧ in this story.", U),
     ("Armenia is not a partner but ⟦Russia's backyard⟧, the column argued.", U),
+    ("Georgia is not the only ⟦post-Soviet state⟧ with a breakaway region.", U),
+    ("Armenia is not a friendly ⟦post-Soviet state⟧ for Moscow these days.", U),
+    ("The so-called colour revolutions swept through ⟦the post-Soviet space⟧.", U),
+    ("According to official statistics, remittances prop up ⟦the post-Soviet economies⟧.", U),
+    ("In the Kremlin's view, NATO is encroaching, and ⟦the post-Soviet states⟧ must choose.", U),
+    ("Unlike in the 1990s, ⟦the post-Soviet states⟧ now run their own central banks.", U),
     # --- mention: quotation marks -------------------------------------------------------------
     ('Analysts reject the phrase "⟦Russia\'s backyard⟧" outright.', M),
     ("Critics call the region “⟦Russia’s backyard⟧” far too often.", M),

@@ -54,12 +54,19 @@ _WANT_TO = (
     r"(?:wants?|wanted|wish(?:es|ed)?|intends?|needs?|ha(?:s|ve)|deserves?|going|likes?|meant|"
     r"supposed|destined|willing|content|happy|prepared|about|used|seems?|appears?)\s+to"
 )
-_FILL = rf"(?:(?:{_FILLER_WORDS}|[a-z]+ly|{_WANT_TO})[\s,]+)*"
+# "-ly" adverbs ("is not geographically X"), not the words that only end like one
+_LY = (
+    r"(?!(?:only|early|family|supply|apply|reply|rely|ally|july|italy|holy|ugly|fly|belly|silly|"
+    r"jolly|rally|bully|daily|weekly|monthly|yearly|likely|unlikely|friendly|unfriendly|lonely|"
+    r"lovely|elderly|costly|deadly|orderly|scholarly|kindly|lowly|manly|timely|wily|oily|hilly|"
+    r"woolly|assembly|anomaly|monopoly|melancholy)\b)[a-z]{2,}ly"
+)
+_FILL = rf"(?:(?:{_FILLER_WORDS}|{_LY}|{_WANT_TO})[\s,]+)*"
 # Fillers inside a noun phrase: "as (merely) (a part of) X".
 _FILL_NP = (
     r"(?:(?:a|an|the|its|their|his|her|part\s+of|a\s+part\s+of|firmly|still|long|traditionally|"
     r"historically|merely|simply|just|mere|some\s+kind\s+of|some\s+sort\s+of|nothing\s+more\s+than|"
-    r"little\s+more\s+than|no\s+more\s+than|being|to\s+be|[a-z]+ly)\s+)*"
+    rf"little\s+more\s+than|no\s+more\s+than|being|to\s+be|{_LY})\s+)*"
 )
 _W = r"[\w'’.-]+,?"  # one word, apostrophes and hyphens included, maybe a comma after
 _AFTER_REACH = re.compile(r"^(?:\S+\s+){0,8}")  # signals after the label: within 8 words
@@ -462,7 +469,7 @@ _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 
 def _historical(span: _Span) -> Reading | None:
     m = _PAST_BEFORE.search(span.clause)
-    if m and _SINCE.search(span.clause, 0, m.start()):
+    if m and _SINCE.search(span.clause + span.near_after):
         m = None  # "since independence in 1991": a time that runs until now
     if m is None:
         m = _PAST_AFTER.search(span.near_after)
@@ -494,18 +501,27 @@ def _historical(span: _Span) -> Reading | None:
         return Context.HISTORICAL, f"period: after '{_quote_word(m.group().strip())}'"
     local = span.clause + span.match + " " + span.near_after
     m = _DECADE.search(local) or _YEAR.search(local)
-    if m and not _SINCE.search(local, 0, m.start()):  # "since independence in 1991": until now
+    if m and not _SINCE.search(local):  # "since independence in 1991": until now
         return Context.HISTORICAL, f"period: '{_quote_word(m.group())}'"
     return None
 
 
-_SINCE = re.compile(r"\b(?:since|ever\s+since)\b", _I)
+# "since 1991", "unlike in the 1990s", "now": a time that runs until today
+_SINCE = re.compile(
+    r"\b(?:since|ever\s+since|unlike|compared\s+(?:to|with)|than|now|today|nowadays|currently|"
+    r"these\s+days)\b",
+    _I,
+)
 
 
 # ---------------------------------------------------------------------------------------------
 # Negation and rejection.
 
-_NOT_ADDITIVE = r"(?!\s+(?:only|just|merely|simply|solely|exclusively|purely)\b)"
+# "not only X", "not just X", "not the only X" concede X
+_NOT_ADDITIVE = (
+    r"(?!\s+(?:(?:the|a|an)\s+)?(?:only|just|merely|simply|solely|exclusively|purely|sole|"
+    r"single|first|last)\b)"
+)
 _NEG_CUE = (
     rf"(?<!\bor\s)\bnot\b{_NOT_ADDITIVE}|n{_AP}t\b{_NOT_ADDITIVE}|\bcannot\b|\bnever\b|\bno\s+(?:longer|more)\b"
     r"|\bhardly\b|\bscarcely\b|\bfar\s+from\b|\banything\s+but\b|\bby\s+no\s+means\b"
@@ -727,10 +743,11 @@ _ATTR_AS = re.compile(
     _I,
 )
 _ATTR_DIRECT = re.compile(
-    r"\b(?P<verb>considers?|considered|deems?|deemed|calls?|called|calling|labels?|"
+    r"(?<!-)\b(?P<verb>considers?|considered|deems?|deemed|calls?|called|calling|labels?|"
     r"label(?:l)?ed|brands?|branded|dubs?|dubbed)\s+"
-    r"(?P<obj>(?:(?!(?:for|on|upon|up|off|out|in|at|back|into|to|with|from|by|is|was|were|are|"
-    r"has|have|had|made|will|would|that|it|this)\b)[\w'’.-]+\s+){0,5}?)"
+    r"(?P<obj>(?:(?!(?:for|on|upon|up|off|out|in|at|back|into|to|with|from|by|through|across|"
+    r"over|under|about|after|before|during|against|between|among|within|without|towards?|around|"
+    r"is|was|were|are|has|have|had|made|will|would|that|it|this)\b)[\w'’.-]+\s+){0,5}?)"
     rf"(?:to\s+be\s+)?{_FILL_NP}$",
     _I,
 )
@@ -775,7 +792,9 @@ _ATTR_FRAME = _any(
     r"India|Indian|officials?|propaganda|state|government|this|that|such|these|those|their|his|"
     r"her|him|them|its|(?:\w+\s+){0,3}(?:officials?|spokes(?:man|woman|person)|ministry|minister|"
     r"president|leaders?|nationalists|hawks|hardliners|propagandists|ideologues|doctrine|view|"
-    r"logic|narrative|thinking|reasoning|rhetoric|worldview))\b",
+    r"logic|narrative|thinking|reasoning|rhetoric|worldview))\b"
+    r"(?!\s+(?:statistics|data|figures|estimates|census|numbers|records|surveys?|polls?|reports?|"
+    r"sources?|documents|websites?|budget|accounts))",
 )
 _ATTR_CLAIM = re.compile(
     r"\b(?P<who>[\w'’.-]+)\s+(?:(?:still|long|has\s+long|have\s+long|often|also|firmly|"
@@ -853,7 +872,7 @@ def _attributed(span: _Span) -> Reading | None:
     # predicate: the label must sit there ("..., Kazakhstan is X"), not be the subject the
     # claim is about ("In Europe's eyes, the post-Soviet space is a blank").
     m = _ATTR_FRAME.search(span.before)
-    if m and _predicate(span.before[m.end() :].partition(",")[2] or span.before[m.end() :]):
+    if m and _predicate(_last_clause(span.before[m.end() :])):
         return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group())}'"
     m = _ATTR_FRAME.search(span.near_after)
     if m and _predicate(span.clause):
@@ -865,6 +884,15 @@ _VERBISH = re.compile(
     rf"\b(?:{_COPULA}|seems?|appears?|lies|lay|has|have|had|belongs?)\b|\b\w+(?:ed|es)\b", _I
 )
 _DETERMINER = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
+def _last_clause(between: str) -> str:
+    """What follows a frame up to the label: past the frame's own comma, in the last clause."""
+    rest = between.partition(",")[2] or between
+    cut = 0
+    for m in _CLAUSE_SOFT.finditer(rest):
+        cut = m.end()
+    return rest[cut:]
 
 
 def _predicate(between: str) -> bool:
