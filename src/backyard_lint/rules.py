@@ -6,19 +6,17 @@ field, in one line, so a broken rule pack is easy to mend.
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import string
-import sys
-import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from backyard_lint import rulecache
 from backyard_lint.model import RULE_SEVERITIES, Pattern, Replacement, Rule, Severity, Source
 
-RULE_SUFFIXES = (".yaml", ".yml")
+RULE_SUFFIXES = rulecache.RULE_SUFFIXES
 ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
 PLACEHOLDERS = {"match", "replacement"}
 
@@ -62,15 +60,12 @@ class RuleError(Exception):
 
 def builtin_rules_dir() -> Path:
     """The rules shipped with the package (in a wheel) or the checkout's ``rules/``."""
-    packaged = Path(__file__).resolve().parent / "rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
+    return Path(rulecache.builtin_rules_folder())
 
 
 def rule_files(folder: Path) -> list[Path]:
     """Every rule file below ``folder``, sorted so that loading is deterministic."""
-    return sorted(p for p in folder.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+    return sorted(Path(p) for p in rulecache.rule_files(str(folder)))
 
 
 def load_rule_file(path: Path, display: str | None = None) -> Rule:
@@ -346,56 +341,19 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
     return rules
 
 
-# -- The rule cache -------------------------------------------------------------------------
-#
-# Parsing YAML and validating every pattern costs more than linting a small file, so the
-# validated built-in rules are kept in a marshal file (plain data: dicts, lists and strings; the
-# fastest format to load) in the user's cache folder, one file per rules folder. An entry is
-# used only when its rule file has the same size and CRC-32 (the files are read on every run:
-# a few kilobytes) and the cache was written by this version of the code and of Python (the
-# version, and the size and mtime of this module and model.py). Anything unexpected (no cache
-# folder, a broken or foreign file) means: parse and validate as if there were no cache.
-# BACKYARD_LINT_NO_CACHE=1 turns it off; BACKYARD_LINT_CACHE_DIR moves it.
-
-CACHE_FORMAT = 1
+# -- The rule cache (see rulecache.py) -----------------------------------------------------
 
 
 def cache_dir() -> Path | None:
     """Where the rule cache lives, or None when caching is off."""
-    if os.environ.get("BACKYARD_LINT_NO_CACHE"):
-        return None
-    explicit = os.environ.get("BACKYARD_LINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    if base:
-        return Path(base) / "backyard-lint"
-    try:
-        return Path.home() / ".cache" / "backyard-lint"
-    except RuntimeError:  # no home folder
-        return None
-
-
-def _code_stamp() -> str:
-    from backyard_lint import __version__
-
-    parts = [__version__, str(CACHE_FORMAT), sys.version]
-    for module in (Path(__file__), Path(__file__).with_name("model.py")):
-        try:
-            st = module.stat()
-            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append("?")
-    return "/".join(parts)
+    where = rulecache.cache_dir()
+    return Path(where) if where else None
 
 
 def _cached_folder(folder: Path) -> list[Rule]:
-    where = cache_dir()
-    # One file per rules folder: a checkout and an installed copy do not evict each other.
-    name = f"rules-{zlib.crc32(str(folder).encode('utf-8', 'surrogateescape')):08x}.marshal"
-    cache_file = where / name if where else None
-    stamp = _code_stamp()
-    entries = _read_cache(cache_file, stamp, str(folder)) if cache_file else {}
+    cache_file = rulecache.cache_file(str(folder))
+    stamp = rulecache.code_stamp()
+    entries = rulecache.read(cache_file, stamp, str(folder)) if cache_file else {}
     rules: list[Rule] = []
     fresh: dict[str, Any] = {}
     changed = False
@@ -405,7 +363,7 @@ def _cached_folder(folder: Path) -> list[Rule]:
             data = path.read_bytes()
         except OSError as exc:
             raise RuleError(shown, None, None, f"cannot read: {_os_reason(exc)}") from None
-        key = [len(data), zlib.crc32(data)]
+        key = rulecache.file_key(data)
         entry = entries.get(shown)
         rule = None
         if isinstance(entry, dict) and entry.get("key") == key:
@@ -420,19 +378,8 @@ def _cached_folder(folder: Path) -> list[Rule]:
         rules.append(rule)
         fresh[shown] = {"key": key, "rule": rule}
     if cache_file and (changed or set(fresh) != set(entries)):
-        _write_cache(cache_file, stamp, str(folder), fresh)
+        _write_cache(Path(cache_file), stamp, str(folder), fresh)
     return rules
-
-
-def _read_cache(cache_file: Path, stamp: str, folder: str) -> dict[str, Any]:
-    try:
-        data = marshal.loads(cache_file.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(data, dict) or data.get("stamp") != stamp or data.get("folder") != folder:
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
 
 
 def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, Any]) -> None:
@@ -440,7 +387,7 @@ def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, A
     import tempfile
 
     files = {p: {"key": e["key"], "rule": _rule_to_data(e["rule"])} for p, e in entries.items()}
-    payload = marshal.dumps({"stamp": stamp, "folder": folder, "files": files})
+    payload = rulecache.dumps(stamp, folder, files)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=cache_file.parent)
@@ -451,19 +398,9 @@ def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, A
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _prune(cache_file.parent)
+        rulecache.prune(str(cache_file.parent))
     except OSError:
         pass  # a read-only or full cache folder: lint without a cache
-
-
-CACHE_FILES_KEPT = 8
-
-
-def _prune(folder: Path) -> None:
-    """Keep the most recently written cache files (test runs and venvs each add one)."""
-    found = sorted(folder.glob("rules-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
-    for old in found[:-CACHE_FILES_KEPT]:
-        old.unlink(missing_ok=True)
 
 
 def _rule_to_data(rule: Rule) -> dict[str, Any]:

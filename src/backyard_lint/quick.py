@@ -1,0 +1,231 @@
+"""The console script's entry point, with a fast path that proves there is nothing to report.
+
+A pre-commit hook or a check of a small docs tree spends most of its time starting up: importing
+argparse, dataclasses, pathlib, typing and the CLI costs several times what scanning the files
+does, and most runs find nothing. So before importing any of that, with nothing heavier than
+``os``, ``sys``, ``marshal``, ``zlib`` and ``re2``, :func:`clean_check` answers a ``check`` when it
+can prove that the full command would print nothing and exit 0:
+
+- the arguments are paths and only ``--exit-zero``, ``--jobs N``, ``--color X`` or
+  ``--format text|concise`` (options that change nothing when there is nothing to report);
+- no configuration file applies: no ``.backyard-lint.yaml``/``.yml`` and no ``pyproject.toml``
+  mentioning backyard-lint in the working folder, any linted file's folder, or above them;
+- the built-in rules' trigger patterns come from the rule cache, checked as ``rules.py`` checks
+  it (every rule file's size and CRC-32, and the code's version);
+- every input is a regular file in strict UTF-8, without a BOM or NUL bytes, and together they
+  hold less than ``SCAN_LIMIT`` bytes (more goes to the worker processes of the full path);
+- no trigger pattern and no directive mark occurs in any of them: the same RE2 set over the same
+  text that the engine's prefilter runs first, where a file without a hit ends.
+
+In every other case it returns None having written nothing, and the full CLI runs as if the fast
+path had not been tried: findings, errors and messages only ever come from the full path.
+``BACKYARD_LINT_NO_FASTPATH=1`` turns the fast path off.
+"""
+
+# os.path, not pathlib: importing pathlib costs milliseconds of start-up.
+# ruff: noqa: PTH109, PTH112, PTH113, PTH116, PTH118, PTH120, PTH122, PTH123
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+from backyard_lint import rulecache
+
+TYPE_CHECKING = False  # typing itself costs start-up time; mypy reads this as True
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+# Kept equal to their homes by tests/test_quick.py (importing those modules is what this avoids).
+LINTED_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".html", ".htm"})  # formats
+SKIPPED_DIRS = frozenset(  # inputs
+    {"node_modules", "vendor", "vendored", "third_party", "third-party", "site-packages",
+     "__pycache__", "venv", "env", "_build", "build", "dist", "target"}
+)
+CONFIG_NAMES = (".backyard-lint.yaml", ".backyard-lint.yml")  # config.YAML_NAMES
+DIRECTIVE_MARK = b"backyard-lint"  # directives.MARK
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-32 BOMs start with a UTF-16 one
+
+SCAN_LIMIT = 16 * 1024 * 1024  # bytes read before handing over to the full path
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_VALUE_OPTIONS = {
+    "--jobs": None, "-j": None,
+    "--color": ("auto", "always", "never"),
+    "--format": ("text", "concise"), "-f": ("text", "concise"),
+}
+
+
+class _Unsure(Exception):
+    """The fast path cannot prove that the run is clean: use the full path."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``backyard-lint``: the fast path when it applies, else the full CLI."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not os.environ.get("BACKYARD_LINT_NO_FASTPATH"):
+        try:
+            if clean_check(args):
+                return 0
+        except KeyboardInterrupt:
+            sys.stderr.write("backyard-lint: interrupted\n")
+            return 130
+    from backyard_lint.cli import main as full_main
+
+    return full_main(argv)
+
+
+def clean_check(args: Sequence[str]) -> bool:
+    """True when ``backyard-lint <args>`` is a check that certainly reports nothing."""
+    try:
+        paths = _paths(args)
+        scan = _scanner()
+        checked = _ConfigCheck()
+        cwd = os.getcwd()
+        checked.folder(cwd)  # the CLI also reads the working folder's configuration
+        if os.path.isdir(os.path.join(cwd, "_")):  # ... found from "<cwd>/_"
+            checked.folder(os.path.join(cwd, "_"))
+        total = 0
+        for path in _files(paths):
+            # Like Discovery.for_path: the file's folder as written, then resolved.
+            checked.folder(os.path.dirname(os.path.join(cwd, path)))
+            total += _scan_file(path, scan, SCAN_LIMIT - total)
+        return True
+    except _Unsure:
+        return False
+    except Exception:  # anything unforeseen: the full path decides, and reports
+        return False
+
+
+def _paths(args: Sequence[str]) -> list[str]:
+    """The paths of a ``check`` whose other options cannot matter when nothing is found."""
+    if not args or args[0] != "check":
+        raise _Unsure
+    paths: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--":
+            paths.extend(rest)
+            break
+        if arg == "--exit-zero":
+            continue
+        name, eq, value = arg.partition("=")
+        if name in _VALUE_OPTIONS:
+            if not eq:
+                value = next(rest, "")
+            allowed = _VALUE_OPTIONS[name]
+            if (allowed is None and not value.isdigit()) or (allowed and value not in allowed):
+                raise _Unsure
+            continue
+        if arg.startswith("-"):  # any other option, and "-" (standard input)
+            raise _Unsure
+        paths.append(arg)
+    if not paths or any(p == "-" for p in paths):
+        raise _Unsure
+    return paths
+
+
+def _scanner() -> Any:
+    """The engine's prefilter: one RE2 set of every built-in trigger, from a valid cache."""
+    folder = rulecache.builtin_rules_folder()
+    cache_file = rulecache.cache_file(folder)
+    if cache_file is None:
+        raise _Unsure
+    entries = rulecache.read(cache_file, rulecache.code_stamp(), folder)
+    files = rulecache.rule_files(folder)
+    if not entries or set(files) != set(entries):
+        raise _Unsure
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    scan = re2.Set.SearchSet(options)
+    added = 0
+    for path in files:
+        with open(path, "rb") as fh:
+            if entries[path]["key"] != rulecache.file_key(fh.read()):
+                raise _Unsure
+        rule = entries[path]["rule"]
+        for pattern in rule["patterns"]:
+            regex = pattern["regex"]
+            scan.Add(regex if rule["case_sensitive"] else f"(?i:{regex})")  # engine._flagged
+            added += 1
+    if not added:
+        raise _Unsure
+    scan.Compile()
+    return scan
+
+
+class _ConfigCheck:
+    """Raises _Unsure when a configuration file applies to a folder (memoised per folder)."""
+
+    def __init__(self) -> None:
+        self._clean: set[str] = set()
+
+    def folder(self, folder: str) -> None:
+        current = os.path.realpath(folder)
+        while current not in self._clean:
+            for name in CONFIG_NAMES:
+                if os.path.isfile(os.path.join(current, name)):
+                    raise _Unsure
+            pyproject = os.path.join(current, "pyproject.toml")
+            if os.path.isfile(pyproject):
+                with open(pyproject, "rb") as fh:
+                    if b"backyard-lint" in fh.read():
+                        raise _Unsure
+            self._clean.add(current)
+            parent = os.path.dirname(current)
+            if parent == current:
+                break
+            current = parent
+
+
+def _files(paths: Sequence[str]) -> Any:
+    """The files ``inputs.walk`` would lint, in any order."""
+    for path in paths:
+        if not os.path.isdir(path):
+            yield path
+            continue
+        seen: set[tuple[int, int]] = set()
+        for root, dirs, files in os.walk(path, followlinks=False):
+            try:
+                st = os.stat(root)
+            except OSError:
+                raise _Unsure from None
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                dirs[:] = []
+                continue
+            seen.add(key)
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
+            for name in files:
+                if not name.startswith(".") and (
+                    os.path.splitext(name)[1].lower() in LINTED_SUFFIXES
+                ):
+                    yield os.path.join(root, name)
+
+
+def _scan_file(path: str, scan: Any, budget: int) -> int:
+    """Bytes read from ``path``; raises _Unsure unless it is clean, plain UTF-8 text."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > budget:
+            raise _Unsure
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        raise _Unsure from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _Unsure
+        with open(fd, "rb", closefd=False) as fh:
+            data = fh.read()  # read(n) would allocate n bytes up front
+    finally:
+        os.close(fd)
+    if len(data) > budget or data.startswith(BOMS) or b"\0" in data:
+        raise _Unsure
+    if not data.isascii():
+        data.decode("utf-8")  # strict: an invalid file is an error the full path reports
+    if DIRECTIVE_MARK in data or scan.Match(data):
+        raise _Unsure
+    return len(data)

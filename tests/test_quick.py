@@ -1,0 +1,205 @@
+"""The fast path may only ever say "nothing to report", and only when the full CLI agrees."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from backyard_lint import quick
+from backyard_lint.cli import main as full_main
+from backyard_lint.rules import builtin_rules_dir, load_rules
+
+CLEAN = "# Notes\n\nThe committee met on Tuesday to talk about gardens and trains.\n"
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A clean tree in a folder without configuration, a warm private rule cache, cwd there."""
+    monkeypatch.setenv("BACKYARD_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("BACKYARD_LINT_NO_CACHE", raising=False)
+    load_rules([builtin_rules_dir()])  # fills the cache
+    root = tmp_path / "work"
+    names = ("a.md", "sub/b.rst", "sub/deeper/c.txt", "d.html", ".hidden/e.md", "vendor/f.md")
+    for rel in names:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(CLEAN, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _full(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = full_main(args)
+    out, err = capsys.readouterr()
+    return int(code), out, err
+
+
+def test_a_clean_tree_is_answered_by_the_fast_path_and_the_full_cli_agrees(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in (
+        ["check", "."],
+        ["check", "a.md", "sub"],
+        ["check", "--exit-zero", "--jobs", "2", "--color=never", "-f", "concise", "."],
+        ["check", "--", "a.md"],
+    ):
+        assert quick.clean_check(args), args
+        assert _full(args, capsys) == (0, "", ""), args
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("use.md", "Investors keep flocking to Russia's backyard for uranium.\n"),
+        ("quoted.md", "Critics reject the label 'Russia's backyard' as colonial.\n"),  # a hit
+        ("directive.md", "<!-- backyard-lint: disable -->\nCalm.\n"),
+        ("bom.md", "\ufeff" + CLEAN),
+        ("utf16.txt", CLEAN.encode("utf-16").decode("latin-1")),
+        ("latin1.md", "Caf\xe9 au lait.\n".encode("latin-1").decode("latin-1")),
+        ("nul.txt", "a\0b\n"),
+    ],
+)
+def test_anything_the_full_path_might_report_is_left_to_it(
+    tree: Path, name: str, content: str
+) -> None:
+    path = tree / "sub" / name
+    if name in ("utf16.txt", "latin1.md"):
+        path.write_bytes(content.encode("latin-1"))
+    else:
+        path.write_text(content, encoding="utf-8")
+    assert not quick.clean_check(["check", "."])
+    assert quick.clean_check(["check", "a.md"])  # other files are still clean
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".backyard-lint.yaml", "ignore: [backyard]\n"),
+        (".backyard-lint.yml", "ignore: [backyard]\n"),
+        ("pyproject.toml", "[tool.backyard-lint]\nignore = ['backyard']\n"),
+    ],
+)
+def test_a_configuration_anywhere_above_hands_over(tree: Path, name: str, text: str) -> None:
+    (tree / "sub" / name).write_text(text, encoding="utf-8")
+    assert not quick.clean_check(["check", "sub/b.rst"])
+    assert quick.clean_check(["check", "a.md"])  # its folder and those above have none
+    (tree / name).write_text(text, encoding="utf-8")
+    assert not quick.clean_check(["check", "a.md"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["check"],
+        ["check", "-"],
+        ["check", "--fix", "a.md"],
+        ["check", "--diff", "a.md"],
+        ["check", "--format", "json", "a.md"],
+        ["check", "--select", "backyard", "a.md"],
+        ["check", "--jobs", "two", "a.md"],
+        ["check", "--config", "x.yaml", "a.md"],
+        ["check", "--with-proselint", "a.md"],
+        ["check", "--show-mentions", "a.md"],
+        ["check", "--help"],
+        ["check", "missing.md"],
+        ["rules"],
+        ["--version"],
+    ],
+)
+def test_other_commands_and_options_hand_over(tree: Path, args: list[str]) -> None:
+    assert not quick.clean_check(args)
+
+
+def test_a_changed_rule_file_or_a_cold_cache_hands_over(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert quick.clean_check(["check", "a.md"])
+    monkeypatch.setenv("BACKYARD_LINT_CACHE_DIR", str(tmp_path / "empty-cache"))
+    assert not quick.clean_check(["check", "a.md"])
+    monkeypatch.setenv("BACKYARD_LINT_NO_CACHE", "1")
+    assert not quick.clean_check(["check", "a.md"])
+
+
+def test_a_rule_file_that_differs_from_the_cache_hands_over(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backyard_lint import rulecache
+
+    real = rulecache.file_key
+    monkeypatch.setattr(rulecache, "file_key", lambda data: [*real(data)[:1], 0])
+    assert not quick.clean_check(["check", "a.md"])
+
+
+def test_large_inputs_go_to_the_full_path(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quick, "SCAN_LIMIT", 2 * len(CLEAN))
+    assert quick.clean_check(["check", "a.md"])
+    assert not quick.clean_check(["check", "."])
+
+
+def test_the_walk_takes_the_files_inputs_walk_takes(tree: Path) -> None:
+    from backyard_lint.inputs import walk
+
+    (tree / "sub" / "notes.py").write_text("x = 1\n", encoding="utf-8")
+    (tree / "sub" / "UPPER.MD").write_text(CLEAN, encoding="utf-8")
+    (tree / "build").mkdir()
+    (tree / "build" / "g.md").write_text(CLEAN, encoding="utf-8")
+    (tree / "sub" / "loop").symlink_to(tree / "sub")
+    ours = sorted(os.path.normpath(p) for p in quick._files(["."]))
+    theirs = sorted(str(p) for p, _ in walk([Path()]))
+    assert ours == theirs
+    assert "sub/UPPER.MD" in ours and "a.md" in ours
+
+
+def test_constants_agree_with_the_modules_they_mirror() -> None:
+    from backyard_lint import config, directives, engine, formats, inputs
+
+    assert quick.LINTED_SUFFIXES == formats.LINTED_SUFFIXES
+    assert quick.SKIPPED_DIRS == inputs.SKIPPED_DIRS
+    assert quick.CONFIG_NAMES == config.YAML_NAMES
+    assert quick.DIRECTIVE_MARK.decode() == directives.MARK == engine.DIRECTIVE_MARK
+
+
+def test_the_fast_path_uses_the_engines_prefilter(tree: Path) -> None:
+    """Every built-in rule's bad examples hit the fast path's scanner, good ones as the engine."""
+    from backyard_lint.runner import ruleset_for
+
+    scan = quick._scanner()
+    ruleset = ruleset_for()
+    for rule in ruleset.rules:
+        for text in (*rule.examples_bad, *rule.examples_good):
+            assert bool(scan.Match(text.encode())) == bool(ruleset.prefilter(text)), text
+
+
+def test_the_console_script_answers_without_importing_the_cli(
+    tree: Path, write: Callable[[str, str], Path]
+) -> None:
+    probe = (
+        "import sys\n"
+        "from backyard_lint.quick import main\n"
+        "code = main(['check', 'a.md'])\n"
+        "heavy = sorted(m for m in ('argparse', 'dataclasses', 'yaml',"
+        " 'backyard_lint.cli', 'backyard_lint.model') if m in sys.modules)\n"
+        "print(code, heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ),
+        check=True,
+    )
+    assert done.stdout.strip() == "0 []", done.stdout + done.stderr
+
+
+def test_the_console_script_falls_back_to_the_full_cli(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree / "use.md").write_text("Investors flock to Russia's backyard.\n", encoding="utf-8")
+    assert quick.main(["check", "--format", "concise", "use.md"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("use.md:1:") and "backyard.russia" in out
+    assert quick.main(["check", "a.md"]) == 0
+    assert capsys.readouterr() == ("", "")
