@@ -160,7 +160,10 @@ def bench_python(explicit: str | None) -> tuple[Path, str]:
     venv = CACHE / "venv"
     python = venv / "bin" / "python"
     stamp = venv / "installed-from"
-    want = str(ROOT)
+    import zlib
+
+    # Reinstall when the checkout or its pyproject.toml (entry points, dependencies) changes.
+    want = f"{ROOT} {zlib.crc32((ROOT / 'pyproject.toml').read_bytes()):08x}"
     if python.exists() and stamp.exists() and stamp.read_text() == want:
         return python, f"clean venv ({venv})"
     print(f"creating a clean venv in {venv} (once) ...", file=sys.stderr)
