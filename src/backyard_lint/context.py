@@ -48,7 +48,8 @@ _FILLER_WORDS = (
     r"remaining|remained|to\s+be(?:come)?|seen|considered|regarded|treated|viewed|perceived|"
     r"thought|described|as|like|its|their|his|her|extension|sort|kind|type|so|much|even|ever|"
     r"belong|belongs|belonged|belonging|is|are|was|were|has|have|had|will|would|could|can|"
-    r"should|must|may|might|shall|do|does|did|again|now|today|mere"
+    r"should|must|may|might|shall|do|does|did|again|now|today|mere|"
+    r"(?-i:[A-Z])[\w.-]*" + _AP + r"s?"  # a possessor: "not Russia's X"
 )
 _WANT_TO = (
     r"(?:wants?|wanted|wish(?:es|ed)?|intends?|needs?|ha(?:s|ve)|deserves?|going|likes?|meant|"
@@ -558,7 +559,9 @@ _REJECTED = _any(
     rf"\b(?P<verb3>{_REJECT})\s+(?:being\s+(?:{_W}\s+){{0,2}}?(?:as\s+)?|to\s+be\s+){_FILL_NP}$",
     # a direct object only after verbs that cannot be read otherwise ("rejects X")
     r"\b(?P<verb4>reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|repudiat(?:e|es|ed|ing)|"
-    rf"debunk(?:s|ed|ing)?|refus(?:e|es|ed|ing)\s+to\s+be(?:come)?)\s+{_FILL_NP}$",
+    rf"debunk(?:s|ed|ing)?|refus(?:e|es|ed|ing)\s+to\s+be(?:come)?|"
+    r"(?:advis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|argu(?:e|es|ed|ing))\s+against)"
+    rf"\s+{_FILL_NP}$",
 )
 # "Nobody disputes that X is ...": a denied denial affirms.
 _DENIED_DENIAL = re.compile(
@@ -676,6 +679,14 @@ _META_PREDICATE = re.compile(
     r"phrase|expression|shorthand|description|metaphor|framing|name|word|designation|way))\b",
     _I,
 )
+# "X as a catch-all", "X when they mean Central Asia": the words weighed as words
+_AS_A_TERM = re.compile(
+    r"^\s*['\"”’»]?\s*(?:as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:description|descriptor|term|label|"
+    r"name|catch-?all|shorthand|synonym|euphemism|byword|umbrella\s+term|designation)\b|"
+    r"(?:when|where|if)\s+(?:they|we|you|he|she|people|writers|editors|reporters|journalists|"
+    r"analysts|authors)\s+(?:really\s+)?mean\b)",
+    _I,
+)
 _MISLABEL = re.compile(
     r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were)\s+(?:(?:a|an|the|now|often|still|"
     r"increasingly|[a-z]+ly)\s+)*(?:offensive|condescending|derogatory|pejorative|misleading|"
@@ -709,6 +720,9 @@ def _mention(span: _Span) -> Reading | None:
     m = _APPOSITIVE_TERM.search(_norm(span.text[span.end : min(span.hi, span.end + 80)]))
     if m:
         return Context.MENTION, f"discussed as a term: '{_quote_word(m.group().strip(' ,—–-('))}'"
+    m = _AS_A_TERM.search(span.after)
+    if m:
+        return Context.MENTION, f"discussed as a term: '{_quote_word(m.group().strip())}'"
     m = _META_PREDICATE.search(span.after)
     if m or _MISLABEL.search(span.after):
         return Context.MENTION, "discussed as a term: called a misnomer"
@@ -820,7 +834,8 @@ _ACTOR = (
 _ATTR_SAY = re.compile(
     rf"\b(?P<who>{_ACTOR})\s+(?:(?:has|have|had|long|repeatedly|often|also|now|reportedly|"
     r"openly|publicly|recently|previously|again|still|always)\s+)*"
-    r"(?:(?P<verb>says?|said|told\s+\w+|tells\s+\w+|warned|warns)\b(?:\s+that)?"
+    r"(?:(?P<verb>says?|said|told\s+\w+|tells\s+\w+|warned|warns|speaks?\s+of|spoke\s+of|"
+    r"talks?\s+(?:of|about)|talked\s+(?:of|about)|refers?\s+to|referred\s+to)\b(?:\s+that)?"
     r"|(?P<verb_that>stated?|states|declared?|declares|announced?|announces|insists?|insisted|"
     r"argues?|argued|claims?|claimed|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|maintains?|"
     r"maintained|asserts?|asserted)\s+that\b)"
