@@ -550,6 +550,11 @@ _REJECT = (
     r"contest(?:s|ed|ing)?|counter(?:s|ed|ing)?|chafe[sd]?\s+at|resist(?:s|ed|ing)?\s+being|"
     r"tired\s+of|weary\s+of|sick\s+of|offended\s+by|insulted\s+by|no\s+longer\s+accept(?:s|ed)?"
 )
+_REJECT_DIRECT = (
+    r"reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|repudiat(?:e|es|ed|ing)|debunk(?:s|ed|ing)?|"
+    r"refus(?:e|es|ed|ing)\s+to\s+be(?:come)?|(?:advis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|"
+    r"caution(?:s|ed|ing)?|argu(?:e|es|ed|ing))\s+against"
+)
 _REJECTED = _any(
     # "rejects the label (of) X", "rejects the idea that ... is X", "rejects being X"
     rf"\b(?P<verb>{_REJECT})\s+(?:{_W}\s+){{0,4}}?(?:{_META_NOUN}|{_VIEW_NOUN})\b"
@@ -558,10 +563,7 @@ _REJECTED = _any(
     rf"(?:that\s+)(?:{_W}\s+){{1,8}}?{_COPULA}\s+{_FILL}$",
     rf"\b(?P<verb3>{_REJECT})\s+(?:being\s+(?:{_W}\s+){{0,2}}?(?:as\s+)?|to\s+be\s+){_FILL_NP}$",
     # a direct object only after verbs that cannot be read otherwise ("rejects X")
-    r"\b(?P<verb4>reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|repudiat(?:e|es|ed|ing)|"
-    rf"debunk(?:s|ed|ing)?|refus(?:e|es|ed|ing)\s+to\s+be(?:come)?|"
-    r"(?:advis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|argu(?:e|es|ed|ing))\s+against)"
-    rf"\s+{_FILL_NP}$",
+    rf"\b(?P<verb4>{_REJECT_DIRECT})\s+{_FILL_NP}$",
 )
 # "Nobody disputes that X is ...": a denied denial affirms.
 _DENIED_DENIAL = re.compile(
@@ -579,7 +581,7 @@ _NEG_UNDONE = re.compile(
 _PARENTHETICAL = re.compile(r",[^,;]{1,40},")
 
 
-_HAS_REJECT = _gate(rf"\b(?:{_REJECT})")
+_HAS_REJECT = _gate(rf"\b(?:{_REJECT}|{_REJECT_DIRECT})")
 _HAS_NEGATION = _gate(
     r"\b(?:not|cannot|never|no|hardly|scarcely|far|anything|neither|nor|rather|instead|ceased?|"
     r"stop|stops|stopped|least|let|nobody|none)\b|n['’]t\b"
