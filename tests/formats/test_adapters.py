@@ -75,6 +75,7 @@ MARKUP = st.lists(
             *"`*_[]()<>!&;:#-=+|./\\\"'~{}@ \t\n\r",
             *("Russia's backyard", "http://x.y/z", "<!--", "-->", "```", "..", "::", "    "),
             *("é", "😀", "<p>", "</p>", "<pre>", "&amp;", "&#8217;", ".. code::"),
+            *("<![", "<![CDATA[", "]]>", "<!DOCTYPE", "<?", "</", ".. _", "`_", "[1]_", "\x00"),
             "backyard-lint: disable",
         ]
     ),
@@ -143,3 +144,12 @@ def test_rst_falls_back_to_the_scanner_when_docutils_fails(monkeypatch: pytest.M
     masked = mask(source, "rst").masked
     assert masked == "Example: \n\n                     \n\nText.\n"
     rst._DOCUTILS.clear()
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["<![x\n<p>Text</p>", "<p>a</p><![if !IE]>b<![endif]>", "<![CDATA[x]]> <![ <!-- x", "<!["],
+)
+def test_malformed_html_never_raises(source: str) -> None:
+    # html.parser raises AssertionError on a malformed marked section such as "<![x".
+    assert_same_shape(source, mask(source, "html").masked)

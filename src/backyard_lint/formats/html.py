@@ -92,6 +92,15 @@ class _Scanner(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self._reference("&#", name)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![CDATA[...]]>`` and other marked sections are markup; html.parser's own version
+        raises AssertionError on a malformed one such as ``<![x``."""
+        close = self.rawdata.find("]]>", i + 3)
+        if close >= 0:
+            return close + 3
+        gt = self.rawdata.find(">", i + 3)
+        return gt + 1 if gt >= 0 else -1
+
     def handle_comment(self, data: str) -> None:
         start = self.here()
         body_start = start + 4
@@ -105,15 +114,18 @@ def scan(
 ) -> tuple[list[Piece], list[Directive]]:
     """The prose pieces and the directives of the HTML in ``text[start:end]``."""
     scanner = _Scanner(text, start, len(text) if end is None else end)
-    scanner.feed(scanner.source)
-    if scanner.rawdata.startswith("<!--"):
-        # A comment that never closes runs to the end (HTML's eof-in-comment); html.parser
-        # would hand it back as text.
-        start = scanner.here()
-        end = start + len(scanner.rawdata)
-        scanner.comments.append((start + 4, end, end))
-        scanner.rawdata = ""
-    scanner.close()
+    try:
+        scanner.feed(scanner.source)
+        if scanner.rawdata.startswith("<!--"):
+            # A comment that never closes runs to the end (HTML's eof-in-comment); html.parser
+            # would hand it back as text.
+            start = scanner.here()
+            end = start + len(scanner.rawdata)
+            scanner.comments.append((start + 4, end, end))
+            scanner.rawdata = ""
+        scanner.close()
+    except AssertionError:  # html.parser gave up on malformed markup: the rest is not prose
+        pass
     found: list[Directive] = []
     if scanner.comments:
         index = index or LineIndex(text)
