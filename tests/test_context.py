@@ -104,6 +104,7 @@ CASES: list[tuple[str, Context]] = [
     ("The minister said: \"Kazakhstan is ⟦Russia's backyard⟧ and always will be.", M),
     ("“Everyone here knows it. Armenia is ⟦Russia’s backyard⟧,” the official said.", M),
     ("The ‘⟦Stans⟧’ nickname irritates people in Almaty.", M),
+    ('Analysts call the region **"⟦the Stans⟧"**, a label locals dislike.', M),
     # --- mention: discussed as a term ---------------------------------------------------------
     ("The label ⟦Russia's backyard⟧ is resented in Almaty.", M),
     ("The term ⟦post-Soviet space⟧ hides fifteen different paths.", M),
@@ -144,6 +145,8 @@ CASES: list[tuple[str, Context]] = [
     ("Armenia was never ⟦Russia's backyard⟧.", N),
     ("Kazakhstan is not, and never has been, ⟦Russia's backyard⟧.", N),
     ("Kazakhstan is not, as some claim, ⟦Russia's backyard⟧.", N),
+    ("Central Asia is *not* ⟦Russia's backyard⟧.", N),  # Markdown emphasis stays in the text
+    ("Kazakhstan is _no longer_ ⟦Moscow's backyard⟧.", N),
     ("Kazakhstan will not become ⟦Moscow's backyard⟧ again.", N),
     ("Georgia does not want to be ⟦Russia's backyard⟧.", N),
     ("Georgia refuses to be ⟦Russia's backyard⟧.", N),
@@ -330,6 +333,10 @@ def test_sentence_bounds_skip_abbreviations_and_split_headings() -> None:
     start = text.index("Nobody")
     lo, hi = sentence_bounds(text, start, start + 6)
     assert text[lo:hi] == "Nobody's backyard"
+    bold = "It ended.** **Kazakhstan** is next."
+    start = bold.index("Kazakhstan")
+    lo, hi = sentence_bounds(bold, start, start + 10)
+    assert bold[lo:hi] == "**Kazakhstan** is next."
     wrapped = "The talks were held in Russia's\nbackyard last year. Next."
     start = wrapped.index("backyard")
     lo, hi = sentence_bounds(wrapped, start, start + 8)

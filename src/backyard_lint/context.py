@@ -197,12 +197,13 @@ def _last(s: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
-_LOOSE_QUOTE = re.compile(r"[\"“”„«»‹›‘’'`](?![^\W\d_])|(?<![^\W\d_])[\"“”„«»‹›‘’'`]")
+_LOOSE_MARK = re.compile(r"[\"“”„«»‹›‘’'`*_~](?![^\W\d_])|(?<![^\W\d_])[\"“”„«»‹›‘’'`*_~]|\*+|~~")
 
 
 def _norm(s: str) -> str:
-    """One space for any run of white space; quotation marks outside words become spaces."""
-    return _SPACES.sub(" ", _LOOSE_QUOTE.sub(" ", s))
+    """One space for any run of white space; quotation marks and emphasis marks ("*not*",
+    "_not_", "~~x~~", left in place by the Markdown adapter) outside words become spaces."""
+    return _SPACES.sub(" ", _LOOSE_MARK.sub(" ", s))
 
 
 def _quote_word(s: str, limit: int = 60) -> str:
@@ -219,8 +220,8 @@ _SINGLE = "'‘’"
 _QUOTES = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE + '"')
 _QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_BOUNDARY_BEFORE = " \t\r\n([{/—–-" + _DOUBLE_OPEN + '"'
-_BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…" + _DOUBLE_CLOSE + '"'
+_BOUNDARY_BEFORE = " \t\r\n([{/—–-*_~" + _DOUBLE_OPEN + '"'
+_BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…*_~" + _DOUBLE_CLOSE + '"'
 # Elisions that start with an apostrophe: the 'Stans, the '90s, 'em, 'til, rock 'n' roll.
 _ELISION = re.compile(r"(?:stans?\b|\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", _I)
 _QUOTE_REACH = 1500  # how far back a paragraph's quotation marks are paired

@@ -17,10 +17,10 @@ WINDOW = 800
 _HEADING_MAX = 50  # a line this short that ends without punctuation is read as a heading
 
 _END = re.compile(
-    r"""(?P<stop>[.!?…]+)[)\]"'”’»]*(?=\s+[\s"'“‘«(\[]*[A-Z0-9])"""
+    r"""(?P<stop>[.!?…]+)[)\]"'”’»*_]*(?=\s+[\s"'“‘«(\[*_]*[A-Z0-9])"""
     r"|\r?\n[ \t]*\r?\n"
     r"|\r?\n(?=[ \t]*(?:[#*+>-]|\d{1,3}[.)])\s)"
-    r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[]*[A-Z0-9])"
+    r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[*_]*[A-Z0-9])"
 )
 _CANDIDATE = re.compile(r"[.!?…\n]+")
 # Words whose full stop does not end a sentence.
