@@ -101,6 +101,8 @@ NEAR_MISSES = [
     ("near-abroad.near-abroad", "Turkey courts the near-abroad with trade deals.", True),
     ("backyard.russia", "The Kremlin’s\nbackyard is getting crowded.", True),
     ("backyard.russia", "Investors pour into Russia's former Soviet backyard.", True),
+    ("backyard.russia", "Kazakhstan is Russia's\u00a0backyard now.", True),
+    ("post-soviet.region", "Trade among post-Soviet\u00a0states grew.", True),
     ("post-soviet.region", "Growth slowed across post-Soviet Europe.", True),
     ("post-soviet.region", "Elections in post-USSR countries are rarely free.", True),
     ("former-soviet.region", "Moscow wants to recover former Soviet territory.", True),
@@ -124,6 +126,13 @@ def test_near_miss(rule_id: str, text: str, flagged: bool, ruleset: RuleSet) -> 
     rule = BY_ID[rule_id]
     found = [f for f in _own(lint_text(text, ruleset), rule) if f.severity is rule.severity]
     assert bool(found) is flagged, f"{rule_id}: {text!r} -> {[f.match for f in found]}"
+
+
+@pytest.mark.parametrize("entity", ["&rsquo;", "&#8217;", "&#x2019;", "&#39;", "&apos;"])
+def test_html_apostrophe_entities(entity: str, ruleset: RuleSet) -> None:
+    text = f"<p>Kazakhstan has become Russia{entity}s backyard.</p>"
+    found = [f.rule for f in lint_text(text, ruleset, fmt="html")]
+    assert found == ["backyard.russia"]
 
 
 def test_safe_fixes_replace_exactly_the_label(ruleset: RuleSet) -> None:
