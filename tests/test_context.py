@@ -126,6 +126,7 @@ CASES: list[tuple[str, Context]] = [
     ("⟦Russia's backyard⟧ is a misnomer for a region of eighty million people.", M),
     ("⟦The near abroad⟧ is an outdated term.", M),
     ("Readers object to ⟦the Stans⟧ as a catch-all for five countries.", M),
+    ("The Baltic states hate being lumped in with ⟦the post-Soviet states⟧.", M),
     ("Why do editors write ⟦post-Soviet states⟧ when they mean Central Asia?", M),
     ("What we call ⟦the post-Soviet space⟧ is really four regions.", M),
     ("Locals dislike the name ⟦the Stans⟧.", M),

@@ -653,6 +653,10 @@ _CALLED = _any(
     r"(?P<gerund>referring\s+to|calling|describing|labell?ing|branding|characteri[sz]ing|"
     r"dubbing|portraying|depicting|framing|casting|painting|dismissing|lumping)\s+"
     rf"(?:{_W}\s+){{0,6}}?(?:as\s+|together\s+as\s+)?{_FILL_NP}$",
+    # "lumped in with the post-Soviet states", "counted among the Stans": a classification
+    r"\b(?P<grouped>(?:lumped|grouped|bundled|classed|classified|counted|filed|listed)\s+"
+    r"(?:(?:in|together)\s+)*(?:with|among|under|as|into))\s+"
+    rf"{_FILL_NP}$",
 )
 # "the near abroad, Moscow's term for its neighbours", "the Stans (a traveller's nickname)"
 _APPOSITIVE_TERM = re.compile(
@@ -712,7 +716,7 @@ def _mention(span: _Span) -> Reading | None:
         return Context.MENTION, f"discussed as a term: '{_quote_word(noun)}'"
     m = _CALLED.search(span.before)
     if m:
-        frame = m.group("frame") or m.group("gerund")
+        frame = m.group("frame") or m.group("gerund") or m.group("grouped")
         return Context.MENTION, f"discussed as a term: '{_quote_word(frame)} ...'"
     m = _META_AFTER.search(span.after)
     if m:
