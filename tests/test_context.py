@@ -324,6 +324,10 @@ def test_quotation_in_an_earlier_sentence_of_the_paragraph() -> None:
     assert _read(text)[0] is M
     closed = "“The term is colonial,” she said. Kazakhstan remains ⟦Moscow's backyard⟧."
     assert _read(closed)[0] is U
+    # a quotation left open in an earlier paragraph (LF or CRLF) does not reach the next one
+    for newline in ("\n", "\r\n"):
+        text = f"He said: \"No comment.{newline}{newline}Kazakhstan remains ⟦Moscow's backyard⟧."
+        assert _read(text)[0] is U
 
 
 def test_sentence_bounds_skip_abbreviations_and_split_headings() -> None:

@@ -225,6 +225,7 @@ _BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…*_~" + _DOUBLE_CLOSE + '"'
 # Elisions that start with an apostrophe: the 'Stans, the '90s, 'em, 'til, rock 'n' roll.
 _ELISION = re.compile(r"(?:stans?\b|\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", _I)
 _QUOTE_REACH = 1500  # how far back a paragraph's quotation marks are paired
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -280,10 +281,13 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _quoted(span: _Span) -> Reading | None:
     # Pair marks from the start of the paragraph so a quotation that runs over several
     # sentences is still seen.
-    para = span.text.rfind("\n\n", max(0, span.lo - _QUOTE_REACH), span.lo)
-    lo = para + 2 if para >= 0 else max(0, span.lo - _QUOTE_REACH)
-    end_para = span.text.find("\n\n", span.hi)
-    hi = min(len(span.text), span.hi + _QUOTE_REACH if end_para < 0 else end_para)
+    lo = max(0, span.lo - _QUOTE_REACH)
+    for blank in _BLANK_LINE.finditer(span.text, lo, span.lo):
+        lo = blank.end()
+    hi = min(len(span.text), span.hi + _QUOTE_REACH)
+    blank = _BLANK_LINE.search(span.text, span.hi, hi)
+    if blank:
+        hi = blank.start()
     for o, c in _quote_spans(span.text, lo, hi):
         if o < span.end - 1 and c > span.start:  # the marks hold part of the match
             if len(span.text[o + 1 : c].split()) <= 6:
