@@ -110,6 +110,8 @@ NEAR_MISSES = [
     ("former-soviet.region", "The former Soviet space station Mir fell in 2001.", False),
     ("post-soviet.region", "NASA bought engines from the post-Soviet space programme.", False),
     ("backyard.russia", "Our dacha has a typical Russian backyard with a sauna.", False),
+    ("backyard.china", "China's backyard furnaces produced useless pig iron in 1958.", False),
+    ("post-soviet.region", "The post-Soviet Russian state rebuilt its security services.", False),
     (
         "backyard.russia",
         "Russia's backyard barbecue season starts in May, the expat guide says.",
