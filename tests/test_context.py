@@ -12,6 +12,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backyard_lint import context
 from backyard_lint.context import classify
@@ -370,3 +372,21 @@ def test_classify_is_fast() -> None:
             classify(text, start, end, RULE)
     per_match = (time.perf_counter() - began) / (5 * len(spans))
     assert per_match < 0.001, f"{per_match * 1e6:.0f} µs per match"
+
+
+_ALPHABET = "abc Russia's backyard not the term post-Soviet era \"“”‘’'«».,;:!?—–-()*_\n\r\t 1991"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list(_ALPHABET)), min_size=1, max_size=300),
+    data=st.data(),
+)
+def test_classify_never_fails(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    reading, reason = classify(text, start, end, _rule(period_nouns=("x",)))
+    assert isinstance(reading, Context)
+    assert isinstance(reason, str)
+    lo, hi = sentence_bounds(text, start, end)
+    assert 0 <= lo <= start and end <= hi <= len(text)

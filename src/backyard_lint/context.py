@@ -501,7 +501,7 @@ def _historical(span: _Span) -> Reading | None:
                 Context.HISTORICAL,
                 f"the Soviet Union itself: '{_quote_word(m.group().strip())}'",
             )
-    bare_adjective = _SOVIET_WORD.search(span.match.split()[-1])
+    bare_adjective = _SOVIET_WORD.search((span.match.split() or [""])[-1])
     m = _PERIOD_BEFORE.search(span.clause)
     if m and (bare_adjective or not m.group().lower().startswith(("since", "during", "after"))):
         return Context.HISTORICAL, f"period: after '{_quote_word(m.group().strip())}'"
