@@ -149,3 +149,41 @@ def test_directive_mark_matches_the_directives_module() -> None:
     from backyard_lint import directives, engine
 
     assert engine.DIRECTIVE_MARK == directives.MARK
+
+
+@pytest.mark.parametrize("show_mentions", [False, True])
+def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, show_mentions: bool
+) -> None:
+    """Every kind of file: the shortcut's report equals lint_path's, and it is taken only for
+    clean plain-text files without configuration."""
+    from backyard_lint.runner import lint_path
+
+    make_tree(tmp_path, filler_files=10, filler_lines=2)
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / ".backyard-lint.yaml").write_text("ignore: [backyard]\n", encoding="utf-8")
+    (tmp_path / "cfg" / "use.md").write_text(DOCS["a/use.md"], encoding="utf-8")
+    (tmp_path / "cfg" / "clean.md").write_text(FILLER, encoding="utf-8")
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    (tmp_path / "bom.md").write_text("\ufeff" + FILLER, encoding="utf-8")
+    utf8 = "Caf\u00e9 au lait, na\u00efve \u2014 fine.\n"
+    (tmp_path / "utf8.md").write_text(utf8, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    paths = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    paths += [Path("missing.md"), Path("a")]  # an error, and a folder named as a file
+    opts = RunOptions(show_mentions=show_mentions)
+    linter = parallel._Linter(opts)
+    taken = []
+    real = lint_path
+
+    def spy(path: Path, opts: RunOptions, *, explicit: bool = True) -> object:
+        taken.append(str(path))
+        return real(path, opts, explicit=explicit)
+
+    monkeypatch.setattr(parallel, "lint_path", spy)
+    for path in paths:
+        assert linter.lint(path, True) == lint_path(path, opts, explicit=True), path
+    shortcut = {str(p) for p in paths} - set(taken)
+    assert "empty.md" in shortcut and "utf8.md" in shortcut and "cfg/clean.md" not in shortcut
+    assert not shortcut & {"a/use.md", "bom.md", "e/latin1.md", "e/binary.txt", "missing.md", "a"}
+    assert not shortcut & {"d/unknown-directive.md", "d/suppressed.md"}

@@ -86,6 +86,11 @@ class RuleSet:
         indices = sorted({self._owner[i] for i in hits})
         return [self.rules[i] for i in indices]
 
+    def triggered(self, data: bytes) -> bool:
+        """True when any rule's trigger occurs in ``data``, UTF-8 bytes of a text (the same scan
+        as :meth:`prefilter`, without decoding)."""
+        return self._set is not None and bool(self._set.Match(data))
+
     def compiled(self, rule: Rule) -> _Compiled:
         found = self._compiled.get(rule.id)
         if found is None:

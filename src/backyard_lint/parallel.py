@@ -10,17 +10,25 @@ processes (default: every core this process may use):
 - paths are sent in chunks, to keep the cost of talking to the workers small per file;
 - reports are yielded in the order of ``files`` (``imap``), so output does not depend on
   ``jobs`` or on which worker finished first.
+
+In this process and in the workers alike, a file that certainly gives an empty report skips
+``lint_path`` (configuration lookup, decoding, settings): when no configuration file applies to
+its folder and it is plain UTF-8 text in which no trigger and no directive mark occurs (the
+checks of ``quick.py``, with the engine's own prefilter), its report is the empty one
+``lint_path`` would return. Anything else goes through ``lint_path``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-from backyard_lint.runner import FileReport, RunOptions, default_jobs, lint_path
+from backyard_lint import quick
+from backyard_lint.inputs import MAX_BYTES
+from backyard_lint.runner import FileReport, RunOptions, default_jobs, lint_path, ruleset_for
 
 # Below either threshold the files are linted in this process (no workers).
 IN_PROCESS_FILES = 8
@@ -29,7 +37,7 @@ IN_PROCESS_BYTES = 4 * 1024 * 1024
 # file, small enough that the last chunks do not leave a core idle.
 MAX_CHUNK = 32
 
-_OPTIONS: RunOptions | None = None  # set in each worker by _init_worker
+_LINTER: _Linter | None = None  # set in each worker by _init_worker
 
 
 def run_files(
@@ -39,10 +47,38 @@ def run_files(
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     jobs = min(jobs, len(files))
     if jobs <= 1 or in_process(files):
+        linter = _Linter(opts)
         for path, explicit in files:
-            yield lint_path(path, opts, explicit=explicit)
+            yield linter.lint(path, explicit)
         return
     yield from _in_workers(files, opts, jobs)
+
+
+class _Linter:
+    """``lint_path``, with the shortcut for files that certainly give an empty report."""
+
+    def __init__(self, opts: RunOptions) -> None:
+        self.opts = opts
+        self.shortcut = not (
+            opts.config or opts.encoding or opts.with_proselint
+            or os.environ.get("BACKYARD_LINT_NO_FASTPATH")
+        )
+        self.configs = quick.ConfigCheck()
+        self.cwd = os.getcwd()  # noqa: PTH109 - strings: Path objects cost time per file
+
+    def lint(self, path: Path, explicit: bool) -> FileReport:
+        if self.shortcut:
+            name = str(path)
+            folder = os.path.dirname(os.path.join(self.cwd, name))  # noqa: PTH118, PTH120
+            if name != "-" and not self.configs.configured(folder):
+                data = quick.plain_bytes(name, MAX_BYTES)
+                if (
+                    data is not None
+                    and quick.DIRECTIVE_MARK not in data
+                    and not ruleset_for(()).triggered(data)
+                ):
+                    return FileReport(name)
+        return lint_path(path, self.opts, explicit=explicit)
 
 
 def in_process(files: Sequence[tuple[Path, bool]]) -> bool:
@@ -81,9 +117,9 @@ def _in_workers(
 
 
 def _init_worker(opts: RunOptions) -> None:
-    global _OPTIONS
-    _OPTIONS = opts
-    from backyard_lint.runner import discovery, ruleset_for
+    global _LINTER
+    _LINTER = _Linter(opts)
+    from backyard_lint.runner import discovery
 
     # Warm the caches once. An error here is raised again by lint_path, for the file it
     # concerns, and reported there.
@@ -93,5 +129,5 @@ def _init_worker(opts: RunOptions) -> None:
 
 def _lint_one(task: tuple[str, bool]) -> FileReport:
     path, explicit = task
-    opts: Any = _OPTIONS
-    return lint_path(Path(path), opts, explicit=explicit)
+    assert _LINTER is not None, "the worker initialiser did not run"
+    return _LINTER.lint(Path(path), explicit)

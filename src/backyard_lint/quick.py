@@ -81,7 +81,7 @@ def clean_check(args: Sequence[str]) -> bool:
     try:
         paths = _paths(args)
         scan = _scanner()
-        checked = _ConfigCheck()
+        checked = ConfigCheck()
         cwd = os.getcwd()
         checked.folder(cwd)  # the CLI also reads the working folder's configuration
         if os.path.isdir(os.path.join(cwd, "_")):  # ... found from "<cwd>/_"
@@ -157,28 +157,41 @@ def _scanner() -> Any:
     return scan
 
 
-class _ConfigCheck:
-    """Raises _Unsure when a configuration file applies to a folder (memoised per folder)."""
+class ConfigCheck:
+    """Whether a configuration file applies to a folder: memoised per folder, as given and as
+    resolved (resolving costs a system call per part of the path)."""
 
     def __init__(self) -> None:
         self._clean: set[str] = set()
+        self._given: dict[str, bool] = {}
 
     def folder(self, folder: str) -> None:
-        current = os.path.realpath(folder)
+        """Raises _Unsure when a configuration applies to ``folder``."""
+        if self.configured(folder):
+            raise _Unsure
+
+    def configured(self, folder: str) -> bool:
+        found = self._given.get(folder)
+        if found is None:
+            found = self._given[folder] = self._configured(os.path.realpath(folder))
+        return found
+
+    def _configured(self, current: str) -> bool:
         while current not in self._clean:
             for name in CONFIG_NAMES:
                 if os.path.isfile(os.path.join(current, name)):
-                    raise _Unsure
+                    return True
             pyproject = os.path.join(current, "pyproject.toml")
             if os.path.isfile(pyproject):
                 with open(pyproject, "rb") as fh:
                     if b"backyard-lint" in fh.read():
-                        raise _Unsure
+                        return True
             self._clean.add(current)
             parent = os.path.dirname(current)
             if parent == current:
                 break
             current = parent
+        return False
 
 
 def _files(paths: Sequence[str]) -> Any:
@@ -208,24 +221,36 @@ def _files(paths: Sequence[str]) -> Any:
 
 def _scan_file(path: str, scan: Any, budget: int) -> int:
     """Bytes read from ``path``; raises _Unsure unless it is clean, plain UTF-8 text."""
+    data = plain_bytes(path, budget)
+    if data is None or DIRECTIVE_MARK in data or scan.Match(data):
+        raise _Unsure
+    return len(data)
+
+
+def plain_bytes(path: str, budget: int) -> bytes | None:
+    """The bytes of a regular file of at most ``budget`` bytes in strict UTF-8 without a BOM or
+    NUL bytes (text the full path would decode as it is), else None."""
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > budget:
-            raise _Unsure
+            return None
         fd = os.open(path, _OPEN_FLAGS)
     except OSError:
-        raise _Unsure from None
+        return None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise _Unsure
+            return None
         with open(fd, "rb", closefd=False) as fh:
             data = fh.read()  # read(n) would allocate n bytes up front
+    except OSError:
+        return None
     finally:
         os.close(fd)
     if len(data) > budget or data.startswith(BOMS) or b"\0" in data:
-        raise _Unsure
+        return None
     if not data.isascii():
-        data.decode("utf-8")  # strict: an invalid file is an error the full path reports
-    if DIRECTIVE_MARK in data or scan.Match(data):
-        raise _Unsure
-    return len(data)
+        try:
+            data.decode("utf-8")  # strict: an invalid file is an error the full path reports
+        except UnicodeDecodeError:
+            return None
+    return data
