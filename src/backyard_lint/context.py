@@ -285,9 +285,9 @@ def _quoted(span: _Span) -> Reading | None:
     for blank in _BLANK_LINE.finditer(span.text, lo, span.lo):
         lo = blank.end()
     hi = min(len(span.text), span.hi + _QUOTE_REACH)
-    blank = _BLANK_LINE.search(span.text, span.hi, hi)
-    if blank:
-        hi = blank.start()
+    following = _BLANK_LINE.search(span.text, span.hi, hi)
+    if following:
+        hi = following.start()
     for o, c in _quote_spans(span.text, lo, hi):
         if o < span.end - 1 and c > span.start:  # the marks hold part of the match
             if len(span.text[o + 1 : c].split()) <= 6:
