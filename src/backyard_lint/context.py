@@ -354,10 +354,8 @@ def _name(span: _Span) -> Reading | None:
     before = _NAME_BEFORE.search(head)
     if direct:  # "Post-Soviet Affairs"
         name = span.match + direct.group()
-    elif not title_case and _INSTITUTION_WORD.search(
-        after
-    ):  # "Post-Soviet States Research Network"
-        name = span.match + after
+    elif not title_case and _INSTITUTION_WORD.search(after):
+        name = span.match + after  # "Post-Soviet States Research Network"
     elif title_case and _TITLE_HOUSE.search(span.sentence):  # a course or journal listing
         name = span.sentence
     elif before:  # "Centre for the Study of the Post-Soviet Space"
@@ -393,42 +391,12 @@ _NEXT_WORD = re.compile(r"\s*(\S+)")
 # ---------------------------------------------------------------------------------------------
 # Periods: "post-Soviet" as a time.
 
-_PERIOD_NOUNS = (
-    "era",
-    "eras",
-    "period",
-    "periods",
-    "years",
-    "year",
-    "decade",
-    "decades",
-    "transition",
-    "transitions",
-    "1990s",
-    "90s",
-    "nineties",
-    "collapse",
-    "breakup",
-    "break-up",
-    "dissolution",
-    "aftermath",
-    "times",
-    "epoch",
-    "age",
-    "history",
-    "histories",
-    "generation",
-    "generations",
-    "interregnum",
-    "moment",
-    "transformation",
-    "transformations",
-    "quarter-century",
-    "days",
-    "months",
-    "stage",
-    "phase",
-)
+_PERIOD_NOUN_WORDS = """era eras period periods years year decade decades transition transitions
+1990s 90s nineties collapse breakup break-up dissolution aftermath times epoch age history histories
+generation generations interregnum moment transformation transformations quarter-century days
+months stage phase"""
+_PERIOD_NOUNS = frozenset(_PERIOD_NOUN_WORDS.split())
+_WORD = re.compile(r"[\w'’-]+")
 _PERIOD_ADJ = re.compile(
     r"[a-z][a-z-]*(?:al|ic|ical|ary|ive|ian|ed|ing|ous|ful|ent|ant|ist|ly|y|st)|"
     r"early|late|first|initial|new|long|short|three|two|thirty|twenty|few|many",
@@ -484,15 +452,12 @@ def _historical(span: _Span) -> Reading | None:
     extra = span.rule.hint("period_nouns")
     if not (_SOVIET_WORD.search(span.match) or extra):
         return None
-    nouns = {n.lower() for n in _PERIOD_NOUNS}
-    nouns.update(w.lower() for w in extra)
-    words = re.findall(r"[\w'’-]+", span.after)[:3]
-    for i, word in enumerate(words):
+    nouns = _PERIOD_NOUNS.union(w.lower() for w in extra)
+    # the next word, or the one after a single adjective: "post-Soviet (economic) transition"
+    for i, word in enumerate(_WORD.findall(span.after)[:2]):
         if word.lower() in nouns:
             return Context.HISTORICAL, f"period: followed by '{word}'"
-        if not _PERIOD_ADJ.fullmatch(word.lower()) or word[0].isupper():
-            break
-        if i >= 1:
+        if i or word[0].isupper() or not _PERIOD_ADJ.fullmatch(word.lower()):
             break
     if _UNION.search(span.match):
         m = _UNION_ITSELF.search(span.clause)
