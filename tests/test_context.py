@@ -134,6 +134,8 @@ CASES: list[tuple[str, Context]] = [
     ("Locals dislike the name ⟦the Stans⟧.", M),
     ("In the name of ⟦the post-Soviet states⟧, the summit issued a statement.", U),
     ("In a word, ⟦the post-Soviet space⟧ is coming apart.", U),
+    ("Russian remains the language of ⟦the post-Soviet space⟧.", U),
+    ("The use of force in ⟦Russia's backyard⟧ alarmed Europe.", U),
     ("⟦Post-Soviet countries⟧ thinking of joining NATO face pressure.", U),
     ("⟦The Stans⟧, as backpackers call them, are cheap and friendly.", M),
     ("⟦The near abroad⟧ — Moscow's term for its neighbours — is shrinking.", M),

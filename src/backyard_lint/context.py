@@ -605,8 +605,9 @@ _META_BEFORE = _any(
     rf"(?:{_W}\s+){{1,8}}?(?:entitled\s+to|deserves?|(?:has|have)\s+a\s+right\s+to|should|must|"
     rf"ought\s+to|owns?|needs?)\s+(?:{_W}\s+){{0,3}}?{_FILL_NP}$",
     # talk about the words: "talk of X", "references to X", "the use of X"
-    r"\b(?P<talk>talk\s+(?:of|about)|references?\s+to|mentions?\s+of|the\s+use\s+of|usage\s+of|"
-    rf"the\s+language\s+of|the\s+rhetoric\s+of|the\s+discourse\s+(?:of|on|about))\s+{_FILL_NP}$",
+    # ("the language of X" is not here: it is as often the language spoken in X)
+    r"\b(?P<talk>talk\s+(?:of|about)|references?\s+to|mentions?\s+of|the\s+use\s+of|usage\s+of)"
+    rf"\s+{_FILL_NP}$",
 )
 _CALLED = _any(
     r"\b(?P<frame>so[- ]called|dubbed|termed|nicknamed|christened|styled|"
