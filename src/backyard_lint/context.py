@@ -1,20 +1,36 @@
 """Use versus mention: how a match is read in its sentence.
 
 ``classify(text, start, end, rule)`` reads ``text[start:end]`` (``text`` is the masked document)
-and returns a ``Context`` and a short reason that ``--show-mentions`` shows to the user:
+and returns a ``Context`` and a short reason that ``--show-mentions`` shows to the user. The
+signals are tried in this order; the first that holds gives the reading:
 
-- ``mention``: in quotation marks (scare quotes on one word too), or discussed as a term: "the
-  label X", "the notion that ... X", "so-called X", "dubbed X", "known as X", "X is a misnomer";
-- ``negated``: denied or rejected where the denial governs the label: "is not X", "no longer X",
-  "rather than X", "far from X", "rejects the idea that ... is X"; "not only X" is still a use;
-- ``attributed``: someone else's view: "what Moscow calls X", "Moscow regards ... as X", "in the
-  Kremlin's view", "according to", "as Moscow sees it", "its self-proclaimed X";
-- ``historical``: "post-Soviet" as a period: "post-Soviet era", "in the early post-Soviet years";
-- ``name``: part of a title or an institution: "Post-Soviet Affairs", "Centre for ... Studies".
+- ``mention``, quoted: straight, curly or angle quotation marks around the match or a word of it
+  ("scare quotes"). An apostrophe of possession or elision ("Russia's", "the 'Stans") is not a
+  quotation mark; marks are paired from the start of the paragraph, so a quotation that runs over
+  several sentences counts, and one that is never closed covers the rest of its paragraph;
+- ``name``: part of a title or an institution, told by capitals and title words ("Post-Soviet
+  Affairs", "Centre for the Study of the Post-Soviet Space", "a book titled Russia's Backyard");
+- ``historical``: a past time governs the label ("the post-Soviet era", "in the early post-Soviet
+  years", "in the 1990s", "until 1989", "in the Cold War", "the collapse of the former Soviet
+  Union"); a rule adds period nouns with its ``period_nouns`` hint;
+- ``negated`` by rejection: "rejects the idea that ... is X", "resent being called X";
+- ``mention``, discussed: "the label X", "the X label", "so-called X", "dubbed X", "known as X",
+  "referring to ... as X", "X, as backpackers call them", "X is a misnomer";
+- ``negated``: a denial right before the label ("is not X", "no longer X", "rather than X",
+  "far from X", "neither X"); "not only X", "not just X", "not the only X" are still uses;
+- ``attributed``: someone else's view ("what Moscow calls X", "Moscow regards ... as X", "long
+  considered X", "Putin insists that ... is X", "the Kremlin has said ...", "in the Kremlin's
+  view, ... is X", "according to Moscow", "its self-proclaimed X").
 
-Every signal is local: it must sit in the same clause as the match, or within a few words of it,
-so a negation or an attribution elsewhere in the sentence does not excuse a use. The logic is a
-fixed sequence of compiled regular expressions over one sentence; no model, no downloads.
+Every signal is local: a cue must sit in the label's own clause, with only filler words between
+("is not simply part of X" concedes X; "Russia rejects sanctions; Kazakhstan is X" is a use), and a
+frame attributes only the predicate of its claim, not a label that is the claim's subject.
+
+A rule whose replacement is safe to apply everywhere is a spelling ("Kiev"): only quotation,
+discussion, a name or contrast with the right spelling excuse it, since a spelling is nobody's
+view and a date or a negation does not make it right. A rule may choose its readings with a
+``readings`` hint. The logic is compiled regular expressions over one sentence, with RE2 word
+gates in front of the costly ones; no model, no downloads.
 """
 
 from __future__ import annotations
