@@ -831,8 +831,18 @@ _ATTR_SAY = re.compile(
     r"talks?\s+(?:of|about)|talked\s+(?:of|about)|refers?\s+to|referred\s+to)\b(?:\s+that)?"
     r"|(?P<verb_that>stated?|states|declared?|declares|announced?|announces|insists?|insisted|"
     r"argues?|argued|claims?|claimed|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|maintains?|"
-    r"maintained|asserts?|asserted)\s+that\b)"
+    r"maintained|asserts?|asserted)\s+that\b)(?P<verb_end>)"
     rf"(?:\s+{_W}){{0,12}}?\s+$",
+)
+# What a government says is its view only where the label is what it claims or wants: "...
+# said Ukraine belongs to its near abroad", "... said it wants a buffer zone", "speaks of the
+# near abroad". A wire reporter's own "in the former Soviet republic of Armenia, officials
+# said" stays a use.
+_CLAIMED_SHAPE = re.compile(
+    rf"(?:^\s*|\s(?:{_COPULA}|as|part\s+of|wants?|wanted|seeks?|sought|demands?|demanded|"
+    r"calls?\s+for|called\s+for|proposes?|proposed|plans?|planned|needs?|needed|envisages?|"
+    rf"envisaged)\s+)(?:{_FILL_NP})$",
+    _I,
 )
 _DISTANCING = re.compile(
     r"\b(?P<adj>self-declared|self-proclaimed|self-styled|self-appointed|perceived|presumed|"
@@ -873,7 +883,7 @@ def _attributed(span: _Span) -> Reading | None:
     if m and m.group("who").lower() not in _FIRST_PERSON:
         return Context.ATTRIBUTED, f"attributed: '{m.group('verb')}'"
     m = _ATTR_SAY.search(span.before)
-    if m:
+    if m and _CLAIMED_SHAPE.search(" " + span.before[m.end("verb_end") :]):
         verb = m.group("verb") or m.group("verb_that")
         return Context.ATTRIBUTED, f"attributed: '{_quote_word(m.group('who'))} {verb}'"
     # A frame such as "in the Kremlin's view" or "according to Moscow" attributes the claim's
