@@ -3,6 +3,7 @@ adapter keeps on any input: the masked text has the source's length and line bre
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,14 @@ def test_rst_falls_back_to_the_scanner_when_docutils_fails(monkeypatch: pytest.M
 def test_malformed_html_never_raises(source: str) -> None:
     # html.parser raises AssertionError on a malformed marked section such as "<![x".
     assert_same_shape(source, mask(source, "html").masked)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "source"),
+    [("html", "<a " * 30_000), ("markdown", "<div>\n" + "<a " * 30_000), ("rst", "``a " * 30_000)],
+)
+def test_unterminated_markup_takes_linear_time(fmt: str, source: str) -> None:
+    # html.parser's own close() rescans to the end for every "<a": over two minutes here.
+    began = time.perf_counter()
+    assert_same_shape(source, mask(source, fmt).masked)
+    assert time.perf_counter() - began < 5

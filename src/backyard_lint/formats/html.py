@@ -92,6 +92,30 @@ class _Scanner(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self._reference("&#", name)
 
+    def finish(self) -> None:
+        """Read what ``feed`` left, a construct that never ends, and close.
+
+        html.parser's ``close`` hands such a construct back as text up to the next ``>`` and
+        parses on, but it scans to the end of the input again for each ``<`` that follows, which
+        takes quadratic time on text such as ``<a <a <a ...``. This does the same in one pass,
+        except that a comment that never closes runs to the end (HTML's eof-in-comment).
+        """
+        while self.rawdata.startswith("<") and not self.cdata_elem:
+            rest = self.rawdata
+            start = self.here()
+            if rest.startswith("<!--"):
+                end = start + len(rest)
+                self.comments.append((start + 4, end, end))
+                self.rawdata = ""
+                break
+            close = rest.find(">", 1)
+            stop = close + 1 if close >= 0 else len(rest)
+            self.handle_data(rest[:stop])
+            self.updatepos(0, stop)
+            self.rawdata = ""
+            self.feed(rest[stop:])
+        self.close()
+
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         """``<![CDATA[...]]>`` and other marked sections are markup; html.parser's own version
         raises AssertionError on a malformed one such as ``<![x``."""
@@ -116,14 +140,7 @@ def scan(
     scanner = _Scanner(text, start, len(text) if end is None else end)
     try:
         scanner.feed(scanner.source)
-        if scanner.rawdata.startswith("<!--"):
-            # A comment that never closes runs to the end (HTML's eof-in-comment); html.parser
-            # would hand it back as text.
-            start = scanner.here()
-            end = start + len(scanner.rawdata)
-            scanner.comments.append((start + 4, end, end))
-            scanner.rawdata = ""
-        scanner.close()
+        scanner.finish()
     except AssertionError:  # html.parser gave up on malformed markup: the rest is not prose
         pass
     found: list[Directive] = []
