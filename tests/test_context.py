@@ -116,6 +116,7 @@ CASES: list[tuple[str, Context]] = [
     ("They live in the so-called ⟦near abroad⟧.", M),
     ("Backpackers visit a region dubbed ⟦the Stans⟧ by guidebooks.", M),
     ("Five republics known as ⟦the Stans⟧ lie east of the Caspian.", M),
+    ("The Russian phrase is usually translated as ⟦near abroad⟧.", M),
     ("Georgia belongs to what is often called ⟦the post-Soviet space⟧.", M),
     ("It is a country that is sometimes referred to, rightly or not, as ⟦Moscow's backyard⟧.", M),
     ("Calling Kazakhstan ⟦Russia's backyard⟧ ignores its trade with China.", M),
@@ -174,6 +175,8 @@ CASES: list[tuple[str, Context]] = [
     ("Kyrgyz officials deny that their republic is ⟦Moscow's backyard⟧.", N),
     ("The region has shaken off the image of ⟦Russia's backyard⟧.", N),
     ("Central Asians reject being treated as ⟦Russia's backyard⟧.", N),
+    ("Georgia stopped thinking of itself as part of ⟦the post-Soviet space⟧ long ago.", N),
+    ("It is time to stop calling Central Asia ⟦Russia's backyard⟧.", N),
     ("⟦Russia's backyard⟧ no more: Central Asia courts Brussels.", N),
     # --- attributed ---------------------------------------------------------------------------
     ("Russia keeps troops in what the Kremlin calls ⟦the near abroad⟧.", A),
@@ -300,6 +303,7 @@ SPELLING = _rule(Replacement("Kyiv", safe=True))
         # quoting it, discussing it or setting it against the right spelling does
         ("It is Kyiv, not ⟦Kiev⟧.", M),
         ("The city was long known in English as ⟦Kiev⟧.", M),
+        ("The Russian name of the city is usually transliterated as ⟦Kiev⟧.", M),
         ('The old spelling "⟦Kiev⟧" still appears in some atlases.', M),
     ],
 )

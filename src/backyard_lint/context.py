@@ -548,6 +548,10 @@ _REJECTED = _any(
     rf"\b(?P<verb2>{_REJECT})\s+(?:(?:the\s+)?(?:idea|notion|claim|view|suggestion)\s+)?"
     rf"(?:that\s+)(?:{_W}\s+){{1,8}}?{_COPULA}\s+{_FILL}$",
     rf"\b(?P<verb3>{_REJECT})\s+(?:being\s+(?:{_W}\s+){{0,2}}?(?:as\s+)?|to\s+be\s+){_FILL_NP}$",
+    # "stopped thinking of itself as X", "stop calling the region X"
+    r"\b(?P<verb5>(?:stop|stops|stopped|stopping|quit|quits|ceased?|ceases)\s+(?:thinking\s+of|"
+    r"seeing|viewing|regarding|treating|describing|calling|referring\s+to|labell?ing))\s+"
+    rf"(?:{_W}\s+){{0,4}}?(?:as\s+)?{_FILL_NP}$",
     # a direct object only after verbs that cannot be read otherwise ("rejects X")
     rf"\b(?P<verb4>{_REJECT_DIRECT})\s+{_FILL_NP}$",
 )
@@ -567,7 +571,10 @@ _NEG_UNDONE = re.compile(
 _PARENTHETICAL = re.compile(r",[^,;]{1,40},")
 
 
-_HAS_REJECT = _gate(rf"\b(?:{_REJECT}|{_REJECT_DIRECT})")
+_HAS_REJECT = _gate(
+    rf"\b(?:{_REJECT}|{_REJECT_DIRECT}|stop|stops|stopped|stopping|quits?|ceased?|ceases)"
+)
+)
 _HAS_NEGATION = _gate(
     r"\b(?:not|cannot|never|no|hardly|scarcely|far|anything|neither|nor|rather|instead|ceased?|"
     r"stop|stops|stopped|least|let|nobody|none)\b|n['’]t\b"
@@ -578,7 +585,8 @@ def _rejected(span: _Span) -> Reading | None:
     clause = span.clause
     m = _REJECTED.search(clause) if _HAS_REJECT(clause) else None
     if m and not _DENIED_DENIAL.search(clause, 0, m.start()):
-        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
+        groups = ("verb", "verb2", "verb3", "verb4", "verb5")
+        verb = next(g for g in (m.group(name) for name in groups) if g)
         return Context.NEGATED, f"rejected: '{_quote_word(verb)}'"
     return None
 
@@ -627,7 +635,8 @@ _META_BEFORE = _any(
 )
 _CALLED = _any(
     r"\b(?P<frame>so[- ]called|dubbed|termed|nicknamed|christened|styled|"
-    r"(?:known|spelled|spelt|written|transliterated|romani[sz]ed|rendered|referred\s+to|refers?\s+to)"
+    r"(?:known|spelled|spelt|written|transliterated|translated|romani[sz]ed|rendered|glossed|"
+    r"referred\s+to|refers?\s+to)"
     r"(?:\s*,[^,;]{1,40},|\s+(?:in\s+\w+|locally|abroad|internationally|widely|commonly|"
     r"officially|then|once|formerly|still|usually|often))*\s+as|spelled|spelt|what\s+(?:is|was|are|were)\s+(?:once\s+|often\s+|"
     r"sometimes\s+|still\s+)?(?:called|termed|known\s+as|referred\s+to\s+as|dubbed)|"
