@@ -574,7 +574,6 @@ _PARENTHETICAL = re.compile(r",[^,;]{1,40},")
 _HAS_REJECT = _gate(
     rf"\b(?:{_REJECT}|{_REJECT_DIRECT}|stop|stops|stopped|stopping|quits?|ceased?|ceases)"
 )
-)
 _HAS_NEGATION = _gate(
     r"\b(?:not|cannot|never|no|hardly|scarcely|far|anything|neither|nor|rather|instead|ceased?|"
     r"stop|stops|stopped|least|let|nobody|none)\b|n['’]t\b"
