@@ -205,6 +205,7 @@ CASES: list[tuple[str, Context]] = [
     ("The Kremlin has said it wants ⟦a buffer zone⟧ along the border.", A),
     ("Russian officials insist that Armenia belongs to ⟦the near abroad⟧.", A),
     ("Russian officials still speak of ⟦the near abroad⟧.", A),
+    ("Kremlin propaganda portrays Moldova as part of Russia's ⟦near abroad⟧.", A),
     ("The Kremlin said troops would stay in ⟦the former Soviet republic⟧ of Armenia.", U),
     ("Nationalist commentators often refer to Kazakhstan as ⟦Russia's backyard⟧.", A),
     ("Headlines describing Central Asia as ⟦Russia's backyard⟧ have become rarer.", A),

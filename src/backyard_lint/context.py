@@ -83,7 +83,8 @@ _FILL = rf"(?:(?:{_FILLER_WORDS}|{_LY}|{_WANT_TO})[\s,]+)*"
 _FILL_NP = (
     r"(?:(?:a|an|the|its|their|his|her|part\s+of|a\s+part\s+of|firmly|still|long|traditionally|"
     r"historically|merely|simply|just|mere|some\s+kind\s+of|some\s+sort\s+of|nothing\s+more\s+than|"
-    rf"little\s+more\s+than|no\s+more\s+than|being|to\s+be|{_LY})\s+)*"
+    rf"little\s+more\s+than|no\s+more\s+than|being|to\s+be|{_LY}|"
+    r"(?-i:[A-Z])[\w.-]*" + _AP + r"s?)\s+)*"  # a possessor: "as part of Russia's X"
 )
 _W = r"[\w'’.-]+,?"  # one word, apostrophes and hyphens included, maybe a comma after
 _AFTER_REACH = re.compile(r"^(?:\S+\s+){0,8}")  # signals after the label: within 8 words
