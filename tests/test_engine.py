@@ -90,3 +90,17 @@ def test_lint_text_is_pure(ruleset: RuleSet) -> None:
     text = "Kazakhstan is Russia's backyard. " * 3
     assert lint_text(text, ruleset) == lint_text(text, ruleset)
     assert len(lint_text(text, ruleset)) == 3
+
+
+def test_a_label_split_by_inline_markup_is_found(ruleset: RuleSet) -> None:
+    # The raw-text prefilter lets these through; the exact match runs on the masked text.
+    cases = [
+        ("Kazakhstan is Russia's <em>backyard</em>.", "html"),
+        ("Kazakhstan is Russia's <b>back yard</b>.", "markdown"),
+        ("> Kazakhstan is Russia's\n> backyard, they say.", "markdown"),
+    ]
+    for text, fmt in cases:
+        [f] = lint_text(text, ruleset, fmt=fmt)
+        assert f.rule == "backyard.russia"
+        assert text[f.start : f.end] == f.match
+        assert "<" not in f.message and ">" not in f.message.replace("'>", "")

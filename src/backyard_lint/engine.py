@@ -32,6 +32,26 @@ def _flagged(rule: Rule, regex: str) -> str:
     return regex if rule.case_sensitive else f"(?i:{regex})"
 
 
+# In the prefilter only, the white space between words may also be inline markup: a tag
+# ("Russia's <em>backyard</em>"), emphasis or strike-through marks, or a blockquote marker at a
+# line start. The adapters blank such markup, so the exact patterns then match the masked text;
+# without this, the raw-text prefilter would never let such a file through.
+_MARKUP_GAP = r"(?:[\s\pZ]|<[^<>]*>|[*_~>])"
+_GAPS = (
+    (r"[\s\pZ]+", _MARKUP_GAP + "+"),
+    (r"[\s\pZ]*", _MARKUP_GAP + "*"),
+    (r"\s+", _MARKUP_GAP + "+"),
+    (r"\s*", _MARKUP_GAP + "*"),
+)
+
+
+def markup_tolerant(regex: str) -> str:
+    """``regex`` with its white-space runs widened to allow inline markup (prefilter only)."""
+    for gap, wider in _GAPS:
+        regex = regex.replace(gap, wider)
+    return regex
+
+
 class _Compiled:
     """One rule's compiled matchers (a plain class: a dataclass costs start-up time)."""
 
@@ -61,10 +81,12 @@ class RuleSet:
         self._owner: list[int] = []
         self._set: Any = None
         if any(r.patterns for r in self.rules):
-            self._set = re2.Set.SearchSet(_options())
+            opts = _options()
+            opts.max_mem = 64 << 20  # the widened patterns make a larger automaton
+            self._set = re2.Set.SearchSet(opts)
             for index, rule in enumerate(self.rules):
                 for pattern in rule.patterns:
-                    self._set.Add(_flagged(rule, pattern.regex))
+                    self._set.Add(_flagged(rule, markup_tolerant(pattern.regex)))
                     self._owner.append(index)
             self._set.Compile()
         self._compiled: dict[str, _Compiled] = {}
@@ -191,7 +213,7 @@ def lint_text(
                     start=start,
                     end=end,
                     match=match,
-                    message=format_message(rule, match),
+                    message=format_message(rule, masked[start:end]),
                     replacements=rule.replacements,
                     context=reading,
                     reason=reason,
