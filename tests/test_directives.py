@@ -94,11 +94,18 @@ CASES = [
     (f"<!-- backyard-lint: disable-next-line {R} -->\n<p>{USE}</p>\n", "html", []),
     ("<!-- backyard-lint: disable-next-line -->\n<p>Clean.</p>\n", "html", [(1, 6, UNUSED)]),
     (f"<pre>backyard-lint: disable-file</pre>\n<p>{USE}</p>\n", "html", [(2, 18, R)]),
-    # reST: comments
+    # reST: comments; a comment ends with the blank line after it, so "next line" skips it
+    (f".. backyard-lint: disable-next-line {R} -- quoted\n\n{USE}\n", "rst", []),
     (
-        f".. backyard-lint: disable-next-line {R} -- quoted\n\n{USE}\n",
+        f".. backyard-lint: disable-next-line {R}\n\n{USE}\n{USE}\n",
         "rst",
-        [(1, 4, UNUSED), (3, 15, R)],
+        [(4, 15, R)],
+    ),
+    (
+        f"{USE}\n\n.. backyard-lint: disable {R}\n\n{USE}\n{USE}\n\n"
+        f".. backyard-lint: enable {R}\n\n{USE}\n",
+        "rst",
+        [(1, 15, R), (10, 15, R)],
     ),
     (f".. backyard-lint: disable-next-line {R} -- quoted\n{USE}\n", "rst", []),
     (

@@ -6,7 +6,8 @@ name, arguments and options (admonitions such as ``note`` keep their text), comm
 targets, substitution definitions, footnote and citation labels, inline literals, roles (the
 visible text of ``:ref:`text <target>``` and of prose roles such as ``:term:`` stays), default-role
 interpreted text, embedded URIs, footnote and substitution references, and bare URLs. Directives
-are read from comments: ``.. backyard-lint: disable-next-line backyard.russia -- reason``.
+are read from comments: ``.. backyard-lint: disable-next-line backyard.russia -- reason``; as a
+comment is followed by a blank line, ``disable-next-line`` there means the next line of text.
 
 Positions come from a line scanner that follows reST's indentation rules, so offsets are exact.
 docutils then parses the document (warnings kept off stderr) and every literal block, doctest
@@ -224,7 +225,12 @@ class _Scanner:
     def comment(self, i: int, end: int, body_start: int) -> None:
         text = self.text[body_start : self.ends[end]]
         if MARK in text:
-            found = parse_directive(text, i, body_start, end)
+            # A reST comment is followed by a blank line (or the next line would join it), so
+            # it ends there: "disable-next-line" means the next line of text.
+            last = end
+            while last + 1 < self.count and self.blank(last + 1):
+                last += 1
+            found = parse_directive(text, i, body_start, last)
             if found is not None:
                 self.directives.append(found)
 
