@@ -252,6 +252,9 @@ CASES: list[tuple[str, Context]] = [
     ("He publishes in ⟦Post-Soviet⟧ Affairs and in Europe-Asia Studies.", NAME),
     ("She directs the Centre for the Study of ⟦the Post-Soviet Space⟧ in Leeds.", NAME),
     ("A new book titled ⟦Russia's Backyard⟧ tells the story of the Caspian.", NAME),
+    ("See Russia and the ⟦Near Abroad⟧ (Routledge, 2019) for the background.", NAME),
+    ("Her chapter in ⟦Post-Soviet Eurasia⟧ (2012) covers the gas wars.", NAME),
+    ("Russia's grip on ⟦the near abroad⟧ (see chapter 2) is weakening.", U),
     ("Politics and Society in ⟦Post-Soviet States⟧, Department of Government, Spring 2024", NAME),
     # near misses: capitals alone do not make a name
     ("⟦Post-Soviet states⟧ are diverging fast.", U),

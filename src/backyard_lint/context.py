@@ -343,6 +343,9 @@ _TITLE_CUE = re.compile(
     r"\b(?:published\s+in|writing\s+in|editor\s+of|editors\s+of|appeared\s+in|author\s+of)\s+)"
     r"(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*$",
 )
+# A title followed by its publication: "(2019)", "(Routledge, 2019)", ", 2019)".
+_CITATION = re.compile(r"^\s*[:.]?\s*\((?:[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)")
+_CAP_RUN_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’.:-]*|of|for|and|the|on|in|to|&),?\s+)*$")
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _SMALL_WORDS = "of for and the on in & to at a an de du des der von"
 _SMALL = frozenset(_SMALL_WORDS.split())
@@ -375,6 +378,9 @@ def _name(span: _Span) -> Reading | None:
         name = span.match + after  # "Post-Soviet States Research Network"
     elif title_case and _TITLE_HOUSE.search(span.sentence):  # a course or journal listing
         name = span.sentence
+    elif _CITATION.match(tail[len(after) :]):  # "Russia and the Near Abroad (Routledge, 2019)"
+        lead = _CAP_RUN_BEFORE.search(head)
+        name = (lead.group() if lead else "") + span.match + after
     elif before:  # "Centre for the Study of the Post-Soviet Space"
         name = head[before.start() :] + span.match + after
     elif not title_case:
