@@ -1,9 +1,10 @@
 """Markdown (CommonMark, markdown-it-py): only paragraph, heading and HTML text is prose.
 
 Blanked: front matter (YAML ``---`` or TOML ``+++`` at the top), fenced and indented code, HTML
-tags, attributes and comments (text inside HTML blocks stays prose, as in the HTML adapter), code
-spans, autolinks, link and image destinations, titles and reference labels (the link text and the
-image description stay prose), reference definitions, list and quote markers, and bare URLs.
+tags, attributes and comments (text inside HTML blocks stays prose, as in the HTML adapter; text
+between inline ``<code>``, ``<kbd>``, ``<samp>``... and their end tags does not), code spans,
+autolinks, link and image destinations, titles and reference labels (the link text and the image
+description stay prose), reference definitions, list and quote markers, and bare URLs.
 Character references show their character ("Russia&rsquo;s" reads as "Russia’      s").
 Directives are read from HTML comments, in blocks or inline:
 ``<!-- backyard-lint: disable-next-line backyard.russia -- reason -->``.
@@ -42,6 +43,7 @@ _LABELS = "backyard_lint.labels"  # key in markdown-it's env: where each link la
 _INLINE_MARKS = ("`", "<", "[", "&")
 _PREFIX = re.compile(r"[ \t>]*")
 MAX_NESTING = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 Rule = Callable[[StateInline, bool], bool]
 
@@ -166,15 +168,27 @@ class _Document:
         env[_SPANS] = spans
         env[_LABELS] = {}
         _INLINE.inline.parse(source_region.replace("\r", " "), _INLINE, env, [])
+        opened: dict[str, list[int]] = {}  # inline <code>, <kbd>, ... not yet closed
         for kind, s, e in spans:
             start, end = region_start + s, region_start + e
             if kind == "entity":
                 self.edits.append((start, end, entity_text(text[start:end]) or text[start:end]))
                 continue
             self.edits.append((start, end, None))
-            if kind == "html_inline" and text.startswith("<!--", start):
+            if kind != "html_inline":
+                continue
+            if text.startswith("<!--", start):
                 close = end - 3 if text.endswith("-->", start, end) else end
                 self.directive(start + 4, close, end)
+                continue
+            tag = _TAG.match(text, start, end)
+            if tag and tag.group(2).lower() in html_format.SKIPPED:
+                name = tag.group(2).lower()
+                if not tag.group(1):
+                    if not text.endswith("/>", start, end):
+                        opened.setdefault(name, []).append(start)
+                elif opened.get(name):  # the text between <code> and </code> is not prose
+                    self.edits.append((opened[name].pop(), end, None))
 
     def directive(self, body_start: int, body_end: int, comment_end: int) -> None:
         found = comment_directive(self.text, body_start, body_end, comment_end, self.index)
