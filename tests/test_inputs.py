@@ -99,6 +99,28 @@ def test_invalid_utf8_names_the_byte_or_decodes_with_encoding(
 
 
 @pytest.mark.parametrize(
+    ("encoding", "data", "span"),
+    [
+        # Windows-1252's curly apostrophe (0x92), as old Word documents hold it.
+        ("cp1252", b"Kazakhstan is Russia\x92s backyard.", (1, 15, 1, 32)),
+        ("utf-16-le", "Intro.\nIt is Russia's backyard.".encode("utf-16-le"), (2, 7, 2, 24)),
+        ("koi8-r", "Привет. Russia's backyard.".encode("koi8-r"), (1, 9, 1, 26)),
+    ],
+)
+def test_encoding_option_decodes_files_without_a_bom(
+    tmp_path: Path,
+    cli: Callable[..., Any],
+    encoding: str,
+    data: bytes,
+    span: tuple[int, int, int, int],
+) -> None:
+    (tmp_path / "doc.txt").write_bytes(data)
+    code, out, err = check_json(cli, tmp_path, "--encoding", encoding, "doc.txt")
+    assert (code, err) == (1, "")
+    assert positions(out, "doc.txt") == [span]
+
+
+@pytest.mark.parametrize(
     ("bom", "codec"),
     [
         (codecs.BOM_UTF8, "utf-8"),
