@@ -306,6 +306,9 @@ SPELLING = _rule(Replacement("Kyiv", safe=True))
         ("The talks were not held in ⟦Kiev⟧ but in Minsk.", U),
         # quoting it, discussing it or setting it against the right spelling does
         ("It is Kyiv, not ⟦Kiev⟧.", M),
+        ("Kyiv (formerly ⟦Kiev⟧) is Ukraine's capital.", M),
+        ("⟦Kiev⟧, or Kyiv as the city spells it, hosted the talks.", M),
+        ("Grain from ⟦Kiev⟧ reaches the port while Kyiv's allies watch.", U),
         ("The city was long known in English as ⟦Kiev⟧.", M),
         ("The Russian name of the city is usually transliterated as ⟦Kiev⟧.", M),
         ('The old spelling "⟦Kiev⟧" still appears in some atlases.', M),

@@ -938,13 +938,32 @@ def _predicate(between: str) -> bool:
 
 
 def _contrasted(span: _Span) -> Reading | None:
-    """A spelling set against its replacement: "Kyiv, not Kiev", "Almaty (formerly Alma-Ata)"."""
+    """A spelling set against its replacement: "Kyiv, not Kiev", "Almaty (formerly Alma-Ata)".
+
+    The right spelling must stand close by, joined to the match by a word of contrast or only by
+    punctuation; "the Ukraine ... Ukraine's ports" elsewhere in the sentence is no contrast.
+    """
+    near_before = span.head[-60:]
+    near_after = " " + span.after[:60]
     for replacement in span.rule.replacements:
-        word = replacement.text.strip()
-        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", _I) if word else None
-        if pattern and (pattern.search(span.head) or pattern.search(span.after)):
-            return Context.MENTION, f"set against '{_quote_word(word)}'"
+        word = re.escape(replacement.text.strip())
+        if not word:
+            continue
+        before = re.search(rf"(?<!\w){word}(?!\w)(?P<gap>[^.;!?]{{0,30}})$", near_before, _I)
+        after = re.match(rf"^(?P<gap>[^.;!?]{{0,30}}?)(?<!\w){word}(?!\w)", near_after, _I)
+        for found in (before, after):
+            if found and _CONTRAST_GAP.fullmatch(found.group("gap")):
+                return Context.MENTION, f"set against '{_quote_word(replacement.text)}'"
     return None
+
+
+_CONTRAST_GAP = re.compile(
+    r"[\s,:/()\"'“”‘’—–-]*(?:(?:not|rather\s+than|instead\s+of|formerly|previously|once|now|"
+    r"today|or|vs\.?|versus|also|then|spelled|spelt|written|known\s+as|called|was|were|is|"
+    r"used\s+to\s+be|replaced|replacing|became|becomes|renamed|in\s+Russian|in\s+English)"
+    r"[\s,:/()\"'“”‘’—–-]*)*",
+    _I,
+)
 
 
 _CHECKS: tuple[Callable[[_Span], Reading | None], ...] = (
