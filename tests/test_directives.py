@@ -77,6 +77,12 @@ CASES = [
         "plain",
         [],
     ),
+    # ... but not a blanket directive, which is then unused itself
+    (
+        "backyard-lint: disable-file\nbackyard-lint: disable-next-line\nText.\n",
+        "plain",
+        [(1, 1, UNUSED), (2, 1, UNUSED)],
+    ),
     # Markdown: HTML comments, as a block or inline
     (f"<!-- backyard-lint: disable-next-line {R} -- quoted -->\n{USE}\n", "markdown", []),
     (f"{USE} <!-- backyard-lint: disable-line -->\n", "markdown", []),

@@ -20,8 +20,9 @@ own in plain text); this module parses their text and applies them:
 - ``disable-file`` covers the whole file, wherever it is written.
 
 A directive that names an unknown rule (``directive.unknown-rule``), and one that suppressed nothing
-(``directive.unused``), are reported as findings of their own; they obey select/ignore, and another
-directive may suppress them (for example ``disable-file directive.unknown-rule``).
+(``directive.unused``), are reported as findings of their own. They obey select/ignore, and another
+directive may suppress them if it names them (``disable-file directive.unknown-rule``): a blanket
+directive without rule ids does not.
 """
 
 from __future__ import annotations
@@ -128,12 +129,15 @@ class _Table:
         self.index = LineIndex(text)
 
     def suppressor(self, f: Finding, skip: int = -1) -> int | None:
-        """Index of the directive that suppresses ``f`` (not ``skip``), or None."""
+        """Index of the directive that suppresses ``f``, or None. A report on directive ``skip``
+        is suppressed only by another directive that names its rule id (or a prefix of it)."""
         line = self.index.line_of(f.start)
         ranged: int | None = None  # the last disable/enable before the finding decides
         ranged_kind = ""
         for i, d in enumerate(self.ordered):
             if i == skip or not _covers(self.names[i], f.rule):
+                continue
+            if skip >= 0 and not self.names[i]:
                 continue
             if d.kind == "disable-file":
                 return i
