@@ -178,6 +178,8 @@ CASES: list[tuple[str, Context]] = [
     ("Georgia stopped thinking of itself as part of ⟦the post-Soviet space⟧ long ago.", N),
     ("It is time to stop calling Central Asia ⟦Russia's backyard⟧.", N),
     ("⟦Russia's backyard⟧ no more: Central Asia courts Brussels.", N),
+    ("⟦The post-Soviet space⟧ no longer exists.", N),
+    ("⟦The post-Soviet states⟧ no longer depend on Russian gas.", U),
     # --- attributed ---------------------------------------------------------------------------
     ("Russia keeps troops in what the Kremlin calls ⟦the near abroad⟧.", A),
     ("Kazakhstan lies in what Moscow still regards as ⟦its backyard⟧.", A),

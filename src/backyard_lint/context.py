@@ -524,8 +524,14 @@ _NEG_CUE = (
     r"|\bno(?:body|\s+one){_AP}s\b|\bleast\s+of\s+all\b|\blet\s+alone\b"
 )
 _NEGATED = re.compile(rf"(?P<cue>{_NEG_CUE})[\s,]+{_FILL}$", _I)
+# A denial after the label that is about the label itself: "Russia's backyard no more", "the
+# post-Soviet space no longer exists"; not "the post-Soviet states no longer depend on gas".
 _NEG_AFTER = re.compile(
-    rf"^[\s,]*(?:no\s+(?:more|longer)\b|(?:it|this|that)\s+(?:is|was)\s*(?:not\b|n{_AP}t\b))", _I
+    r"^[\s,]*(?:no\s+more\b(?!\s+than)|(?:no\s+longer|(?:does|do)\s*(?:not|n['’]t))\s+"
+    r"(?:exists?|applies|apply|fits?|holds?|describes?|makes?\s+(?:any\s+)?sense|"
+    r"means?\s+(?:much|anything))\b|(?:has|have)\s+ceased\s+to\s+exist|"
+    r"(?:it|this|that)\s+(?:is|was)\s*(?:not\b|n['’]t\b))",
+    _I,
 )
 _REJECT = (
     r"reject(?:s|ed|ing)?|rejection\s+of|den(?:y|ies|ied|ying)|denial\s+of|refut(?:e|es|ed|ing)|"
