@@ -1,8 +1,9 @@
 """Sentence bounds around a span, cheap and good enough for context decisions.
 
-A sentence ends at ``.``, ``!``, ``?`` or ``…`` (optionally followed by closing quotes or brackets)
-when white space and an upper-case letter or digit follow; at a blank line; and at a line break
-that ends a short line without punctuation (a heading) or that starts a list item. A full stop
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (optionally followed by closing quotes, brackets
+or Markdown emphasis marks) when white space and an upper-case letter or digit follow; at a blank
+line; and at a line break that ends a short line without punctuation (a heading) or that starts a
+list item, a block quote or a heading. A full stop
 after a common abbreviation ("Mr.", "Gen.", "U.S.") or an initial ("V. Putin") ends nothing.
 Only a window of ``WINDOW`` characters either side of the span is searched, so the cost per call
 does not grow with the document.
