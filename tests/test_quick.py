@@ -171,9 +171,16 @@ def test_the_fast_path_uses_the_engines_prefilter(tree: Path) -> None:
 
     scan = quick._scanner()
     ruleset = ruleset_for()
+    markup = [
+        "Russia's <em>backyard</em>",
+        "Russia's **backyard**",
+        "> Investors flock to Russia's\n> backyard for uranium.",
+        "the <b>near</b> abroad",
+    ]
     for rule in ruleset.rules:
-        for text in (*rule.examples_bad, *rule.examples_good):
+        for text in (*rule.examples_bad, *rule.examples_good, *markup):
             assert bool(scan.Match(text.encode())) == bool(ruleset.prefilter(text)), text
+    assert scan.Match(b"Russia's <em>backyard</em>")
 
 
 def test_the_console_script_answers_without_importing_the_cli(

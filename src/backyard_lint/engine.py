@@ -13,6 +13,7 @@ from typing import Any
 import re2
 
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
+from backyard_lint.rulecache import PREFILTER_MAX_MEM
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
@@ -52,6 +53,17 @@ def markup_tolerant(regex: str) -> str:
     return regex
 
 
+def trigger_pattern(rule: Rule, regex: str) -> str:
+    """One pattern as the prefilter's full set holds it (also kept in the rule cache)."""
+    return _flagged(rule, markup_tolerant(regex))
+
+
+def _full_set_options() -> Any:
+    opts = _options()
+    opts.max_mem = PREFILTER_MAX_MEM  # the widened patterns make a larger automaton
+    return opts
+
+
 class _Compiled:
     """One rule's compiled matchers (a plain class: a dataclass costs start-up time)."""
 
@@ -78,18 +90,25 @@ class RuleSet:
             self.by_id[rule.id] = rule
             for alias in rule.aliases:
                 self.by_id.setdefault(alias, rule)
+        # The prefilter: one RE2 set of every trigger pattern, compiled on first use (commands
+        # that lint nothing, such as ``rules`` and ``explain``, never pay for it).
         self._owner: list[int] = []
-        self._set: Any = None
-        if any(r.patterns for r in self.rules):
-            opts = _options()
-            opts.max_mem = 64 << 20  # the widened patterns make a larger automaton
-            self._set = re2.Set.SearchSet(opts)
-            for index, rule in enumerate(self.rules):
-                for pattern in rule.patterns:
-                    self._set.Add(_flagged(rule, markup_tolerant(pattern.regex)))
-                    self._owner.append(index)
-            self._set.Compile()
+        self._triggers: list[str] = []
+        for index, rule in enumerate(self.rules):
+            for pattern in rule.patterns:
+                self._triggers.append(trigger_pattern(rule, pattern.regex))
+                self._owner.append(index)
+        self._full: Any = None
         self._compiled: dict[str, _Compiled] = {}
+
+    def _full_set(self) -> Any:
+        if self._full is None:
+            full = re2.Set.SearchSet(_full_set_options())
+            for trigger in self._triggers:
+                full.Add(trigger)
+            full.Compile()
+            self._full = full
+        return self._full
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -100,9 +119,9 @@ class RuleSet:
 
     def prefilter(self, text: str) -> list[Rule]:
         """The rules with at least one trigger in ``text`` (raw, before masking)."""
-        if self._set is None:
+        if not self._triggers:
             return []
-        hits = self._set.Match(text)
+        hits = self._full_set().Match(text)
         if not hits:
             return []
         indices = sorted({self._owner[i] for i in hits})
@@ -111,7 +130,9 @@ class RuleSet:
     def triggered(self, data: bytes) -> bool:
         """True when any rule's trigger occurs in ``data``, UTF-8 bytes of a text (the same scan
         as :meth:`prefilter`, without decoding)."""
-        return self._set is not None and bool(self._set.Match(data))
+        if not self._triggers:
+            return False
+        return bool(self._full_set().Match(data))
 
     def compiled(self, rule: Rule) -> _Compiled:
         found = self._compiled.get(rule.id)

@@ -14,8 +14,9 @@ can prove that the full command would print nothing and exit 0:
   it (every rule file's size and CRC-32, and the code's version);
 - every input is a regular file in strict UTF-8, without a BOM or NUL bytes, and together they
   hold less than ``SCAN_LIMIT`` bytes (more goes to the worker processes of the full path);
-- no trigger pattern and no directive mark occurs in any of them: the same RE2 set over the same
-  text that the engine's prefilter runs first, where a file without a hit ends.
+- no trigger pattern and no directive mark occurs in any of them: the engine's own prefilter
+  (its set of trigger patterns, as the rule cache holds them) over the same text, where a file
+  without a hit ends.
 
 In every other case it returns None having written nothing, and the full CLI runs as if the fast
 path had not been tried: findings, errors and messages only ever come from the full path.
@@ -127,7 +128,8 @@ def _paths(args: Sequence[str]) -> list[str]:
 
 
 def _scanner() -> Any:
-    """The engine's prefilter: one RE2 set of every built-in trigger, from a valid cache."""
+    """The engine's prefilter over the built-in rules: one RE2 set of every trigger pattern as
+    the engine holds it, from a valid rule cache."""
     folder = rulecache.builtin_rules_folder()
     cache_file = rulecache.cache_file(folder)
     if cache_file is None:
@@ -140,16 +142,15 @@ def _scanner() -> Any:
 
     options = re2.Options()
     options.log_errors = False
+    options.max_mem = rulecache.PREFILTER_MAX_MEM
     scan = re2.Set.SearchSet(options)
     added = 0
     for path in files:
         with open(path, "rb") as fh:
             if entries[path]["key"] != rulecache.file_key(fh.read()):
                 raise _Unsure
-        rule = entries[path]["rule"]
-        for pattern in rule["patterns"]:
-            regex = pattern["regex"]
-            scan.Add(regex if rule["case_sensitive"] else f"(?i:{regex})")  # engine._flagged
+        for trigger in entries[path]["triggers"]:
+            scan.Add(trigger)
             added += 1
     if not added:
         raise _Unsure

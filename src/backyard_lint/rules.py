@@ -386,7 +386,16 @@ def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, A
     """Write the cache atomically (a temporary file, then a rename); never fail the run."""
     import tempfile
 
-    files = {p: {"key": e["key"], "rule": _rule_to_data(e["rule"])} for p, e in entries.items()}
+    from backyard_lint.engine import trigger_pattern
+
+    files = {
+        p: {
+            "key": e["key"],
+            "rule": _rule_to_data(e["rule"]),
+            "triggers": [trigger_pattern(e["rule"], pat.regex) for pat in e["rule"].patterns],
+        }
+        for p, e in entries.items()
+    }
     payload = rulecache.dumps(stamp, folder, files)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
