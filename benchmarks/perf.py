@@ -254,6 +254,7 @@ def re2_to_js(pattern: str, case_sensitive: bool) -> str:
         case_sensitive = False
     body = _FLAG_GROUP.sub(lambda m: "(?:" if m.group(2) == ":" else "", body)
     body = body.replace("(?P<", "(?<").replace("/", "\\/")
+    body = re.sub(r"\\([pP])([A-Za-z])", r"\\\1{\2}", body)  # \pZ is \p{Z} in JavaScript
     flags = "g" + ("" if case_sensitive else "i") + ("u" if "\\p" in body else "")
     return f"/{body}/{flags}"
 
