@@ -404,7 +404,9 @@ def mask(text: str, *, use_docutils: bool = True) -> Masked:
     for start, end in scanner.prose:
         _inline(text, start, end, spans)
     masked = edit(text, [(s, e, None) for s, e in spans])
-    if use_docutils:
+    # Every literal, doctest or math block starts at a "::" (a literal block or a directive) or
+    # at ">>>": without either, docutils has nothing to add.
+    if use_docutils and ("::" in text or ">>>" in text):
         located = [
             (s, e) for s, e in _locate(scanner, _doctree_blocks(text)) if masked[s:e].strip()
         ]
