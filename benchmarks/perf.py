@@ -241,22 +241,28 @@ def re2_to_rust(pattern: str, case_sensitive: bool) -> str:
 
 
 _FLAG_GROUP = re.compile(r"\(\?([imsU-]+)(:|\))")
+# Unicode's space separators (category Z), spelled out: prh reads no "u" flag, so no \p{Z}.
+_SPACE_SEPARATORS = "\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 
 
-def re2_to_js(pattern: str, case_sensitive: bool) -> str:
-    """RE2 to a prh regular expression literal ``/.../flags``.
+def re2_to_js(pattern: str, case_sensitive: bool) -> str | None:
+    """RE2 to a prh regular expression literal ``/.../flags``, or None if it has no equivalent.
 
     Node has no inline flag groups: ``(?-i:US)`` becomes ``(?:US)`` and a pattern with any
     case-insensitive part is case-insensitive as a whole, so prh matches a superset (no less work).
     """
-    body = _translate(pattern, {"\\A": "^", "\\z": "$"}.get)
+    spaces = f"[{_SPACE_SEPARATORS}]"
+    outside = {"\\A": "^", "\\z": "$", "\\pZ": spaces, "\\p{Z}": spaces}
+    body = _translate(pattern, outside.get)
+    for name in ("\\pZ", "\\p{Z}"):  # inside character classes
+        body = body.replace(name, _SPACE_SEPARATORS)
+    if "\\p" in body or "\\P" in body:
+        return None
     if any("i" in m.group(1).split("-")[0] for m in _FLAG_GROUP.finditer(body)):
         case_sensitive = False
     body = _FLAG_GROUP.sub(lambda m: "(?:" if m.group(2) == ":" else "", body)
     body = body.replace("(?P<", "(?<").replace("/", "\\/")
-    body = re.sub(r"\\([pP])([A-Za-z])", r"\\\1{\2}", body)  # \pZ is \p{Z} in JavaScript
-    flags = "g" + ("" if case_sensitive else "i") + ("u" if "\\p" in body else "")
-    return f"/{body}/{flags}"
+    return f"/{body}/g" + ("" if case_sensitive else "i")
 
 
 # ------------------------------------------------------------------------------- the Rust book
@@ -299,8 +305,10 @@ def write_prh(rules: Iterable[tuple[str, bool, list[str], str]], folder: Path) -
         lines.append(f"  - expected: {json.dumps(replacement)}")
         lines.append("    patterns:")
         for pat in patterns:
-            lines.append(f"      - {json.dumps(re2_to_js(pat, case_sensitive))}")
-            count += 1
+            js = re2_to_js(pat, case_sensitive)
+            if js is not None:
+                lines.append(f"      - {json.dumps(js)}")
+                count += 1
     prh = folder / "prh.yml"
     prh.write_text("\n".join(lines) + "\n", encoding="utf-8")
     rc = folder / "textlintrc.json"
@@ -489,7 +497,8 @@ def _run(args: argparse.Namespace, corpus: Path) -> int:
             notes.append(
                 f"textlint {npm_version(prefix, 'textlint')} with textlint-rule-prh "
                 f"{npm_version(prefix, 'textlint-rule-prh')}: a prh dictionary of {n_prh} "
-                f"regular expressions (each rule's trigger patterns, one entry per rule)."
+                f"regular expressions ({n_patterns} trigger patterns in our rules, converted to "
+                "JavaScript; one entry per rule)."
             )
         proselint = shutil.which("proselint", path=str(python.parent)) or shutil.which("proselint")
         if proselint and not args.no_proselint:
