@@ -189,7 +189,34 @@ def test_parse_directive(body: str, kind: str, rules: tuple[str, ...], reason: s
 
 @pytest.mark.parametrize(
     "body",
-    ["backyard-lint checks prose", "backyard-lint: disabled", "backyard-lint:", "disable x"],
+    ["backyard-lint checks prose", "backyard-lint:", "disable x"],
 )
 def test_not_a_directive(body: str) -> None:
     assert parse_directive(body, 0, 0, 0) is None
+
+
+@pytest.mark.parametrize("body", ["backyard-lint: disabled", "backyard-lint enabel x"])
+def test_a_misspelt_kind_parses_as_invalid(body: str) -> None:
+    d = parse_directive(body, 0, 0, 0)
+    assert d is not None and d.kind == "invalid"
+
+
+def test_a_misspelt_directive_is_reported_not_ignored() -> None:
+    from backyard_lint.engine import lint_text
+    from backyard_lint.runner import ruleset_for
+
+    rs = ruleset_for()
+    cases = [
+        (
+            "<!-- backyard-lint: disabel backyard -->\nKazakhstan is Russia's backyard.\n",
+            "markdown",
+        ),
+        ("backyard-lint: disable-nextline\nKazakhstan is Russia's backyard.\n", "plain"),
+        (".. backyard-lint: enabel\n\nKazakhstan is Russia's backyard.\n", "rst"),
+    ]
+    for text, fmt in cases:
+        rules = [f.rule for f in lint_text(text, rs, fmt=fmt)]
+        # the typo suppresses nothing, and says so
+        assert rules == ["directive.invalid", "backyard.russia"], (fmt, rules)
+    # prose that merely starts with the tool's name is not a directive
+    assert lint_text("backyard-lint checks prose.\n", rs) == []

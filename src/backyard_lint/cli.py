@@ -192,7 +192,7 @@ def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from backyard_lint import docs
-    from backyard_lint.directives import UNKNOWN_RULE, UNUSED
+    from backyard_lint.directives import INVALID, UNKNOWN_RULE, UNUSED
     from backyard_lint.engine import RuleSet
 
     ruleset = _ruleset(args.config)
@@ -202,6 +202,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
         "Check the spelling against 'backyard-lint rules'.",
         UNUSED: "A suppression directive suppressed no finding. Remove it, or narrow it to the "
         "line that needs it, so that it cannot hide a future finding.",
+        INVALID: "A comment that starts like a suppression directive but whose kind is not one "
+        "of disable, enable, disable-line, disable-next-line or disable-file (often a typo). "
+        "It suppresses nothing.",
     }
     if args.rule in directive_docs:
         text = f"# {args.rule}\n\nSeverity: warning\n\n{directive_docs[args.rule]}\n"

@@ -42,7 +42,8 @@ MARK = "backyard-lint"
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 UNKNOWN_RULE = "directive.unknown-rule"
 UNUSED = "directive.unused"
-DIRECTIVE_RULE_IDS = (UNKNOWN_RULE, UNUSED)
+INVALID = "directive.invalid"
+DIRECTIVE_RULE_IDS = (UNKNOWN_RULE, UNUSED, INVALID)
 DIRECTIVE_SEVERITY = Severity.WARNING
 
 _DIRECTIVE = re.compile(
@@ -50,6 +51,10 @@ _DIRECTIVE = re.compile(
     r"(?P<ids>(?:[\s,]+[A-Za-z0-9_.*-]+)*?)[\s,]*(?:--(?P<reason>.*?))?\s*",
     re.DOTALL,
 )
+# Text meant as a directive whose kind is misspelt ("backyard-lint: disabel ..."): written with
+# the colon, or with a word close to a kind. Plain prose such as "backyard-lint checks prose"
+# is neither.
+_ATTEMPT = re.compile(r"backyard-lint(?::\s*(?P<word>\S+)|\s+(?P<near>(?:dis|en)[a-z-]*))", re.I)
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,21 @@ def parse_directive(body: str, line: int, start: int, end_line: int) -> Directiv
     Returns None when the text is not a directive.
     """
     stripped = body.strip()
+    begin = start + (len(body) - len(body.lstrip()))
     m = _DIRECTIVE.fullmatch(stripped)
     if not m:
-        return None
-    begin = start + (len(body) - len(body.lstrip()))
+        attempt = _ATTEMPT.match(stripped)
+        if attempt is None:
+            return None
+        word = attempt.group("word") or attempt.group("near") or ""
+        return Directive(
+            kind="invalid",
+            rules=(word,) if word else (),
+            line=line,
+            start=begin,
+            end=begin + len(stripped),
+            end_line=end_line,
+        )
     ids = tuple(i for i in re.split(r"[\s,]+", m.group("ids") or "") if i)
     return Directive(
         kind=m.group("kind"),
@@ -174,7 +190,8 @@ def apply(
     """Drop suppressed findings and add findings about the directives themselves."""
     if not found:
         return findings
-    table = _Table(found, text, ruleset)
+    invalid = [d for d in found if d.kind == "invalid"]
+    table = _Table([d for d in found if d.kind != "invalid"], text, ruleset)
     kept = table.filter(findings)
 
     def finding(rule_id: str, d: Directive, message: str) -> Finding:
@@ -187,6 +204,18 @@ def apply(
             message=message,
             context=Context.USE,
         )
+
+    if settings.enabled(INVALID):
+        for d in invalid:
+            word = f" '{d.rules[0]}'" if d.rules else ""
+            kept.append(
+                finding(
+                    INVALID,
+                    d,
+                    f"Not a directive{word}: write one of {', '.join(sorted(KINDS))}, "
+                    "then optional rule ids and '-- reason'.",
+                )
+            )
 
     unknown_findings, unknown_owner = [], []
     has_unknown = [False] * len(table.ordered)

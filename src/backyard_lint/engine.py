@@ -37,7 +37,7 @@ def _flagged(rule: Rule, regex: str) -> str:
 # ("Russia's <em>backyard</em>"), emphasis or strike-through marks, or a blockquote marker at a
 # line start. The adapters blank such markup, so the exact patterns then match the masked text;
 # without this, the raw-text prefilter would never let such a file through.
-_MARKUP_GAP = r"(?:[\s\pZ]|<[^<>]*>|[*_~>])"
+_MARKUP_GAP = r"(?:[\s\pZ]|<[^<>]*>|[*_~>]|&(?:nbsp|#0*160|#x0*a0);)"
 _GAPS = (
     (r"[\s\pZ]+", _MARKUP_GAP + "+"),
     (r"[\s\pZ]*", _MARKUP_GAP + "*"),
