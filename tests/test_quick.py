@@ -210,3 +210,32 @@ def test_the_console_script_falls_back_to_the_full_cli(
     assert out.startswith("use.md:1:") and "backyard.russia" in out
     assert quick.main(["check", "a.md"]) == 0
     assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.backyard-lint]\nselect = ["backyard"]\n',
+        '[tool."backyard-lint"]\nselect = ["backyard"]\n',
+        '[ tool . "backyard-lint" ]\n',
+        '[tool]\nbackyard-lint = { select = ["backyard"] }\n',
+        '[tool]\n"backyard-lint".select = ["backyard"]\n',
+        '[tool.black]\nline-length = 99\n[tool]  # more tools\n  backyard-lint.ignore = []\n',
+        'tool.backyard-lint.select = ["backyard"]\n',
+        'tool = { backyard-lint = { select = ["backyard"] } }\n',
+        '[[tool.backyard-lint.overrides]]\nx = 1\n',
+        '[project]\nname = "backyard-lint"\n',
+        '[project.scripts]\nbackyard-lint = "backyard_lint.quick:main"\n',
+        '[project]\ndependencies = [\n  "backyard-lint>=0.1",\n]\n',
+        '[tool.pytest.ini_options]\naddopts = "-p backyard-lint"\n',
+        '[project.urls]\nDocs = "https://example.org/backyard-lint"\n',
+    ],
+)
+def test_pyproject_check_never_misses_a_tool_table(text: str) -> None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    has_table = "backyard-lint" in tomllib.loads(text).get("tool", {})
+    assert quick.may_configure(text.encode()) == has_table, text

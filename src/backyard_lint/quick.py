@@ -9,7 +9,8 @@ can prove that the full command would print nothing and exit 0:
 - the arguments are paths and only ``--exit-zero``, ``--jobs N``, ``--color X`` or
   ``--format text|concise`` (options that change nothing when there is nothing to report);
 - no configuration file applies: no ``.backyard-lint.yaml``/``.yml`` and no ``pyproject.toml``
-  mentioning backyard-lint in the working folder, any linted file's folder, or above them;
+  that may hold a ``[tool.backyard-lint]`` table in the working folder, any linted file's
+  folder, or above them;
 - the built-in rules' trigger patterns come from the rule cache, checked as ``rules.py`` checks
   it (every rule file's size and CRC-32, and the code's version);
 - every input is a regular file in strict UTF-8, without a BOM or NUL bytes, and together they
@@ -185,7 +186,7 @@ class ConfigCheck:
             pyproject = os.path.join(current, "pyproject.toml")
             if os.path.isfile(pyproject):
                 with open(pyproject, "rb") as fh:
-                    if b"backyard-lint" in fh.read():
+                    if may_configure(fh.read()):
                         return True
             self._clean.add(current)
             parent = os.path.dirname(current)
@@ -193,6 +194,25 @@ class ConfigCheck:
                 break
             current = parent
         return False
+
+
+def may_configure(pyproject: bytes) -> bool:
+    """False only when this ``pyproject.toml`` certainly has no ``[tool.backyard-lint]`` table:
+    no table header names backyard-lint, no line under ``[tool]`` names it, and no line that
+    names it also says ``tool`` (``tool.backyard-lint.select = ...``, ``tool = {...}``). A
+    project that is merely called backyard-lint, or depends on it, has none."""
+    table = b""
+    for raw in pyproject.splitlines():
+        line = raw.strip()
+        if line.startswith(b"["):
+            header = line[: line.find(b"]") + 1] if b"]" in line else line
+            table = bytes(c for c in header if c not in b"[] \t\"'")
+            if b"backyard-lint" in line:
+                return True
+            continue
+        if b"backyard-lint" in line and (table == b"tool" or b"tool" in line):
+            return True
+    return False
 
 
 def _files(paths: Sequence[str]) -> Any:
