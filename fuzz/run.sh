@@ -2,6 +2,7 @@
 # Fuzz for SECONDS (default 600), restarting after each crash so that one bug does not end the
 # run. Crashes land in WORKDIR/artifacts/crash-*; the corpus grows in WORKDIR/corpus.
 # Usage: fuzz/run.sh [SECONDS] [WORKDIR]      (see fuzz/README.md)
+# FUZZ_ARGS adds libFuzzer options, for example FUZZ_ARGS=-len_control=0 (long inputs at once).
 set -u
 total=${1:-600}
 work=${2:-fuzz/work}
@@ -15,7 +16,7 @@ while ((SECONDS < end - 5)); do
   log="$work/round-$rounds.log"
   python "$here/fuzz_adapters.py" "$work/corpus" -dict="$here/markup.dict" -max_len=4100 \
     -timeout=20 -rss_limit_mb=4096 -max_total_time=$((end - SECONDS)) -print_final_stats=1 \
-    -artifact_prefix="$work/artifacts/" >"$log" 2>&1
+    -artifact_prefix="$work/artifacts/" ${FUZZ_ARGS:-} >"$log" 2>&1
   # Executions: the final stats line when libFuzzer printed it, else the last "#N" status line.
   n=$(grep -oE '^stat::number_of_executed_units: [0-9]+' "$log" | awk '{print $2}' | tail -1)
   if [[ -z "$n" ]]; then
