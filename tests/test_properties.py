@@ -7,7 +7,8 @@ marks, directives and URLs.
   RE2 patterns matches in the masked text;
 - masking keeps the length and every line break;
 - the proselint checks and ``lint_text`` agree on plain text;
-- decoding and encoding a file again gives back the same bytes (BOM, codec).
+- decoding and encoding a file again gives back the same bytes (BOM, codec);
+- ``lint_path`` on any bytes gives a report or a one-line reason, never an exception.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import re2
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +29,7 @@ from backyard_lint import formats
 from backyard_lint.engine import RuleSet, _flagged, _options, lint_text
 from backyard_lint.inputs import decode_full
 from backyard_lint.model import Settings
-from backyard_lint.runner import ruleset_for
+from backyard_lint.runner import RunOptions, lint_path, ruleset_for
 from backyard_lint.sentences import sentence_bounds
 
 # 200 examples per test in the suite; BACKYARD_LINT_EXAMPLES=20000 runs them at scale
@@ -193,3 +196,34 @@ def test_decoding_then_encoding_gives_back_the_same_bytes(
     decoded, got_codec, got_bom = decode_full(data)
     assert decoded == text
     assert got_bom + decoded.encode(got_codec) == data
+
+
+SUFFIXES = st.sampled_from([".txt", ".md", ".rst", ".html", ".unknown"])
+RAW = st.one_of(
+    st.binary(max_size=200),
+    st.tuples(ANY_TEXT, st.sampled_from(ENCODINGS)).map(
+        lambda t: t[1][0] + t[0].encode(t[1][1], "surrogatepass")
+    ),
+    st.tuples(ANY_TEXT, st.binary(max_size=4), st.integers(0, 100)).map(
+        lambda t: (lambda b: b[: t[2]] + t[1] + b[t[2] :])(t[0].encode("utf-8", "surrogatepass"))
+    ),
+)
+
+
+@PROPERTY
+@given(data=RAW, suffix=SUFFIXES, encoding=st.sampled_from([None, None, "latin-1", "utf-16"]))
+def test_lint_path_never_raises_on_any_bytes(
+    data: bytes, suffix: str, encoding: str | None
+) -> None:
+    """Any file: a report with findings inside the text, or one line saying why it was not
+    linted; never an exception, never an internal error."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"doc{suffix}"
+        path.write_bytes(data)
+        report = lint_path(path, RunOptions(encoding=encoding, show_mentions=True))
+    if report.error is not None:
+        assert "\n" not in report.error
+        assert not report.error.startswith("internal error"), report.error
+        assert report.findings == []
+    for loc in report.findings:
+        assert 1 <= loc.line <= loc.end_line and loc.column >= 1
