@@ -7,7 +7,8 @@ processes (default: every core this process may use):
 - each worker loads the rules once (its initialiser; on Linux the forked worker inherits the
   rules the parent already loaded) and lints one file at a time, so a worker never holds more
   than one file's text;
-- paths are sent in chunks, to keep the cost of talking to the workers small per file;
+- the workers get the list of files once; a task is a range of it, and a clean file's report
+  comes back as None, to keep the cost of talking to the workers small per file;
 - reports are yielded in the order of ``files`` (``imap``), so output does not depend on
   ``jobs`` or on which worker finished first.
 
@@ -107,18 +108,30 @@ def _in_workers(
 ) -> Iterator[FileReport]:
     import multiprocessing
 
-    # fork: workers start in milliseconds and share the rules already loaded here. Elsewhere
-    # (macOS, Windows) spawn, and each worker loads the rules in its initialiser.
+    # fork: workers start in milliseconds and share the rules already loaded here, and the
+    # list of files (initargs are not pickled). Elsewhere (macOS, Windows) spawn: each worker
+    # gets the list once and loads the rules in its initialiser.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     ctx = multiprocessing.get_context(method)
-    tasks = [(str(path), explicit) for path, explicit in files]
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
-        yield from pool.imap(_lint_one, tasks, chunksize=chunk_size(len(tasks), jobs))
+    ruleset_for(()).triggered(b"")  # compile the prefilter once, here: the workers inherit it
+    names = [(str(path), explicit) for path, explicit in files]
+    # A task is a range of the list; a worker answers None for a clean file (the report the
+    # shortcut would make), so little is pickled either way.
+    size = chunk_size(len(names), jobs)
+    ranges = [(start, min(start + size, len(names))) for start in range(0, len(names), size)]
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts, names)) as pool:
+        for (start, _end), reports in zip(ranges, pool.imap(_lint_range, ranges), strict=True):
+            for offset, report in enumerate(reports):
+                yield report if report is not None else FileReport(names[start + offset][0])
 
 
-def _init_worker(opts: RunOptions) -> None:
-    global _LINTER
+_NAMES: list[tuple[str, bool]] = []  # in each worker: the files, set by _init_worker
+
+
+def _init_worker(opts: RunOptions, names: list[tuple[str, bool]]) -> None:
+    global _LINTER, _NAMES
     _LINTER = _Linter(opts)
+    _NAMES = names
     from backyard_lint.runner import discovery
 
     # Warm the caches once. An error here is raised again by lint_path, for the file it
@@ -127,7 +140,11 @@ def _init_worker(opts: RunOptions) -> None:
         ruleset_for(discovery(opts.config).for_path(Path.cwd() / "_").extra_rules)
 
 
-def _lint_one(task: tuple[str, bool]) -> FileReport:
-    path, explicit = task
+def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
+    start, end = task
     assert _LINTER is not None, "the worker initialiser did not run"
-    return _LINTER.lint(Path(path), explicit)
+    out: list[FileReport | None] = []
+    for path, explicit in _NAMES[start:end]:
+        report = _LINTER.lint(Path(path), explicit)
+        out.append(None if report == FileReport(path) else report)
+    return out
