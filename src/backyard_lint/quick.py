@@ -50,7 +50,7 @@ CONFIG_NAMES = (".backyard-lint.yaml", ".backyard-lint.yml")  # config.YAML_NAME
 DIRECTIVE_MARK = b"backyard-lint"  # directives.MARK
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-32 BOMs start with a UTF-16 one
 
-SCAN_LIMIT = 16 * 1024 * 1024  # bytes read before handing over to the full path
+SCAN_LIMIT = 4 * 1024 * 1024  # more than this goes to the full path (and its workers)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _VALUE_OPTIONS = {
     "--jobs": None, "-j": None,
