@@ -6,6 +6,7 @@ classify each match (use or mention) -> apply settings and directives -> finding
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
@@ -53,9 +54,15 @@ def markup_tolerant(regex: str) -> str:
     return regex
 
 
+# In the prefilter only, a bounded optional repeat ("up to three modifiers": X{0,3}) becomes
+# unbounded (X*): it matches a superset, so no file is lost, and the set compiles faster (the
+# bounded form is compiled as that many copies of X).
+_BOUNDED_OPTIONAL = re.compile(r"(?<!\\)\{0,\d+\}")
+
+
 def trigger_pattern(rule: Rule, regex: str) -> str:
     """One pattern as the prefilter's full set holds it (also kept in the rule cache)."""
-    return _flagged(rule, markup_tolerant(regex))
+    return _flagged(rule, _BOUNDED_OPTIONAL.sub("*", markup_tolerant(regex)))
 
 
 def _full_set_options() -> Any:
