@@ -281,10 +281,10 @@ def test_an_adapter_crash_is_one_line_for_that_file_only(
 
     real_mask = formats.mask
 
-    def mask(text: str, fmt: str) -> Any:
+    def mask(text: str, fmt: str, **kwargs: Any) -> Any:
         if fmt == "html":
             raise RecursionError("maximum recursion depth exceeded\nmore detail")
-        return real_mask(text, fmt)
+        return real_mask(text, fmt, **kwargs)
 
     monkeypatch.setattr(formats, "mask", mask)
     (tmp_path / "page.html").write_text(f"<p>{LABEL}</p>", encoding="utf-8")
