@@ -47,6 +47,20 @@ _GAPS = (
 )
 
 
+# To find where a rule may match once the markup is masked (``RuleSet.locate``), the white
+# space between words may be any run of characters that are not word characters, list numbers,
+# tags, character references, code spans, or a link's destination or reference label.
+_REGION_GAP = r"(?:\W|\d+[.)]|<[^<>]*>|&#?\w+;|`[^`]*`|\]\([^()]*\)|\]\[[^\[\]]*\])"
+_REGION_GAPS = tuple((gap, _REGION_GAP + wider[-1]) for gap, wider in _GAPS)
+
+
+def region_tolerant(regex: str) -> str:
+    """``regex`` with its white-space runs widened to any markup (see ``RuleSet.locate``)."""
+    for gap, wider in _REGION_GAPS:
+        regex = regex.replace(gap, wider)
+    return regex
+
+
 def markup_tolerant(regex: str) -> str:
     """``regex`` with its white-space runs widened to allow inline markup (prefilter only)."""
     for gap, wider in _GAPS:
@@ -107,6 +121,7 @@ class RuleSet:
                 self._owner.append(index)
         self._full: Any = None
         self._compiled: dict[str, _Compiled] = {}
+        self._locators: dict[tuple[str, ...], Any] = {}
 
     def _full_set(self) -> Any:
         if self._full is None:
@@ -141,6 +156,21 @@ class RuleSet:
             return False
         return bool(self._full_set().Match(data))
 
+    def locate(self, rules: Sequence[Rule], text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` (raw) where ``rules`` may match once it is masked: each pattern
+        with its white space widened to markup (``region_tolerant``)."""
+        if not rules:
+            return []
+        key = tuple(rule.id for rule in rules)
+        regex = self._locators.get(key)
+        if regex is None:
+            alternatives = [
+                _flagged(rule, region_tolerant(p.regex)) for rule in rules for p in rule.patterns
+            ]
+            regex = re2.compile("|".join(alternatives), _full_set_options())
+            self._locators[key] = regex
+        return [m.span() for m in regex.finditer(text)]
+
     def compiled(self, rule: Rule) -> _Compiled:
         found = self._compiled.get(rule.id)
         if found is None:
@@ -156,8 +186,18 @@ class RuleSet:
             found = self._compiled[rule.id] = _Compiled(rule, pats, excs)
         return found
 
-    def matches(self, rule: Rule, text: str) -> list[tuple[int, int]]:
-        """Spans of ``rule`` in ``text`` (already masked), overlaps merged, exceptions removed."""
+    def matches(
+        self, rule: Rule, text: str, windows: Sequence[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int]]:
+        """Spans of ``rule`` in ``text`` (already masked), overlaps merged, exceptions removed.
+
+        ``windows``: the only stretches (start, end) of ``text`` to search, each on its own
+        (text outside them is blank: see ``formats.Masked.regions``)."""
+        if windows is not None:
+            found = []
+            for lo, hi in windows:
+                found += [(s + lo, e + lo) for s, e in self.matches(rule, text[lo:hi])]
+            return found
         comp = self.compiled(rule)
         spans: list[tuple[int, int]] = []
         for regex, sentence in comp.patterns:
@@ -221,11 +261,19 @@ def lint_text(
         return []
     from backyard_lint import context, directives, formats
 
-    doc = formats.mask(text, fmt)
+    around = None
+    if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
+        around = ruleset.locate(hit_rules, text)
+        if has_directives:
+            at = text.find(DIRECTIVE_MARK)
+            while at >= 0:
+                around.append((at, at + len(DIRECTIVE_MARK)))
+                at = text.find(DIRECTIVE_MARK, at + 1)
+    doc = formats.mask(text, fmt, around=around)
     masked = doc.masked
     findings: list[Finding] = []
     for rule in hit_rules:
-        for start, end in ruleset.matches(rule, masked):
+        for start, end in ruleset.matches(rule, masked, doc.regions):
             reading, reason = context.classify(masked, start, end, rule)
             if reading is Context.USE:
                 severity = settings.severity_for(rule)

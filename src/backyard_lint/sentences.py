@@ -18,7 +18,7 @@ WINDOW = 800
 _HEADING_MAX = 50  # a line this short that ends without punctuation is read as a heading
 
 _END = re.compile(
-    r"""(?P<stop>[.!?…]+)[)\]"'”’»*_]*(?=\s+[\s"'“‘«(\[*_]*[A-Z0-9])"""
+    r"""(?P<stop>[.!?…]+)[)\]"'”’»*_]*(?=\s[\s"'“‘«(\[*_]*[A-Z0-9])"""
     r"|\r?\n[ \t]*\r?\n"
     r"|\r?\n(?=[ \t]*(?:[#*+>-]|\d{1,3}[.)])\s)"
     r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[*_]*[A-Z0-9])"

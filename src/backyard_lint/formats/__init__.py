@@ -7,6 +7,7 @@ offset in the masked text is the same offset in the source.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
@@ -48,6 +49,9 @@ class Masked:
 
     masked: str
     directives: tuple[Directive, ...] = ()
+    regions: tuple[tuple[int, int], ...] | None = None
+    """Where the text was masked (start, end), when only stretches of it were (see
+    ``mask(..., around=...)``): everything outside is blank. None: the whole text."""
 
 
 def detect(name: str | PurePath | None) -> str:
@@ -57,12 +61,32 @@ def detect(name: str | PurePath | None) -> str:
     return _BY_SUFFIX.get(PurePath(str(name)).suffix.lower(), "plain")
 
 
-def mask(text: str, fmt: str) -> Masked:
-    """Mask ``text`` as format ``fmt``. Markup parsers are imported here, only when needed."""
+# Below this length a Markdown text is masked whole: finding its safe boundaries would save
+# little (markdown-it reads about 3 KB per millisecond).
+PARTIAL_MIN = 20_000
+
+
+def partial(fmt: str, text: str) -> bool:
+    """True when ``mask(text, fmt, around=...)`` masks only the stretches around the spans."""
+    return fmt == "markdown" and len(text) >= PARTIAL_MIN
+
+
+def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -> Masked:
+    """Mask ``text`` as format ``fmt``. Markup parsers are imported here, only when needed.
+
+    ``around``: spans (start, end) of the text that matter. When ``partial(fmt, text)``, only
+    the stretches of the document that hold them are masked (``Masked.regions``), each exactly
+    as masking the whole text would, and everything else is blank. Every match a rule may have
+    in the masked text must lie in such a span (see ``RuleSet.locate``).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     module = import_module(f"backyard_lint.formats.{fmt}")
-    result: Masked = module.mask(text)
+    result: Masked
+    if around is not None and partial(fmt, text):
+        result = module.mask_around(text, around)
+    else:
+        result = module.mask(text)
     if len(result.masked) != len(text):  # a broken adapter must never shift offsets
         raise AssertionError(f"{fmt} adapter changed the text's length")
     return result

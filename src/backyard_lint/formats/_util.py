@@ -39,6 +39,10 @@ def line_ends(text: str, starts: list[int]) -> list[int]:
 
 def blank(segment: str) -> str:
     """``segment`` with every character but line breaks replaced by a space."""
+    if "\r" not in segment:  # the common case, quick on long stretches too
+        if "\n" not in segment:
+            return " " * len(segment)
+        return "\n".join([" " * len(line) for line in segment.split("\n")])
     return _NOT_BREAK.sub(lambda m: " " * len(m.group()), segment)
 
 

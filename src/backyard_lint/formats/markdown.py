@@ -16,12 +16,18 @@ whose rules record the spans they consume, on a copy of the source that keeps ev
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
 from markdown_it import MarkdownIt, helpers
+from markdown_it.common.html_blocks import block_names
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_inline import StateInline
 
 from backyard_lint.directives import Directive
@@ -29,6 +35,7 @@ from backyard_lint.formats import Masked
 from backyard_lint.formats import html as html_format
 from backyard_lint.formats._util import (
     Piece,
+    blank,
     blank_urls,
     comment_directive,
     edit,
@@ -212,15 +219,26 @@ def mask(text: str) -> Masked:
         return plain.mask(text)
 
 
-def _mask(text: str) -> Masked:
+def _block_source(text: str, starts: list[int], front_matter: bool) -> str:
+    """What the block parser reads: ``text`` with its front matter (if any, and if
+    ``front_matter``) replaced by as many empty lines."""
+    skip = _front_matter(text, starts) if front_matter else 0
+    if not skip:
+        return text
+    cut = starts[skip] if skip < len(starts) else len(text)
+    return "\n" * skip + text[cut:]
+
+
+def _mask(text: str, front_matter: bool = True, references: dict[str, Any] | None = None) -> Masked:
+    """Mask ``text``, a whole document, or (``front_matter`` False) a stretch of one that starts
+    at a safe boundary; ``references`` then stands for the document's link definitions."""
     doc = _Document(text)
-    skip = _front_matter(text, doc.starts)
-    source = text
-    if skip:
-        cut = doc.starts[skip] if skip < len(doc.starts) else len(text)
-        source = "\n" * skip + text[cut:]
+    source = _block_source(text, doc.starts, front_matter)
     env: dict[str, Any] = {}
-    for token in _BLOCK.parse(source, env):
+    tokens = _BLOCK.parse(source, env)
+    if references is not None:
+        env["references"] = references
+    for token in tokens:
         if token.map is None:
             continue
         first, last = token.map
@@ -232,3 +250,288 @@ def _mask(text: str) -> Masked:
     if doc.edits:
         masked = edit(masked, doc.edits)
     return Masked(blank_urls(masked), tuple(sorted(doc.directives, key=lambda d: d.start)))
+
+
+# Masking only the stretches of a long document that matter (the language server re-lints a
+# whole buffer on every edit; markdown-it reads about 3 KB per millisecond).
+#
+# A *safe boundary* is the start of a line where markdown-it's block parser is certainly at the
+# top level with nothing open, so that parsing the text from there gives the same blocks as
+# parsing the whole document: the start of a non-blank line at column 0 that follows a blank
+# line (a blank line ends paragraphs and block quotes, and a line at column 0 after one ends
+# every list item), unless a fenced code block, an HTML block of types 1-5 (which may hold blank
+# lines) or front matter is still open there. ``boundaries`` finds them with a few regular
+# expressions over the raw text, following only what can stay open across a blank line; where
+# it cannot be sure (an opener indented 1-3 spaces may sit in a list item, whose end also ends
+# it), it stops: the rest of the document is then one stretch, masked whole (correct, slower).
+
+_FENCE = re.compile(r"(`{3,}|~{3,})([^\n]*)")
+_BLANK = re.compile(r"\n[ \t]*(?=\n)")
+_AFTER_BLANK = re.compile(r"\n[ \t]*\n(?=[^ \t\n])")
+_FIRST_BLANK = re.compile(r"[ \t]*\n(?=[^ \t\n])")
+_OPENER = re.compile(r"\n {0,3}(?=[`~<])")
+_FIRST_OPENER = re.compile(r" {0,3}(?=[`~<])")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_BLOCK_NAMES = frozenset(block_names) | {"script", "pre", "style", "textarea"}
+_DEFINITION = "]:"  # every link reference definition holds it
+
+
+@functools.lru_cache(maxsize=64)
+def _closer(marker: str) -> re.Pattern[str]:
+    """A line that closes a top-level fence opened by ``marker``."""
+    return re.compile(rf"\n {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*(?=\n|\Z)")
+
+
+def _line_end(s: str, pos: int) -> int:
+    end = s.find("\n", pos)
+    return len(s) if end < 0 else end
+
+
+def _columns(indent: str) -> int:
+    """The width of leading spaces and tabs (a tab goes to the next multiple of 4)."""
+    col = 0
+    for ch in indent:
+        col = col + 4 - col % 4 if ch == "\t" else col + 1
+    return col
+
+
+def _careful(
+    s: str,
+    at: int,
+    indent: int,
+    ends: Callable[[str, int], bool | None] | None,
+) -> int:
+    """Follow, line by line, a block opened on the line that ends at ``s[at]`` by an opener
+    indented ``indent`` columns, which may sit in a list item (a line indented less may end the
+    item, and the block with it: doubt). ``ends(stripped, columns)`` says whether a non-blank
+    line ends the block (True), may end it (None: doubt) or is inside it (False); ``ends`` None:
+    the block ends at a blank line. Returns the offset of the line break where scanning goes
+    on (before the blank line, or after the block's last line), or -1 (doubt, or no end)."""
+    end = len(s)
+    while at < end:
+        nxt = _line_end(s, at + 1)
+        line = s[at + 1 : nxt]
+        stripped = line.lstrip(" \t")
+        if not stripped:
+            if ends is None or ends is _maybe_opener:
+                return at
+        else:
+            cols = _columns(line[: len(line) - len(stripped)])
+            if cols < indent:  # the list item (if any) and the block with it may end here
+                return -1
+            if ends is None:
+                at = nxt
+                continue
+            verdict = ends(stripped, cols)
+            if verdict is None:
+                return -1
+            if verdict:
+                return nxt
+        at = nxt
+    return -1
+
+
+def _maybe_opener(stripped: str, cols: int) -> bool | None:
+    """In a line that may be HTML or a paragraph's: anything that could open a block is doubt."""
+    if cols <= 3 and stripped[:1] in "`~<":
+        return None
+    return False
+
+
+def boundaries(text: str) -> list[int]:
+    """Safe boundaries in ``text`` (see above), in order; always starts with 0."""
+    s = text
+    if "\r" in s:  # same length, same line starts: a CR LF reads as a space and a line feed
+        s = s.replace("\r\n", " \n").replace("\r", "\n")
+    first = 0  # where the Markdown starts, after the front matter
+    found = [0]
+    if text.startswith(("---", "+++")):
+        starts = LineIndex(text).starts
+        skip = _front_matter(text, starts)
+        if skip:
+            if skip >= len(starts) or starts[skip] >= len(text):
+                return found
+            first = starts[skip]
+            found.append(first)
+    # Candidates: a column-0 line after a blank line. Then drop those inside a block that
+    # stays open across blank lines, and all after a doubt.
+    candidates = [m.end() for m in _AFTER_BLANK.finditer(s, max(0, first - 1))]
+    head = _FIRST_BLANK.match(s) if first == 0 else None
+    if head:
+        candidates.insert(0, head.end())
+    openers = _OPENER.finditer(s, max(0, first - 1))
+    head = _FIRST_OPENER.match(s) if first == 0 else None
+    skipped: list[tuple[int, int]] = []  # (start, end): candidates in start < c <= end go
+    stop = len(s)
+    pos = -1
+    for start, at in itertools.chain(
+        [(first, head.end())] if head else [], ((m.start() + 1, m.end()) for m in openers)
+    ):
+        if start <= pos:
+            continue  # inside a block already followed to its end
+        line_end = s.find("\n", at)
+        if line_end < 0:
+            line_end = len(s)
+        pos = _follow(s, start, at, line_end, first)
+        if pos < 0:
+            stop = start
+            break
+        if pos > line_end:
+            skipped.append((start, pos))
+    i = 0
+    for start, end in skipped:
+        lo = bisect_right(candidates, start, i)
+        found.extend(candidates[i:lo])
+        i = bisect_right(candidates, end, lo)
+    found.extend(candidates[i : bisect_right(candidates, stop, i)])
+    return found
+
+
+def _follow(s: str, start: int, at: int, line_end: int, first: int) -> int:
+    """The line ``s[start:line_end]`` may open a block (its text starts at ``at``): the offset of
+    the line break where scanning goes on after that block (``line_end`` when it opens none), or
+    -1 when in doubt or when the block runs to the end."""
+    cols = at - start
+    line = s[at:line_end]
+    ch = line[0]
+    if ch in "`~":
+        fence = _FENCE.match(line)
+        if fence is None or (ch == "`" and "`" in fence.group(2)):
+            return line_end
+        marker = fence.group(1)
+        if cols == 0:
+            closed = _closer(marker).search(s, line_end)
+            return -1 if closed is None else closed.end()  # the closer's line break
+        closes = re.compile(rf"{re.escape(ch)}{{{len(marker)},}}[ \t]*").fullmatch
+
+        def fence_ends(stripped: str, c: int) -> bool | None:
+            if closes(stripped) is None:
+                return False
+            return True if c <= 3 else (None if c <= 6 else False)
+
+        return _careful(s, line_end, cols, fence_ends)
+    if line[1:2] not in "!?":  # a tag: only a few names, or a tag alone on its line, start a block
+        name = _TAG.match(line)
+        if name is None:
+            return line_end
+        if name.group(2).lower() not in _BLOCK_NAMES and not line.rstrip().endswith(">"):
+            return line_end
+    kind = next((i for i, seq in enumerate(HTML_SEQUENCES) if seq[0].search(line)), -1)
+    if kind < 0:
+        return line_end
+    if kind <= 4:  # types 1-5: they end at their own end mark, blank lines or not
+        ends_re = HTML_SEQUENCES[kind][1]
+        if ends_re.search(line):
+            return line_end
+        if cols == 0:
+            closed = ends_re.search(s, line_end)
+            return -1 if closed is None else _line_end(s, closed.start())
+
+        def html_ends(stripped: str, c: int) -> bool:
+            return ends_re.search(stripped) is not None
+
+        return _careful(s, line_end, cols, html_ends)
+    # Types 6 and 7 end at a blank line; type 7 cannot interrupt a paragraph.
+    prev = s.rfind("\n", 0, max(0, start - 1)) + 1
+    after_blank = start == first or not s[prev : start - 1].strip(" \t")
+    if kind == 6 and not after_blank:
+        return _careful(s, line_end, 0, _maybe_opener)
+    if cols == 0:
+        blank = _BLANK.search(s, line_end)
+        return -1 if blank is None else blank.start()
+    return _careful(s, line_end, cols, None)
+
+
+class _References(dict):  # type: ignore[type-arg]
+    """The document's link reference definitions, read when a link first looks one up: each
+    definition holds "]:", so only the stretches between safe boundaries that hold one are
+    parsed. The first definition of a label wins, as in markdown-it."""
+
+    def __init__(self, text: str, bounds: list[int]) -> None:
+        super().__init__()
+        self._source: tuple[str, list[int]] | None = (text, bounds)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self._source is not None:
+            self._load(*self._source)
+            self._source = None
+        return super().get(key, default)
+
+    def _load(self, text: str, bounds: list[int]) -> None:
+        at = text.find(_DEFINITION)
+        while at >= 0:
+            i = bisect_right(bounds, at) - 1
+            start = bounds[i]
+            end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+            chunk = text[start:end]
+            env: dict[str, Any] = {}
+            starts = LineIndex(chunk).starts if start == 0 else []
+            _BLOCK.parse(_block_source(chunk, starts, start == 0), env)
+            for label, ref in env.get("references", {}).items():
+                self.setdefault(label, ref)
+            at = text.find(_DEFINITION, end)
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """The number of line breaks in ``text[start:end]`` (``\\r\\n``, ``\\r`` or ``\\n``)."""
+    n = text.count("\n", start, end)
+    if "\r" in text:
+        n += text.count("\r", start, end) - text.count("\r\n", start, end)
+    return n
+
+
+def regions_in(
+    text: str, bounds: list[int], spans: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The stretches between the safe boundaries ``bounds`` that hold the spans, merged."""
+    found: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        a = bounds[bisect_right(bounds, start) - 1]
+        j = bisect_left(bounds, max(end, start + 1))
+        b = bounds[j] if j < len(bounds) else len(text)
+        if found and a <= found[-1][1]:
+            if b > found[-1][1]:
+                found[-1] = (found[-1][0], b)
+        else:
+            found.append((a, b))
+    return found
+
+
+def mask_around(text: str, spans: Iterable[tuple[int, int]]) -> Masked:
+    """Mask only the stretches between safe boundaries that hold one of ``spans``; everything
+    else is blanked. Inside those stretches (``Masked.regions``) the result is ``mask(text)``'s.
+
+    A text with a lone carriage return as a line break is masked whole (a sentence is not
+    sure to end at its blank lines, so the text around a stretch could matter)."""
+    if _LONE_CR.search(text):
+        return mask(text)
+    bounds = boundaries(text)
+    found = regions_in(text, bounds, spans)
+    if found == [(0, len(text))]:
+        return mask(text)
+    references = _References(text, bounds) if _DEFINITION in text else None
+    parts: list[str] = []
+    directives: list[Directive] = []
+    pos = line = 0
+    try:
+        for start, end in found:
+            parts.append(blank(text[pos:start]))
+            line += _breaks(text, pos, start)
+            part = _mask(text[start:end], front_matter=start == 0, references=references)
+            parts.append(part.masked)
+            directives.extend(
+                replace(
+                    d,
+                    line=d.line + line,
+                    end_line=d.end_line + line,
+                    start=d.start + start,
+                    end=d.end + start,
+                )
+                for d in part.directives
+            )
+            line += _breaks(text, start, end)
+            pos = end
+    except RecursionError:
+        return mask(text)
+    parts.append(blank(text[pos:]))
+    return Masked("".join(parts), tuple(directives), tuple(found))
