@@ -447,3 +447,34 @@ def test_malformed_rst_gives_no_docutils_noise(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = [int(line.split(":")[1]) for line in result.stdout.splitlines()]
     assert lines == [10, MALFORMED_RST.count("\n")]
+
+
+def test_every_bad_input_at_once_in_worker_processes(tmp_path: Path) -> None:
+    """The parallel path (many files, --jobs 2) reports each bad input in its one line, in
+    order, and lints the rest; nothing blocks on the FIFO."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    # Over parallel.IN_PROCESS_BYTES (4 MiB) in all, so that worker processes lint them.
+    (docs / "a-big.txt").write_text(CLEAN * 250_000, encoding="utf-8")
+    for i in range(30):
+        (docs / f"clean{i:02d}.md").write_text(CLEAN * (i + 1), encoding="utf-8")
+    (docs / "label.md").write_text(LABEL, encoding="utf-8")
+    (docs / "binary.txt").write_bytes(b"\0\1\2")
+    (docs / "latin.txt").write_bytes("Caf\xe9 Russia's backyard.".encode("latin-1"))
+    os.mkfifo(docs / "pipe.md")
+    (docs / "loop.md").symlink_to("loop.md")
+    (docs / "bom16.txt").write_bytes(codecs.BOM_UTF16_LE + LABEL.encode("utf-16-le"))
+    result = run_cli("check", "-f", "concise", "--jobs", "2", "docs", "gone.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "backyard-lint: docs/binary.txt: binary file (contains NUL bytes), skipped",
+        "backyard-lint: docs/latin.txt: not valid UTF-8 at byte 3 "
+        "(use --encoding to name another encoding)",
+        "backyard-lint: docs/loop.md: too many levels of symbolic links",
+        "backyard-lint: docs/pipe.md: not a regular file (FIFO, socket or device), skipped",
+        "backyard-lint: gone.md: no such file or directory",
+    ]
+    assert [line.split(" ")[0] for line in result.stdout.splitlines()] == [
+        "docs/bom16.txt:1:15:",
+        "docs/label.md:1:15:",
+    ]
