@@ -239,3 +239,12 @@ def test_pyproject_check_never_misses_a_tool_table(text: str) -> None:
 
     has_table = "backyard-lint" in tomllib.loads(text).get("tool", {})
     assert quick.may_configure(text.encode()) == has_table, text
+
+
+def test_the_engine_reuses_the_set_the_fast_path_compiled(tree: Path) -> None:
+    from backyard_lint.engine import RuleSet
+
+    scan = quick._scanner()
+    fresh = RuleSet(load_rules([builtin_rules_dir()]))
+    assert fresh._full_set() is scan  # the same patterns in the same order: no second compile
+    assert fresh.prefilter("Investors flock to Russia's backyard.")

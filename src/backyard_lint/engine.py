@@ -125,6 +125,10 @@ class RuleSet:
 
     def _full_set(self) -> Any:
         if self._full is None:
+            from backyard_lint.quick import COMPILED  # the fast path's, with the same patterns
+
+            self._full = COMPILED.get(tuple(self._triggers))
+        if self._full is None:
             full = re2.Set.SearchSet(_full_set_options())
             for trigger in self._triggers:
                 full.Add(trigger)
