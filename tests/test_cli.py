@@ -219,3 +219,25 @@ def test_version_and_module_entry_point() -> None:
 
 def test_no_command_and_lsp_help(cli: Callable[..., Any]) -> None:
     assert cli().code == 2
+
+
+def test_a_long_line_is_shown_as_a_window_around_the_label(
+    tmp_path: Path, cli: Callable[..., Any], write: Any
+) -> None:
+    write("long.txt", "word " * 100_000 + "Kazakhstan is Russia's backyard. " + "more " * 100_000)
+    out = cli("check", "long.txt", cwd=tmp_path).out
+    assert len(out) < 2000
+    lines = out.splitlines()
+    source = next(s for s in lines if "| …" in s)
+    caret = lines[lines.index(source) + 1]
+    assert source.endswith("…")
+    assert caret.index("^") == source.index("Russia's backyard")
+    assert caret.count("^") == len("Russia's backyard")
+
+
+def test_an_error_about_a_file_name_with_a_newline_stays_on_one_line(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    result = cli("check", "two\nlines.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == "backyard-lint: two\\nlines.txt: no such file or directory\n"

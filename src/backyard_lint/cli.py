@@ -128,6 +128,13 @@ def _err(message: str) -> None:
     sys.stderr.write(f"backyard-lint: {message}\n")
 
 
+def _printable(path: str) -> str:
+    """A path shown on one line: control characters (a newline in a file name) are escaped."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def _ruleset(config: Path | None) -> object:
     from backyard_lint.runner import discovery, ruleset_for
 
@@ -174,7 +181,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(output)
     errors = [r for r in reports if r.error is not None]
     for r in errors:
-        _err(f"{r.path}: {r.error}")
+        _err(f"{_printable(r.path)}: {r.error}")
     failing = any(loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings)
     if errors:
         return ExitCode.ERROR

@@ -20,7 +20,10 @@ from backyard_lint.rules import RuleError, builtin_rules_dir, load_rules
 
 @dataclass(frozen=True)
 class Located:
-    """A finding with its 1-based line and column (code points) and its source line."""
+    """A finding with its 1-based line and column (code points) and an excerpt of its source
+    line: all of it, or for a long line a window around the match, marked by ellipses, whose
+    first character stands at column ``excerpt_column`` (so that a label on a 50 MB line does
+    not hold, or print, 50 MB)."""
 
     finding: Finding
     line: int
@@ -28,6 +31,7 @@ class Located:
     end_line: int
     end_column: int
     line_text: str
+    excerpt_column: int = 1
 
 
 @dataclass
@@ -81,6 +85,10 @@ def discovery(explicit: Path | None) -> Discovery:
     return found
 
 
+EXCERPT_MAX = 240  # longer source lines are shown as a window around the match
+EXCERPT_CONTEXT = 80
+
+
 def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
     if not findings:
         return []
@@ -89,7 +97,19 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
     for f in findings:
         line, col = index.position(f.start)
         end_line, end_col = index.position(f.end)
-        out.append(Located(f, line, col, end_line, end_col, index.line_text(line - 1)))
+        first = index.starts[line - 1]
+        last = index.starts[line] if line < len(index.starts) else len(text)
+        lo, hi = first, last
+        if last - first > EXCERPT_MAX:
+            lo = max(first, f.start - EXCERPT_CONTEXT)
+            hi = min(last, max(f.end, f.start + 1) + EXCERPT_CONTEXT)
+        excerpt = text[lo:hi].rstrip("\r\n")
+        column = lo - first + 1  # the source column of the excerpt's first character
+        if lo > first:
+            excerpt, column = "…" + excerpt, column - 1
+        if hi < last:
+            excerpt += "…"
+        out.append(Located(f, line, col, end_line, end_col, excerpt, column))
     return out
 
 
@@ -100,9 +120,7 @@ def lint_document(
     if with_proselint:
         from backyard_lint.proselint import proselint_findings
 
-        findings = sorted(
-            [*findings, *proselint_findings(text, fmt)], key=lambda f: f.sort_key
-        )
+        findings = sorted([*findings, *proselint_findings(text, fmt)], key=lambda f: f.sort_key)
     return findings
 
 

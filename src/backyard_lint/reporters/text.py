@@ -26,12 +26,15 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def _excerpt(loc: Located, color: bool) -> list[str]:
-    line = loc.line_text.replace("\t", "    ")
-    raw_prefix = loc.line_text[: loc.column - 1].replace("\t", "    ")
+    # A long line comes as a window around the match (see runner.locate).
+    source = loc.line_text
+    start = loc.column - loc.excerpt_column
+    line = source.replace("\t", "    ")
+    raw_prefix = source[:start].replace("\t", "    ")
     if loc.end_line == loc.line:
-        label = loc.line_text[loc.column - 1 : loc.end_column - 1]
+        label = source[start : loc.end_column - loc.excerpt_column]
     else:
-        label = loc.line_text[loc.column - 1 :]
+        label = source[start:]
     gutter = str(loc.line)
     pad = " " * len(gutter)
     caret = " " * _width(raw_prefix) + "^" * max(1, _width(label.replace("\t", "    ")))
