@@ -272,3 +272,27 @@ def test_lint_text_masks_only_around_the_label_in_a_long_document(
     [finding] = lint_text(text, ruleset_for(), fmt="markdown")
     assert text[finding.start : finding.end] == "Russia's backyard"
     assert seen == [((len(body), len(body) + len(LABEL) + 2),)]
+
+
+# --- bare URLs (formats._util.url_spans, used by every adapter) -------------------------------
+
+URL_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *("http", "HTTPS", "httpſ", "ftp", "FTPS", "fıle", "FİLE", "mailto", "MAİLTO", "www"),
+            *(":", "://", ".", "@", "/", "x", "é", "a.b", "\n", "\r\n", " ", "\t", "<", ">", "_"),
+            *("example.org", "user@host.org", '"', "'", "`", ")", "www.", "wWw.", "\u2028"),
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(URL_TEXT)
+def test_url_spans_equal_a_scan_of_the_whole_text(text: str) -> None:
+    from backyard_lint.formats import _util
+
+    whole = [m.span() for m in _util.URL.finditer(text)]
+    whole += [m.span() for m in _util.EMAIL.finditer(text)]
+    assert _util.url_spans(text) == whole

@@ -4,8 +4,9 @@ directives found in comments."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import unescape
+from typing import Any
 
 from backyard_lint.directives import MARK, Directive, parse_directive
 from backyard_lint.positions import LineIndex
@@ -95,14 +96,61 @@ def entity_text(source: str) -> str | None:
     return shown + " " * (len(source) - len(shown))
 
 
+# Where a URL may start: each scheme or "www." spelled out letter by letter in every case that
+# URL's case-insensitive match accepts (Python folds "ſ" to s, "ı" and "İ" to i). RE2 finds
+# them in a megabyte in about a millisecond, where URL itself takes some 80 ms; URL then runs
+# only on the lines that hold one. Neither a URL nor an e-mail address spans a line break.
+_FOLDS = {"s": "sSſ", "i": "iIİı"}
+
+
+def _letters(word: str) -> str:
+    return "".join(f"[{_FOLDS.get(ch, ch + ch.upper())}]" for ch in word)
+
+
+_URL_HINT = (
+    f"(?:{_letters('http')}{_letters('s')}?|{_letters('ftp')}{_letters('s')}?"
+    f"|{_letters('file')}|{_letters('mailto')}):|{_letters('www')}\\."
+)
+_url_hint: Any = None
+
+
+def _hinted_lines(text: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each line (``\\n``-separated) holding one of ``starts``, once each."""
+    last = -1
+    for at in starts:
+        if at < last:
+            continue
+        begin = text.rfind("\n", 0, at) + 1
+        last = text.find("\n", at)
+        if last < 0:
+            last = len(text)
+        yield begin, last
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of bare URLs and e-mail addresses in ``text``."""
-    spans = []
-    if ":" in text or "www." in text:
-        spans = [m.span() for m in URL.finditer(text)]
+    global _url_hint
+    spans: list[tuple[int, int]] = []
+    if ":" in text or "." in text:  # (the "www." of "WWW.example.org" is in any case)
+        if _url_hint is None:
+            import re2
+
+            _url_hint = re2.compile(_URL_HINT)
+        hints = (m.start() for m in _url_hint.finditer(text))
+        for begin, end in _hinted_lines(text, hints):
+            spans += [m.span() for m in URL.finditer(text, begin, end)]
     if "@" in text:
-        spans += [m.span() for m in EMAIL.finditer(text)]
+        ats = _finds(text, "@")
+        emails = [m.span() for b, e in _hinted_lines(text, ats) for m in EMAIL.finditer(text, b, e)]
+        spans += emails
     return spans
+
+
+def _finds(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 def blank_urls(text: str) -> str:
