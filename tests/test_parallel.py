@@ -187,3 +187,15 @@ def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
     assert "empty.md" in shortcut and "utf8.md" in shortcut and "cfg/clean.md" not in shortcut
     assert not shortcut & {"a/use.md", "bom.md", "e/latin1.md", "e/binary.txt", "missing.md", "a"}
     assert not shortcut & {"d/unknown-directive.md", "d/suppressed.md"}
+
+
+def test_workers_leave_ctrl_c_to_the_parent() -> None:
+    """The parent stops the workers on Ctrl-C and prints one line; a worker prints nothing."""
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        parallel._init_worker(RunOptions(), [])
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)

@@ -130,6 +130,10 @@ _NAMES: list[tuple[str, bool]] = []  # in each worker: the files, set by _init_w
 
 def _init_worker(opts: RunOptions, names: list[tuple[str, bool]]) -> None:
     global _LINTER, _NAMES
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the workers (no traceback from each of them).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _LINTER = _Linter(opts)
     _NAMES = names
     from backyard_lint.runner import discovery
