@@ -36,8 +36,9 @@ def _flagged(rule: Rule, regex: str) -> str:
 
 # In the prefilter only, the white space between words may also be inline markup: a tag
 # ("Russia's <em>backyard</em>"), emphasis or strike-through marks, or a blockquote marker at a
-# line start. The adapters blank such markup, so the exact patterns then match the masked text;
-# without this, the raw-text prefilter would never let such a file through.
+# line start (and a word boundary may be an underscore). The adapters blank such markup, so the
+# exact patterns then match the masked text; without this, the raw-text prefilter would never
+# let such a file through.
 _MARKUP_GAP = r"(?:[\s\pZ]|<[^<>]*>|[*_~>]|&(?:nbsp|#0*160|#x0*a0);)"
 _GAPS = (
     (r"[\s\pZ]+", _MARKUP_GAP + "+"),
@@ -54,16 +55,20 @@ _REGION_GAP = r"(?:\W|\d+[.)]|<[^<>]*>|&#?\w+;|`[^`]*`|\]\([^()]*\)|\]\[[^\[\]]*
 _REGION_GAPS = tuple((gap, _REGION_GAP + wider[-1]) for gap, wider in _GAPS)
 
 
+# A word boundary may also be an emphasis mark that is a word character: "_Russia's_ backyard".
+_EDGE = (r"\b", r"(?:\b|_)")
+
+
 def region_tolerant(regex: str) -> str:
     """``regex`` with its white-space runs widened to any markup (see ``RuleSet.locate``)."""
-    for gap, wider in _REGION_GAPS:
+    for gap, wider in (*_REGION_GAPS, _EDGE):
         regex = regex.replace(gap, wider)
     return regex
 
 
 def markup_tolerant(regex: str) -> str:
     """``regex`` with its white-space runs widened to allow inline markup (prefilter only)."""
-    for gap, wider in _GAPS:
+    for gap, wider in (*_GAPS, _EDGE):
         regex = regex.replace(gap, wider)
     return regex
 
@@ -275,10 +280,11 @@ def lint_text(
                 at = text.find(DIRECTIVE_MARK, at + 1)
     doc = formats.mask(text, fmt, around=around)
     masked = doc.masked
+    read = doc.for_reading(text)
     findings: list[Finding] = []
     for rule in hit_rules:
         for start, end in ruleset.matches(rule, masked, doc.regions):
-            reading, reason = context.classify(masked, start, end, rule)
+            reading, reason = context.classify(read, start, end, rule)
             if reading is Context.USE:
                 severity = settings.severity_for(rule)
             elif settings.show_mentions:

@@ -41,6 +41,8 @@ def assert_regions_equal(text: str) -> int:
         assert not part.masked[pos:].strip()
         inside = [d for d in full.directives if any(s <= d.start < e for s, e in regions)]
         assert list(part.directives) == inside
+        marks = [m for m in full.marks if any(s <= m[0] < e for s, e in regions)]
+        assert list(part.marks) == marks
     return len(bounds)
 
 
@@ -272,6 +274,40 @@ def test_lint_text_masks_only_around_the_label_in_a_long_document(
     [finding] = lint_text(text, ruleset_for(), fmt="markdown")
     assert text[finding.start : finding.end] == "Russia's backyard"
     assert seen == [((len(body), len(body) + len(LABEL) + 2),)]
+
+
+# --- emphasis marks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "match"),
+    [
+        ("Kazakhstan is *Russia's backyard*.", "use", "Russia's backyard"),
+        ("Kazakhstan is Russia's *backyard*.", "use", "Russia's *backyard"),
+        ("Kazakhstan is **Russia's** ~~backyard~~.", "use", "Russia's** ~~backyard"),
+        ("Kazakhstan is _Russia's_ backyard.", "use", "Russia's_ backyard"),
+        ('Some call Kazakhstan "*Russia\'s backyard*".', "mention", "Russia's backyard"),
+        ('Kazakhstan is *"Russia\'s backyard"*.', "mention", "Russia's backyard"),
+    ],
+)
+def test_emphasis_marks_are_blanked_for_matching_and_read_by_the_classifier(
+    text: str, context: str, match: str
+) -> None:
+    from backyard_lint.model import Settings
+
+    [finding] = lint_text(
+        text, ruleset_for(), fmt="markdown", settings=Settings(show_mentions=True)
+    )
+    assert (finding.context.value, finding.match) == (context, match)
+    assert finding.message.startswith("'Russia's backyard'")
+
+
+def test_emphasis_marks_are_kept_for_reading() -> None:
+    text = 'A "*Russia\'s backyard*" and snake_case.'
+    masked = markdown.mask(text)
+    assert masked.masked == 'A " Russia\'s backyard " and snake_case.'
+    assert masked.marks == ((3, 4), (21, 22))
+    assert masked.for_reading(text) == text
 
 
 # --- bare URLs (formats._util.url_spans, used by every adapter) -------------------------------

@@ -52,6 +52,18 @@ class Masked:
     regions: tuple[tuple[int, int], ...] | None = None
     """Where the text was masked (start, end), when only stretches of it were (see
     ``mask(..., around=...)``): everything outside is blank. None: the whole text."""
+    marks: tuple[tuple[int, int], ...] = ()
+    """Spans (start, end) blanked in ``masked`` that are markup a reader reads through, such as
+    Markdown's emphasis marks: the matcher sees them blank (so ``Russia's *backyard*`` matches),
+    the use-or-mention classifier sees them as written (``"*Russia's backyard*"`` is quoted)."""
+
+    def for_reading(self, text: str) -> str:
+        """``masked`` with the ``marks`` of ``text`` (the source) put back."""
+        if not self.marks:
+            return self.masked
+        from backyard_lint.formats._util import edit
+
+        return edit(self.masked, ((s, e, text[s:e]) for s, e in self.marks))
 
 
 def detect(name: str | PurePath | None) -> str:

@@ -47,7 +47,13 @@ from backyard_lint.positions import LineIndex
 
 _SPANS = "backyard_lint.spans"  # key in markdown-it's env: spans recorded by the inline rules
 _LABELS = "backyard_lint.labels"  # key in markdown-it's env: where each link label ends
-_INLINE_MARKS = ("`", "<", "[", "&")
+_DELIMITERS = "backyard_lint.delimiters"  # key in markdown-it's env: emphasis marks to settle
+_BASE = "backyard_lint.base"  # key in markdown-it's env: where the text being parsed starts
+_INLINE_MARKS = ("`", "<", "[", "&", "*", "_", "~")
+_RECORDED = (
+    *("backticks", "link", "image", "autolink", "html_inline", "entity"),
+    *("emphasis", "strikethrough"),
+)
 _PREFIX = re.compile(r"[ \t>]*")
 MAX_NESTING = 200
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -56,32 +62,68 @@ Rule = Callable[[StateInline, bool], bool]
 
 
 def _recording(name: str, rule: Rule) -> Rule:
-    """Wrap inline rule ``rule`` so that what it consumes is recorded as (kind, start, end)."""
+    """Wrap inline rule ``rule`` so that what it consumes is recorded as (kind, start, end),
+    offsets in the paragraph's source (an image's description is parsed on its own: its
+    offsets are moved by where it starts)."""
 
     def recorded(state: StateInline, silent: bool) -> bool:
         start = state.pos
-        count = len(state.tokens)
-        ok = rule(state, silent)
+        count = len(state.tokens) + (1 if state.pending else 0)  # pending text comes first
+        env = state.env
+        base = env[_BASE][-1]
+        if name == "image" and not silent:
+            env[_BASE].append(base + start + 2)  # the description, after "!["
+            try:
+                ok = rule(state, silent)
+            finally:
+                env[_BASE].pop()
+        else:
+            ok = rule(state, silent)
         if ok and not silent:
-            spans = state.env[_SPANS]
+            spans = env[_SPANS]
             pushed = state.tokens[count:]
             if name == "backticks":
                 if pushed and pushed[-1].type == "code_inline":
-                    spans.append(("code", start, state.pos))
+                    spans.append(("code", base + start, base + state.pos))
             elif name == "entity":
                 if state.pos - start > 1:
-                    spans.append(("entity", start, state.pos))
+                    spans.append(("entity", base + start, base + state.pos))
             elif name in ("link", "image"):
                 opener = 1 if name == "link" else 2
-                spans.append(("code", start, start + opener))
-                label_end = state.env[_LABELS].get(start + opener - 1, -1)
+                spans.append(("code", base + start, base + start + opener))
+                label_end = env[_LABELS].get(start + opener - 1, -1)
                 if label_end >= 0:
-                    spans.append(("code", label_end, state.pos))
+                    spans.append(("code", base + label_end, base + state.pos))
+            elif name in ("emphasis", "strikethrough"):
+                # Delimiter runs: which are emphasis is known once the paragraph is read
+                # (see _settle); each pushed text token holds one or two marks.
+                at = base + start
+                for token in pushed:
+                    env[_DELIMITERS].append((token, at, at + len(token.content)))
+                    at += len(token.content)
             else:  # autolink, html_inline
-                spans.append((name, start, state.pos))
+                spans.append((name, base + start, base + state.pos))
         return ok
 
     return recorded
+
+
+def _settle(state: StateInline) -> None:
+    """After markdown-it pairs the emphasis and strike-through marks (before it joins text
+    tokens): blank each mark that it paired. A paired mark's token became an opening or closing
+    tag, or lost its text (the second mark of ``**``); an unpaired one is still text."""
+    pending = state.env[_DELIMITERS]
+    if not pending:
+        return
+    mine = {id(token) for token in state.tokens}
+    spans = state.env[_SPANS]
+    rest = []
+    for token, start, end in pending:
+        if id(token) not in mine:
+            rest.append((token, start, end))  # an enclosing paragraph's, not settled yet
+        elif token.type != "text" or not token.content:
+            spans.append(("emphasis", start, end))
+    state.env[_DELIMITERS] = rest
 
 
 def _label(state: StateInline, start: int, disable_nested: bool = False) -> int:
@@ -97,7 +139,7 @@ def _parsers() -> tuple[MarkdownIt, MarkdownIt]:
     # what follows; 200 levels (a list nested 100 deep) stay well inside Python's recursion
     # limit. Inline nesting keeps the preset's limit (deeper brackets are read as text).
     block = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).disable(["inline", "text_join"])
-    inline = MarkdownIt("commonmark").disable("emphasis")
+    inline = MarkdownIt("commonmark").enable("strikethrough")
     inline.helpers = SimpleNamespace(  # type: ignore[assignment]
         parseLinkLabel=_label,
         parseLinkDestination=helpers.parseLinkDestination,
@@ -105,8 +147,9 @@ def _parsers() -> tuple[MarkdownIt, MarkdownIt]:
     )
     ruler = inline.inline.ruler
     for entry in list(ruler.__rules__):
-        if entry.name in ("backticks", "link", "image", "autolink", "html_inline", "entity"):
+        if entry.name in _RECORDED:
             ruler.at(entry.name, _recording(entry.name, entry.fn))
+    inline.inline.ruler2.before("fragments_join", "backyard_lint_settle", _settle)
     return block, inline
 
 
@@ -141,6 +184,7 @@ class _Document:
         self.pieces: list[Piece] = []  # prose
         self.edits: list[Piece] = []  # blanked (None) or shown otherwise, inside the prose
         self.directives: list[Directive] = []
+        self.marks: list[tuple[int, int]] = []  # emphasis marks (blanked, among the edits)
 
     def inline(self, content: str, first: int, last: int, env: dict[str, Any]) -> None:
         """The text of one paragraph or heading: lines ``first`` to ``last`` (exclusive)."""
@@ -174,11 +218,15 @@ class _Document:
         spans: list[tuple[str, int, int]] = []
         env[_SPANS] = spans
         env[_LABELS] = {}
+        env[_DELIMITERS] = []
+        env[_BASE] = [0]
         _INLINE.inline.parse(source_region.replace("\r", " "), _INLINE, env, [])
         opened: dict[str, list[int]] = {}  # inline <code>, <kbd>, ... not yet closed
         for kind, s, e in spans:
             start, end = region_start + s, region_start + e
-            if kind == "entity":
+            if kind == "emphasis":
+                self.marks.append((start, end))
+            elif kind == "entity":
                 self.edits.append((start, end, entity_text(text[start:end]) or text[start:end]))
                 continue
             self.edits.append((start, end, None))
@@ -249,7 +297,8 @@ def _mask(text: str, front_matter: bool = True, references: dict[str, Any] | Non
     masked = render(text, doc.pieces)
     if doc.edits:
         masked = edit(masked, doc.edits)
-    return Masked(blank_urls(masked), tuple(sorted(doc.directives, key=lambda d: d.start)))
+    directives = tuple(sorted(doc.directives, key=lambda d: d.start))
+    return Masked(blank_urls(masked), directives, marks=tuple(sorted(doc.marks)))
 
 
 # Masking only the stretches of a long document that matter (the language server re-lints a
@@ -512,6 +561,7 @@ def mask_around(text: str, spans: Iterable[tuple[int, int]]) -> Masked:
     references = _References(text, bounds) if _DEFINITION in text else None
     parts: list[str] = []
     directives: list[Directive] = []
+    marks: list[tuple[int, int]] = []
     pos = line = 0
     try:
         for start, end in found:
@@ -529,9 +579,10 @@ def mask_around(text: str, spans: Iterable[tuple[int, int]]) -> Masked:
                 )
                 for d in part.directives
             )
+            marks += [(s + start, e + start) for s, e in part.marks]
             line += _breaks(text, start, end)
             pos = end
     except RecursionError:
         return mask(text)
     parts.append(blank(text[pos:]))
-    return Masked("".join(parts), tuple(directives), tuple(found))
+    return Masked("".join(parts), tuple(directives), tuple(found), tuple(marks))
