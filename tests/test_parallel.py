@@ -199,3 +199,32 @@ def test_workers_leave_ctrl_c_to_the_parent() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+_REAL_LINT_RANGE = parallel._lint_range
+_DIE_AT: list[int] = []
+
+
+def _dies_at_one_range(task: tuple[int, int]) -> list[object]:
+    """A worker's task that kills its process on one range (pickled by name, so module-level)."""
+    if task[0] in _DIE_AT:
+        os._exit(9)  # as if killed: no report, no exception
+    return _REAL_LINT_RANGE(task)  # type: ignore[return-value]
+
+
+def test_a_dead_worker_does_not_hang_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed mid-run (out of memory, a signal): the rest is linted in this process,
+    with the same reports, instead of waiting for the worker forever."""
+    make_tree(tmp_path, filler_files=40, filler_lines=3)
+    monkeypatch.chdir(tmp_path)
+    from backyard_lint.inputs import walk
+
+    files = list(walk([Path()]))
+    opts = RunOptions()
+    serial = list(parallel.run_files(files, opts, 1))
+    monkeypatch.setattr(parallel, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(parallel, "_lint_range", _dies_at_one_range)
+    monkeypatch.setattr(sys.modules[__name__], "_DIE_AT", [2 * parallel.chunk_size(len(files), 2)])
+    assert list(parallel.run_files(files, opts, 2)) == serial

@@ -9,8 +9,10 @@ processes (default: every core this process may use):
   than one file's text;
 - the workers get the list of files once; a task is a range of it, and a clean file's report
   comes back as None, to keep the cost of talking to the workers small per file;
-- reports are yielded in the order of ``files`` (``imap``), so output does not depend on
-  ``jobs`` or on which worker finished first.
+- reports are yielded in the order of ``files`` (``Executor.map``), so output does not depend
+  on ``jobs`` or on which worker finished first;
+- if a worker dies (killed, out of memory), the files not yet reported are linted in this
+  process, as ``--jobs 1`` would, instead of waiting for it forever.
 
 In this process and in the workers alike, a file that certainly gives an empty report skips
 ``lint_path`` (configuration lookup, decoding, settings): when no configuration file applies to
@@ -119,10 +121,27 @@ def _in_workers(
     # shortcut would make), so little is pickled either way.
     size = chunk_size(len(names), jobs)
     ranges = [(start, min(start + size, len(names))) for start in range(0, len(names), size)]
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts, names)) as pool:
-        for (start, _end), reports in zip(ranges, pool.imap(_lint_range, ranges), strict=True):
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0  # files reported so far
+    pool = ProcessPoolExecutor(jobs, ctx, initializer=_init_worker, initargs=(opts, names))
+    try:
+        for (start, _end), reports in zip(ranges, pool.map(_lint_range, ranges), strict=True):
             for offset, report in enumerate(reports):
                 yield report if report is not None else FileReport(names[start + offset][0])
+                done = start + offset + 1
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): the rest is linted here, as --jobs 1 would.
+        pool.shutdown(wait=False, cancel_futures=True)
+        linter = _Linter(opts)
+        for path, explicit in files[done:]:
+            yield linter.lint(path, explicit)
+    except BaseException:  # Ctrl-C, or the reader stopped: drop the work not yet started
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 _NAMES: list[tuple[str, bool]] = []  # in each worker: the files, set by _init_worker
