@@ -195,12 +195,18 @@ def test_boundaries_skip_fences_comments_and_front_matter() -> None:
     assert not {"Still code.", "Comment.", "more: y"} & starts
 
 
-def test_an_indented_fence_before_column_zero_text_stops_the_boundaries() -> None:
-    # In a list item the fence ends with the item; at the top level it would run on.
-    text = "- item\n\n  ```\n  code\n\nNext paragraph.\n\nLater.\n"
-    bounds = markdown.boundaries(text)
-    assert bounds == [0]
-    assert_regions_equal(text)
+def test_markdown_it_tells_whether_an_indented_fence_is_still_open() -> None:
+    # In a list item the fence ends with the item; at the top level it runs on. The scanner
+    # cannot tell, so markdown-it reads the text up to the next candidate.
+    in_item = "- item\n\n  ```\n  code\n\nNext paragraph.\n\nLater.\n"
+    bounds = markdown.boundaries(in_item)
+    assert bounds == [0, in_item.index("Next"), in_item.index("Later")]
+    assert_regions_equal(in_item)
+    top = "  ```\n  code\n\nStill code.\n\n```\n\nAfter.\n"
+    assert markdown.boundaries(top) == [0, top.index("After")]
+    assert_regions_equal(top)
+    comment = "  <!--\n  x\n\nStill a comment.\n-->\n\nAfter.\n"
+    assert markdown.boundaries(comment) == [0, comment.index("After")]
 
 
 def test_a_list_fence_closed_in_the_item_keeps_the_boundaries() -> None:

@@ -17,7 +17,6 @@ whose rules record the spans they consume, on a copy of the source that keeps ev
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -310,9 +309,9 @@ def _mask(text: str, front_matter: bool = True, references: dict[str, Any] | Non
 # line (a blank line ends paragraphs and block quotes, and a line at column 0 after one ends
 # every list item), unless a fenced code block, an HTML block of types 1-5 (which may hold blank
 # lines) or front matter is still open there. ``boundaries`` finds them with a few regular
-# expressions over the raw text, following only what can stay open across a blank line; where
+# expressions over the raw text, following only what can stay open across a blank line. Where
 # it cannot be sure (an opener indented 1-3 spaces may sit in a list item, whose end also ends
-# it), it stops: the rest of the document is then one stretch, masked whole (correct, slower).
+# it), markdown-it reads the stretch from the last boundary to the next candidate and tells.
 
 _FENCE = re.compile(r"(`{3,}|~{3,})([^\n]*)")
 _BLANK = re.compile(r"\n[ \t]*(?=\n)")
@@ -323,6 +322,8 @@ _FIRST_OPENER = re.compile(r" {0,3}(?=[`~<])")
 _LONE_CR = re.compile(r"\r(?!\n)")
 _BLOCK_NAMES = frozenset(block_names) | {"script", "pre", "style", "textarea"}
 _DEFINITION = "]:"  # every link reference definition holds it
+_DOUBT = -2  # what _careful returns when it cannot tell
+NEWLINES = re.compile(r"\r\n?|\n")
 
 
 @functools.lru_cache(maxsize=64)
@@ -355,7 +356,8 @@ def _careful(
     item, and the block with it: doubt). ``ends(stripped, columns)`` says whether a non-blank
     line ends the block (True), may end it (None: doubt) or is inside it (False); ``ends`` None:
     the block ends at a blank line. Returns the offset of the line break where scanning goes
-    on (before the blank line, or after the block's last line), or -1 (doubt, or no end)."""
+    on (before the blank line, or after the block's last line), ``_DOUBT``, or -1 when the block
+    runs to the end."""
     end = len(s)
     while at < end:
         nxt = _line_end(s, at + 1)
@@ -367,13 +369,13 @@ def _careful(
         else:
             cols = _columns(line[: len(line) - len(stripped)])
             if cols < indent:  # the list item (if any) and the block with it may end here
-                return -1
+                return _DOUBT
             if ends is None:
                 at = nxt
                 continue
             verdict = ends(stripped, cols)
             if verdict is None:
-                return -1
+                return _DOUBT
             if verdict:
                 return nxt
         at = nxt
@@ -408,25 +410,29 @@ def boundaries(text: str) -> list[int]:
     head = _FIRST_BLANK.match(s) if first == 0 else None
     if head:
         candidates.insert(0, head.end())
-    openers = _OPENER.finditer(s, max(0, first - 1))
     head = _FIRST_OPENER.match(s) if first == 0 else None
     skipped: list[tuple[int, int]] = []  # (start, end): candidates in start < c <= end go
     stop = len(s)
-    pos = -1
-    for start, at in itertools.chain(
-        [(first, head.end())] if head else [], ((m.start() + 1, m.end()) for m in openers)
-    ):
-        if start <= pos:
-            continue  # inside a block already followed to its end
-        line_end = s.find("\n", at)
-        if line_end < 0:
-            line_end = len(s)
-        pos = _follow(s, start, at, line_end, first)
-        if pos < 0:
+    p = max(0, first - 1)  # where to look for the next opener (a line break)
+    while True:
+        if head is not None:
+            start, at = first, head.end()
+            head = None
+        else:
+            m = _OPENER.search(s, p)
+            if m is None:
+                break
+            start, at = m.start() + 1, m.end()
+        line_end = _line_end(s, at)
+        p = _follow(s, start, at, line_end, first)
+        if p == _DOUBT:
+            base = _last_kept(candidates, skipped, start, first)
+            p = _resolve(text, s, base, start, candidates, skipped)
+        if p < 0:
             stop = start
             break
-        if pos > line_end:
-            skipped.append((start, pos))
+        if p > line_end:
+            skipped.append((start, p))
     i = 0
     for start, end in skipped:
         lo = bisect_right(candidates, start, i)
@@ -434,6 +440,57 @@ def boundaries(text: str) -> list[int]:
         i = bisect_right(candidates, end, lo)
     found.extend(candidates[i : bisect_right(candidates, stop, i)])
     return found
+
+
+def _last_kept(candidates: list[int], skipped: list[tuple[int, int]], at: int, first: int) -> int:
+    """The last safe boundary at or before ``at`` found so far."""
+    j = bisect_right(candidates, at) - 1
+    k = len(skipped) - 1
+    while j >= 0:
+        c = candidates[j]
+        while k >= 0 and skipped[k][0] >= c:
+            k -= 1
+        if k >= 0 and c <= skipped[k][1]:  # inside a block
+            j = bisect_right(candidates, skipped[k][0], 0, j) - 1
+            continue
+        return c
+    return first
+
+
+def _resolve(
+    text: str, s: str, base: int, start: int, candidates: list[int], skipped: list[tuple[int, int]]
+) -> int:
+    """The scanner cannot tell whether the block opened on the line at ``start`` (after the safe
+    boundary ``base``) is still open at the next candidate P: markdown-it parses ``base`` to P
+    and tells. Nothing open at the top level: P is a boundary, and scanning goes on from there
+    (returns the line break before P). A top-level fence or HTML block still open: scanning goes
+    on after its end (recorded in ``skipped``). Returns -1 when there is no P or no end."""
+    j = bisect_right(candidates, start)
+    if j >= len(candidates):
+        return -1
+    after = candidates[j]
+    source = NEWLINES.sub("\n", text[base:after])
+    last = None
+    for token in _BLOCK.parse(source, {}):
+        if token.level == 0 and token.map is not None:
+            last = token
+    if last is None or last.map is None or last.map[1] < source.count("\n"):
+        return after - 1  # nothing runs into P
+    if last.type == "fence":
+        closed = _closer(last.markup).search(s, after - 1)
+        end = -1 if closed is None else closed.end()
+    elif last.type == "html_block":
+        line = source.split("\n")[last.map[0]].lstrip(" \t")
+        kind = next((i for i, seq in enumerate(HTML_SEQUENCES) if seq[0].search(line)), 5)
+        if kind > 4:
+            return after - 1  # types 6 and 7 end at a blank line
+        closed = HTML_SEQUENCES[kind][1].search(s, after)
+        end = -1 if closed is None else _line_end(s, closed.start())
+    else:
+        return after - 1
+    if end >= 0:
+        skipped.append((start, end))
+    return end
 
 
 def _follow(s: str, start: int, at: int, line_end: int, first: int) -> int:
