@@ -68,20 +68,27 @@ class _Linter:
         )
         self.configs = quick.ConfigCheck()
         self.cwd = os.getcwd()  # noqa: PTH109 - strings: Path objects cost time per file
+        self.ruleset = ruleset_for(())  # the built-in rules: no configuration applies
 
     def lint(self, path: Path, explicit: bool) -> FileReport:
-        if self.shortcut:
-            name = str(path)
-            folder = os.path.dirname(os.path.join(self.cwd, name))  # noqa: PTH118, PTH120
-            if name != "-" and not self.configs.configured(folder):
-                data = quick.plain_bytes(name, MAX_BYTES)
-                if (
-                    data is not None
-                    and quick.DIRECTIVE_MARK not in data
-                    and not ruleset_for(()).triggered(data)
-                ):
-                    return FileReport(name)
+        name = str(path)
+        if self.clean(name):
+            return FileReport(name)
         return lint_path(path, self.opts, explicit=explicit)
+
+    def clean(self, name: str) -> bool:
+        """True when the file certainly gets the empty report (the shortcut)."""
+        if not self.shortcut or name == "-":
+            return False
+        folder = os.path.dirname(os.path.join(self.cwd, name))  # noqa: PTH118, PTH120
+        if self.configs.configured(folder):
+            return False
+        data = quick.plain_bytes(name, MAX_BYTES)
+        return (
+            data is not None
+            and quick.DIRECTIVE_MARK not in data
+            and not self.ruleset.triggered(data)
+        )
 
 
 def in_process(files: Sequence[tuple[Path, bool]]) -> bool:
@@ -168,6 +175,9 @@ def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
     assert _LINTER is not None, "the worker initialiser did not run"
     out: list[FileReport | None] = []
     for path, explicit in _NAMES[start:end]:
-        report = _LINTER.lint(Path(path), explicit)
-        out.append(None if report == FileReport(path) else report)
+        if _LINTER.clean(path):
+            out.append(None)  # the parent makes the empty report
+        else:
+            report = lint_path(Path(path), _LINTER.opts, explicit=explicit)
+            out.append(None if report == FileReport(path) else report)
     return out
