@@ -65,6 +65,8 @@ _FILLER_WORDS = (
     r"thought|described|as|like|its|their|his|her|extension|sort|kind|type|so|much|even|ever|"
     r"belong|belongs|belonged|belonging|is|are|was|were|has|have|had|will|would|could|can|"
     r"should|must|may|might|shall|do|does|did|again|now|today|mere|"
+    # a collective noun before the label: "rather than a collection of satellite states"
+    r"collection|group|set|bunch|cluster|string|handful|loose|"
     r"(?-i:[A-Z])[\w.-]*" + _AP + r"s?"  # a possessor: "not Russia's X"
 )
 _WANT_TO = (
