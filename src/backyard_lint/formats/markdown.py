@@ -26,6 +26,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt, helpers
 from markdown_it.common.html_blocks import block_names
+from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_inline import StateInline
 
@@ -549,33 +550,65 @@ def _follow(s: str, start: int, at: int, line_end: int, first: int) -> int:
 
 
 class _References(dict):  # type: ignore[type-arg]
-    """The document's link reference definitions, read when a link first looks one up: each
-    definition holds "]:", so only the stretches between safe boundaries that hold one are
-    parsed. The first definition of a label wins, as in markdown-it."""
+    """The document's link reference definitions, each read when a link first looks up its
+    label. Every definition holds "]:"; the label before it (on the same line, without a
+    backslash) says which stretch between safe boundaries may define which label, so only
+    those stretches are parsed (any other definition's stretch is parsed for every label).
+    The first definition of a label wins, as in markdown-it."""
 
     def __init__(self, text: str, bounds: list[int]) -> None:
         super().__init__()
-        self._source: tuple[str, list[int]] | None = (text, bounds)
+        self._text = text
+        self._bounds = bounds
+        self._by_label: dict[str, list[int]] | None = None  # label -> stretches (indices)
+        self._anywhere: list[int] = []
+        self._parsed: dict[int, dict[str, Any]] = {}
+        self._missing: set[str] = set()
 
     def get(self, key: Any, default: Any = None) -> Any:
-        if self._source is not None:
-            self._load(*self._source)
-            self._source = None
-        return super().get(key, default)
+        if key in self:
+            return self[key]
+        if key in self._missing:
+            return default
+        if self._by_label is None:
+            self._index()
+        assert self._by_label is not None
+        for i in sorted({*self._by_label.get(key, ()), *self._anywhere}):
+            found = self._definitions(i).get(key)
+            if found is not None:
+                self[key] = found
+                return found
+        self._missing.add(key)
+        return default
 
-    def _load(self, text: str, bounds: list[int]) -> None:
+    def _index(self) -> None:
+        text, bounds = self._text, self._bounds
+        by_label: dict[str, list[int]] = {}
         at = text.find(_DEFINITION)
         while at >= 0:
             i = bisect_right(bounds, at) - 1
+            line = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at))
+            opener = text.rfind("[", line + 1, at)
+            label = text[opener + 1 : at]
+            if opener < 0 or "\\" in label or "]" in label:
+                self._anywhere.append(i)
+            else:
+                by_label.setdefault(normalizeReference(label), []).append(i)
+            at = text.find(_DEFINITION, at + 1)
+        self._by_label = by_label
+
+    def _definitions(self, i: int) -> dict[str, Any]:
+        """The definitions in the ``i``-th stretch between safe boundaries."""
+        found = self._parsed.get(i)
+        if found is None:
+            text, bounds = self._text, self._bounds
             start = bounds[i]
-            end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
-            chunk = text[start:end]
+            chunk = text[start : bounds[i + 1] if i + 1 < len(bounds) else len(text)]
             env: dict[str, Any] = {}
             starts = LineIndex(chunk).starts if start == 0 else []
             _BLOCK.parse(_block_source(chunk, starts, start == 0), env)
-            for label, ref in env.get("references", {}).items():
-                self.setdefault(label, ref)
-            at = text.find(_DEFINITION, end)
+            found = self._parsed[i] = env.get("references", {})
+        return found
 
 
 def _breaks(text: str, start: int, end: int) -> int:
