@@ -176,7 +176,10 @@ class RuleSet:
             alternatives = [
                 _flagged(rule, region_tolerant(p.regex)) for rule in rules for p in rule.patterns
             ]
-            regex = re2.compile("|".join(alternatives), _full_set_options())
+            try:
+                regex = re2.compile("|".join(alternatives), _full_set_options())
+            except re2.error:  # too large an automaton: the whole text is one span
+                regex = re2.compile(r"(?s).+")
             self._locators[key] = regex
         return [m.span() for m in regex.finditer(text)]
 

@@ -341,3 +341,20 @@ def test_url_spans_equal_a_scan_of_the_whole_text(text: str) -> None:
     whole = [m.span() for m in _util.URL.finditer(text)]
     whole += [m.span() for m in _util.EMAIL.finditer(text)]
     assert _util.url_spans(text) == whole
+
+
+def test_locate_takes_the_whole_text_when_the_patterns_are_too_large(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from backyard_lint import engine
+
+    ruleset = engine.RuleSet(ruleset_for().rules)
+
+    def tiny() -> object:
+        options = engine._options()
+        options.max_mem = 1 << 10
+        return options
+
+    monkeypatch.setattr(engine, "_full_set_options", tiny)
+    text = "abc\nRussia's backyard"
+    assert ruleset.locate(list(ruleset.rules), text) == [(0, len(text))]
