@@ -245,7 +245,9 @@ def test_the_first_definition_of_a_label_wins() -> None:
 
 def test_directives_in_code_are_not_directives_and_others_are_found() -> None:
     text = (
+        "---\nnote: <!-- backyard-lint: disable-file -->\n---\n\n"
         "```\n<!-- backyard-lint: disable-file -->\n```\n\n"
+        "    <!-- backyard-lint: disable-file -->\n\n"
         + "".join(f"Paragraph {i}.\n\n" for i in range(5))
         + "<!-- backyard-lint: disable-next-line backyard.russia -- quoted -->\n"
         + LABEL
