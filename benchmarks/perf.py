@@ -444,8 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     missing = [n for n in ("peps", "rust-book") if not (corpus / n).is_dir()]
     if missing:
         print(
-            f"perf.py: corpus not found: {', '.join(str(corpus / n) for n in missing)} is "
-            "missing (pass --corpus DIR holding peps/ and rust-book/)",
+            f"perf.py: corpus not found: {' and '.join(str(corpus / n) for n in missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} missing (pass --corpus DIR holding peps/ "
+            "and rust-book/)",
             file=sys.stderr,
         )
         return 2
