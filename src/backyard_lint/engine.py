@@ -167,7 +167,9 @@ class RuleSet:
 
     def locate(self, rules: Sequence[Rule], text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` (raw) where ``rules`` may match once it is masked: each pattern
-        with its white space widened to markup (``region_tolerant``)."""
+        with its white space widened to markup (``region_tolerant``). Not covered: words of a
+        label kept apart by other non-prose (a bare URL, a code block between paragraphs),
+        which masking the whole text would join with white space."""
         if not rules:
             return []
         key = tuple(rule.id for rule in rules)
