@@ -67,7 +67,10 @@ class _Linter:
             or os.environ.get("BACKYARD_LINT_NO_FASTPATH")
         )
         self.configs = quick.ConfigCheck()
-        self.cwd = os.getcwd()  # noqa: PTH109 - strings: Path objects cost time per file
+        try:
+            self.cwd = os.getcwd()  # noqa: PTH109 - strings: Path objects cost time per file
+        except OSError:  # the working folder was deleted: no shortcut, lint_path decides
+            self.cwd, self.shortcut = "", False
         self.ruleset = ruleset_for(())  # the built-in rules: no configuration applies
 
     def lint(self, path: Path, explicit: bool) -> FileReport:
