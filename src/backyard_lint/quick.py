@@ -17,7 +17,9 @@ can prove that the full command would print nothing and exit 0:
   hold less than ``SCAN_LIMIT`` bytes (more goes to the worker processes of the full path);
 - no trigger pattern and no directive mark occurs in any of them: the engine's own prefilter
   (its set of trigger patterns, as the rule cache holds them) over the same text, where a file
-  without a hit ends.
+  without a hit ends. Only the patterns that can match are compiled: a pattern with a
+  requirement (``literals.py``, kept in the cache) that no literal in the input meets cannot
+  match it.
 
 In every other case it returns None having written nothing, and the full CLI runs as if the fast
 path had not been tried: findings, errors and messages only ever come from the full path.
@@ -86,18 +88,24 @@ def clean_check(args: Sequence[str]) -> bool:
     """True when ``backyard-lint <args>`` is a check that certainly reports nothing."""
     try:
         paths = _paths(args)
-        scan = _scanner()
+        triggers, literal_lists = _triggers()
         checked = ConfigCheck()
         cwd = os.getcwd()
         checked.folder(cwd)  # the CLI also reads the working folder's configuration
         if os.path.isdir(os.path.join(cwd, "_")):  # ... found from "<cwd>/_"
             checked.folder(os.path.join(cwd, "_"))
+        texts = []
         total = 0
         for path in _files(paths):
             # Like Discovery.for_path: the file's folder as written, then resolved.
             checked.folder(os.path.dirname(os.path.join(cwd, path)))
-            total += _scan_file(path, scan, SCAN_LIMIT - total)
-        return True
+            data = plain_bytes(path, SCAN_LIMIT - total)
+            if data is None or DIRECTIVE_MARK in data:
+                raise _Unsure
+            texts.append(data)  # at most SCAN_LIMIT bytes in all
+            total += len(data)
+        scan = _scanner_for(texts, triggers, literal_lists)
+        return scan is None or not any(scan.Match(data) for data in texts)
     except _Unsure:
         return False
     except Exception:  # anything unforeseen: the full path decides, and reports
@@ -132,9 +140,9 @@ def _paths(args: Sequence[str]) -> list[str]:
     return paths
 
 
-def _scanner() -> Any:
-    """The engine's prefilter over the built-in rules: one RE2 set of every trigger pattern as
-    the engine holds it, from a valid rule cache."""
+def _triggers() -> tuple[list[str], list[Any]]:
+    """Every built-in trigger pattern as the engine's prefilter holds it, in the engine's order
+    (rules by id), with its required literals, from a rule cache whose files are unchanged."""
     folder = rulecache.builtin_rules_folder()
     cache_file = rulecache.cache_file(folder)
     if cache_file is None:
@@ -143,28 +151,73 @@ def _scanner() -> Any:
     files = rulecache.rule_files(folder)
     if not entries or set(files) != set(entries):
         raise _Unsure
-    import re2
-
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = rulecache.PREFILTER_MAX_MEM
-    scan = re2.Set.SearchSet(options)
     by_rule = []
     for path in files:
         with open(path, "rb") as fh:
             if entries[path]["key"] != rulecache.file_key(fh.read()):
                 raise _Unsure
-        by_rule.append((entries[path]["rule"]["id"], entries[path]["triggers"]))
+        entry = entries[path]
+        if len(entry["triggers"]) != len(entry["literals"]):
+            raise _Unsure
+        by_rule.append((entry["rule"]["id"], entry["triggers"], entry["literals"]))
     triggers: list[str] = []
-    for _rule_id, rule_triggers in sorted(by_rule):  # the engine's order: rules by id
-        for trigger in rule_triggers:
-            scan.Add(trigger)
-            triggers.append(trigger)
+    literal_lists: list[Any] = []
+    for _rule_id, rule_triggers, rule_literals in sorted(by_rule):
+        triggers.extend(rule_triggers)
+        literal_lists.extend(rule_literals)
     if not triggers:
         raise _Unsure
-    scan.Compile()
+    return triggers, literal_lists
+
+
+def _compile(patterns: Any, max_mem: int = 0) -> Any:
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    if max_mem:
+        options.max_mem = max_mem
+    compiled = re2.Set.SearchSet(options)
+    for pattern in patterns:
+        compiled.Add(pattern)
+    compiled.Compile()
+    return compiled
+
+
+def _scanner() -> Any:
+    """The engine's prefilter over the built-in rules (every trigger pattern)."""
+    triggers, _literals = _triggers()
+    return _full(triggers)
+
+
+def _full(triggers: list[str]) -> Any:
+    scan = _compile(triggers, rulecache.PREFILTER_MAX_MEM)
     COMPILED[tuple(triggers)] = scan  # the full path reuses it when it hands over
     return scan
+
+
+def _scanner_for(texts: list[bytes], triggers: list[str], literal_lists: list[Any]) -> Any:
+    """The prefilter for ``texts``: only the trigger patterns that can match in them (those
+    whose required literals occur, and those without any), or None when there are none.
+    Compiling every pattern is the largest cost of a small run; the literal set is cheap."""
+    from backyard_lint.literals import escape
+
+    literals = sorted({lit for factors in literal_lists if factors for f in factors for lit in f})
+    seen: set[str] = set()
+    if literals:
+        gate = _compile("(?i)" + escape(lit) for lit in literals)
+        for data in texts:
+            seen.update(literals[i] for i in gate.Match(data) or ())
+    needed = [
+        trigger
+        for trigger, factors in zip(triggers, literal_lists, strict=True)
+        if not factors or all(any(lit in seen for lit in f) for f in factors)
+    ]
+    if not needed:
+        return None
+    if len(needed) == len(triggers):
+        return _full(triggers)
+    return _compile(needed, rulecache.PREFILTER_MAX_MEM)
 
 
 class ConfigCheck:

@@ -5,8 +5,8 @@ keeps the validated built-in rules in a marshal file (plain data: dicts, lists, 
 numbers; the fastest format to load) in the user's cache folder, one file per rules folder. An
 entry is used only when its rule file has the same size and CRC-32 (the files are read on every
 run: a few kilobytes) and the cache was written by this version of the code and of Python (the
-version, and the size and mtime of ``rules.py``, ``model.py`` and ``engine.py``, which shape what
-the cache holds). Anything unexpected (no cache
+version, and the size and mtime of ``rules.py``, ``model.py``, ``engine.py`` and ``literals.py``,
+which shape what the cache holds). Anything unexpected (no cache
 folder, a broken or foreign file) means: parse and validate as if there were no cache.
 ``BACKYARD_LINT_NO_CACHE=1`` turns it off; ``BACKYARD_LINT_CACHE_DIR`` moves it.
 
@@ -30,13 +30,14 @@ TYPE_CHECKING = False  # typing itself costs start-up time; mypy reads this as T
 if TYPE_CHECKING:
     from typing import Any
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
 PREFILTER_MAX_MEM = 64 << 20  # RE2 memory for the prefilter's full set of trigger patterns
 CACHE_FILES_KEPT = 8
 RULE_SUFFIXES = (".yaml", ".yml")
 
 # Entries: rule file path -> {"key": [size, crc32], "rule": {field: value}, "triggers": [each
-# pattern as the engine's prefilter holds it]}
+# pattern as the engine's prefilter holds it], "literals": [for each trigger, its requirements
+# (literals.required_all: each a tuple of strings one of which every match contains), or None]}
 
 
 def builtin_rules_folder() -> str:
@@ -91,7 +92,7 @@ def cache_file(folder: str) -> str | None:
 def code_stamp() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     parts = [__version__, str(CACHE_FORMAT), sys.version]
-    for module in ("rules.py", "model.py", "engine.py"):
+    for module in ("rules.py", "model.py", "engine.py", "literals.py"):
         try:
             st = os.stat(os.path.join(here, module))
             parts.append(f"{st.st_size}:{st.st_mtime_ns}")

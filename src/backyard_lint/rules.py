@@ -387,15 +387,17 @@ def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, A
     import tempfile
 
     from backyard_lint.engine import trigger_pattern
+    from backyard_lint.literals import required_all
 
-    files = {
-        p: {
-            "key": e["key"],
-            "rule": _rule_to_data(e["rule"]),
-            "triggers": [trigger_pattern(e["rule"], pat.regex) for pat in e["rule"].patterns],
+    files = {}
+    for path, entry in entries.items():
+        triggers = [trigger_pattern(entry["rule"], pat.regex) for pat in entry["rule"].patterns]
+        files[path] = {
+            "key": entry["key"],
+            "rule": _rule_to_data(entry["rule"]),
+            "triggers": triggers,
+            "literals": [required_all(trigger) for trigger in triggers],
         }
-        for p, e in entries.items()
-    }
     payload = rulecache.dumps(stamp, folder, files)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
