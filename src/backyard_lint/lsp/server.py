@@ -426,30 +426,22 @@ class BackyardServer(LanguageServer):
                         edit=self.workspace_edit(doc, edits),
                     )
                 )
+        def fix_all(findings: list[Any], scope: str) -> lsp.CodeAction:
+            return lsp.CodeAction(
+                title=f"Fix all {len(findings)} backyard-lint findings in the {scope}",
+                kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=diags(findings),
+                edit=self.workspace_edit(
+                    doc, actions.fix_all_edits(doc.text, findings, safe_only=False)
+                ),
+            )
+
         fix_range = [f for f in in_range if actions.fixable(f)]
         if len(fix_range) > 1:
-            out.append(
-                lsp.CodeAction(
-                    title=f"Fix all {len(fix_range)} backyard-lint findings in the selection",
-                    kind=lsp.CodeActionKind.QuickFix,
-                    diagnostics=diags(fix_range),
-                    edit=self.workspace_edit(
-                        doc, actions.fix_all_edits(doc.text, fix_range, safe_only=False)
-                    ),
-                )
-            )
+            out.append(fix_all(fix_range, "selection"))
         fix_doc = [f for f in result.findings if actions.fixable(f)]
         if len(fix_doc) > len(fix_range) and len(fix_doc) > 1:
-            out.append(
-                lsp.CodeAction(
-                    title=f"Fix all {len(fix_doc)} backyard-lint findings in the document",
-                    kind=lsp.CodeActionKind.QuickFix,
-                    diagnostics=diags(fix_doc),
-                    edit=self.workspace_edit(
-                        doc, actions.fix_all_edits(doc.text, fix_doc, safe_only=False)
-                    ),
-                )
-            )
+            out.append(fix_all(fix_doc, "document"))
         safe = actions.fix_all_edits(doc.text, result.findings, safe_only=True)
         if safe:
             out.append(
