@@ -241,3 +241,17 @@ def test_an_error_about_a_file_name_with_a_newline_stays_on_one_line(
     result = cli("check", "two\nlines.txt", cwd=tmp_path)
     assert result.code == 2
     assert result.err == "backyard-lint: two\\nlines.txt: no such file or directory\n"
+
+
+def test_a_deleted_working_folder_gives_one_line(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys\n"
+        f"os.chdir({str(gone)!r}); os.rmdir({str(gone)!r})\n"
+        "from backyard_lint.cli import main\n"
+        "sys.exit(main(['check', 'x.md']))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stderr == "backyard-lint: the working folder no longer exists\n"

@@ -268,6 +268,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.ERROR
+    try:
+        Path.cwd()  # configuration is found from the working folder
+    except FileNotFoundError:
+        _err("the working folder no longer exists")
+        return ExitCode.ERROR
     handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
     try:
         return handlers[args.command](args)

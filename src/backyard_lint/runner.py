@@ -229,11 +229,6 @@ def _fix(
     report.findings = locate(after, relint(after))
 
 
-def _lint_worker(args: tuple[str, RunOptions, bool]) -> FileReport:
-    path, opts, explicit = args
-    return lint_path(Path(path), opts, explicit=explicit)
-
-
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
