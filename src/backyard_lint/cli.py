@@ -13,11 +13,15 @@ import sys
 from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backyard_lint import __version__
-from backyard_lint.config import ConfigError
+from backyard_lint.config import Config, ConfigError
 from backyard_lint.model import RULE_SEVERITIES, Rule, Severity
 from backyard_lint.rules import RuleError
+
+if TYPE_CHECKING:
+    from backyard_lint.engine import RuleSet
 
 
 class ExitCode(IntEnum):
@@ -135,18 +139,19 @@ def _printable(path: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
-def _ruleset(config: Path | None) -> object:
+def _working_folder_setup(config: Path | None) -> tuple[Config, RuleSet]:
+    """The configuration that applies to the working folder, and its rules."""
     from backyard_lint.runner import discovery, ruleset_for
 
     cfg = discovery(config).for_path(Path.cwd() / "_")
-    return ruleset_for(cfg.extra_rules)
+    return cfg, ruleset_for(cfg.extra_rules)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from backyard_lint import formats
     from backyard_lint.inputs import walk
     from backyard_lint.reporters import ReportContext, renderer
-    from backyard_lint.runner import RunOptions, discovery, ruleset_for, run
+    from backyard_lint.runner import RunOptions, run
 
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
@@ -154,9 +159,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # With --stdin-filename and no paths, read standard input (as ruff does).
     default = ["-"] if args.stdin_filename else ["."]
     paths = [Path(p) for p in (args.paths or default)]
-    disc = discovery(args.config)
-    base_cfg = disc.for_path(Path.cwd() / "_")
-    base_rules = ruleset_for(base_cfg.extra_rules)
+    base_cfg, base_rules = _working_folder_setup(args.config)
     opts = RunOptions(
         select=tuple(args.select) if args.select else None,
         ignore=tuple(args.ignore),
@@ -176,7 +179,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     render = renderer(args.format)
-    output = render(reports, ReportContext(base_rules, color=color, fail_on=fail_on.value))
+    output = render(reports, ReportContext(base_rules, color=color))
     if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
         sys.stdout.write(output)
     errors = [r for r in reports if r.error is not None]
@@ -200,10 +203,8 @@ def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
 def cmd_explain(args: argparse.Namespace) -> int:
     from backyard_lint import docs
     from backyard_lint.directives import INVALID, UNKNOWN_RULE, UNUSED
-    from backyard_lint.engine import RuleSet
 
-    ruleset = _ruleset(args.config)
-    assert isinstance(ruleset, RuleSet)
+    _, ruleset = _working_folder_setup(args.config)
     directive_docs = {
         UNKNOWN_RULE: "A suppression directive names a rule id or prefix that no rule has. "
         "Check the spelling against 'backyard-lint rules'.",
@@ -235,10 +236,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from backyard_lint import docs
-    from backyard_lint.engine import RuleSet
 
-    ruleset = _ruleset(args.config)
-    assert isinstance(ruleset, RuleSet)
+    _, ruleset = _working_folder_setup(args.config)
     if args.format == "json":
         data = [docs.render_rule_json(r) for r in ruleset.rules]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -142,19 +142,30 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(prefix + body + r"(?:/.*)?$")
 
 
-def _toml_load(path: Path) -> dict[str, Any]:
+def _tool_table(path: Path, *, discovering: bool = False) -> Any:
+    """The ``[tool.backyard-lint]`` table of a TOML file (None when it has none).
+
+    In discovery, a file that cannot be read or that never names the tool is passed over
+    without parsing it: most pyproject files have no such table.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        if discovering:
+            return None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigError(str(path), None, f"cannot read: {reason}") from None
+    if discovering and "backyard-lint" not in text:
+        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
-        with path.open("rb") as fh:
-            data: dict[str, Any] = tomllib.load(fh)
-            return data
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    return data.get("tool", {}).get("backyard-lint")
 
 
 def _yaml_load(path: Path) -> Any:
@@ -178,7 +189,9 @@ def load(path: Path) -> Config:
     if not path.is_file():
         raise ConfigError(str(path), None, "configuration file does not exist")
     if path.name == "pyproject.toml" or path.suffix == ".toml":
-        data = _toml_load(path).get("tool", {}).get("backyard-lint", {})
+        data = _tool_table(path)
+        if data is None:
+            data = {}
     else:
         data = _yaml_load(path)
         if data is None:
@@ -251,15 +264,6 @@ def validate(data: Any, path: Path) -> Config:
     )
 
 
-def _has_tool_table(path: Path) -> bool:
-    # Cheap text check before parsing: most pyproject files have no such table.
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return "backyard-lint" in text and "backyard-lint" in _toml_load(path).get("tool", {})
-
-
 class Discovery:
     """Finds and caches the configuration that applies to each folder."""
 
@@ -288,8 +292,9 @@ class Discovery:
                 break
         else:
             pyproject = folder / "pyproject.toml"
-            if pyproject.is_file() and _has_tool_table(pyproject):
-                found = load(pyproject)
+            table = _tool_table(pyproject, discovering=True) if pyproject.is_file() else None
+            if table is not None:
+                found = validate(table, pyproject)
             elif folder.parent != folder:
                 found = self._for_folder(folder.parent)
             else:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from backyard_lint.model import Context, Finding, Settings, Severity, _prefix_len
+from backyard_lint.model import Context, Finding, Settings, Severity
 from backyard_lint.positions import LineIndex
 
 if TYPE_CHECKING:
@@ -126,15 +126,6 @@ def _canonical(names: tuple[str, ...], ruleset: RuleSet) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _severity(settings: Settings, rule_id: str) -> Severity:
-    best, chosen = -1, DIRECTIVE_SEVERITY
-    for prefix, severity in settings.severity:
-        length = _prefix_len(rule_id, prefix)
-        if length > best:
-            best, chosen = length, severity
-    return chosen
-
-
 class _Table:
     """Directives in source order, answering "which directive suppresses this finding?"."""
 
@@ -197,7 +188,7 @@ def apply(
     def finding(rule_id: str, d: Directive, message: str) -> Finding:
         return Finding(
             rule=rule_id,
-            severity=_severity(settings, rule_id),
+            severity=settings.severity_of(rule_id, DIRECTIVE_SEVERITY),
             start=d.start,
             end=d.end,
             match=text[d.start : d.end],

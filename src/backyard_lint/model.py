@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -136,7 +136,6 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     show_mentions: bool = False
-    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def enabled(self, rule_id: str) -> bool:
         """ruff semantics: the most specific of select/ignore wins; ignore wins a tie."""
@@ -149,10 +148,14 @@ class Settings:
         return best_ign < best_sel if self.select else False
 
     def severity_for(self, rule: Rule) -> Severity:
+        return self.severity_of(rule.id, rule.severity)
+
+    def severity_of(self, rule_id: str, default: Severity) -> Severity:
+        """The override with the longest matching id or prefix, else ``default``."""
         best = -1
-        chosen = rule.severity
+        chosen = default
         for prefix, sev in self.severity:
-            length = _prefix_len(rule.id, prefix)
+            length = _prefix_len(rule_id, prefix)
             if length > best:
                 best, chosen = length, sev
         return chosen

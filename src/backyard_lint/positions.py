@@ -39,27 +39,6 @@ class LineIndex:
         end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    def utf16_position(self, offset: int) -> tuple[int, int]:
-        """0-based (line, character) with characters counted in UTF-16 code units (LSP)."""
-        line = self.line_of(offset)
-        start = self.starts[line]
-        return line, utf16_len(self.text[start:offset])
-
-    def offset_of_utf16(self, line: int, character: int) -> int:
-        """Inverse of :meth:`utf16_position`, clamped to the text."""
-        if line < 0:
-            return 0
-        if line >= len(self.starts):
-            return len(self.text)
-        start = self.starts[line]
-        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
-        units = 0
-        i = start
-        while i < end and units < character:
-            units += 2 if ord(self.text[i]) > 0xFFFF else 1
-            i += 1
-        return i
-
 
 def utf16_len(text: str) -> int:
     """Length of ``text`` in UTF-16 code units."""

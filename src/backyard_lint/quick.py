@@ -301,14 +301,6 @@ def _files(paths: Sequence[str]) -> Any:
                     yield os.path.join(root, name)
 
 
-def _scan_file(path: str, scan: Any, budget: int) -> int:
-    """Bytes read from ``path``; raises _Unsure unless it is clean, plain UTF-8 text."""
-    data = plain_bytes(path, budget)
-    if data is None or DIRECTIVE_MARK in data or scan.Match(data):
-        raise _Unsure
-    return len(data)
-
-
 def plain_bytes(path: str, budget: int) -> bytes | None:
     """The bytes of a regular file of at most ``budget`` bytes in strict UTF-8 without a BOM or
     NUL bytes (text the full path would decode as it is), else None."""

@@ -180,13 +180,13 @@ def pattern_problem(pattern: str) -> str | None:
     options = re2.Options()
     options.log_errors = False
     try:
-        re2.compile(pattern, options)
+        compiled = re2.compile(pattern, options)
     except Exception as exc:  # re2 raises its own error type
         detail = exc.args[0] if exc.args else exc
         if isinstance(detail, bytes):
             detail = detail.decode("utf-8", "replace")
         return f"not a valid RE2 pattern: {detail}"
-    if re2.compile(pattern, options).search("") is not None:
+    if compiled.search("") is not None:
         return "matches the empty string"
     return None
 

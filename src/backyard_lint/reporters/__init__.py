@@ -20,7 +20,6 @@ class ReportContext:
 
     ruleset: RuleSet
     color: bool = False
-    fail_on: str = "warning"
 
 
 Renderer = Callable[[Sequence["FileReport"], ReportContext], str]
