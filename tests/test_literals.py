@@ -1,16 +1,26 @@
-"""Required literals: every match of a trigger contains one of them, or the fast path would
-skip a pattern that matches (a missed finding). Checked on the analysis and on real text."""
+"""Requirements of trigger patterns: every match meets its trigger's requirement, or the fast path
+would skip a pattern that matches (a missed finding). Checked on the analysis, on real text and
+on generated patterns and texts."""
 
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import re2
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from backyard_lint.literals import escape, required, required_all
+from backyard_lint.engine import _MARKUP_GAP
+from backyard_lint.literals import escape, requirement
 from backyard_lint.rules import builtin_rules_dir, load_rules
+
+if TYPE_CHECKING:
+    from backyard_lint.literals import Requirement
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -22,44 +32,65 @@ def _corpus(name: str) -> Path:
     return path
 
 
+@cache
+def _gate(literal: str) -> re2._Regexp:  # type: ignore[name-defined]
+    return re2.compile("(?i)" + escape(literal))
+
+
+def _holds(req: Requirement | None, text: str) -> bool:
+    """The fast path's reading of a requirement: each string looked for as its gate does."""
+    if req is None:
+        return True
+    return any(
+        all(any(_gate(s).search(text) for s in factor) for factor in clause) for clause in req
+    )
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\bRussia's\s+backyard\b", ("Russia's",)),  # a tie: the first
-        (r"(?i:\b(?:Russia|Moscow)\s*'s\s+back\s*yard)", ("Moscow", "Russia")),
-        (r"\bnear[\s\pZ]*-?[\s\pZ]*abroad\b", ("abroad",)),
-        (r"(?:its|his)\s+(?:own\s+)?back(?:\s*-\s*)?yards?", ("back",)),
+        (r"\bRussia's\s+backyard\b", ((("backyard",), ("russia's",)),)),
+        (
+            r"(?i:\b(?:Russia|Moscow)\s*'s\s+back\s*yard)",
+            ((("back",), ("moscow", "russia"), ("yard",)),),
+        ),
+        (r"\bnear[\s\pZ]*-?[\s\pZ]*abroad\b", ((("abroad",), ("near",)),)),
+        # a small class is one character without case, an optional part multiplies out
+        (r"(?:\b|_)[Ss]tan-?[Ll]ands?(?:\b|_)", ((("stan-land", "stanland"),),)),
+        (r"\bStans\b", ((("stans",),),)),
+        # strings that contain another string of their factor add nothing
+        (r"(?:Kiev|Kievan|Kyiv)", ((("kiev", "kyiv"),),)),
+        # a top-level alternation: a clause per branch; a clause implied by another goes
+        (r"its\s+backyard|backyard\s+of\s+Russia", ((("backyard",),),)),
+        (
+            r"Russia's\s+backyard|near\s+abroad",
+            ((("abroad",), ("near",)), (("backyard",), ("russia's",))),
+        ),
+        # "its" and a long list beside a selective factor are left out
+        (
+            r"(?:its|his)\s+back\s*(?:yards?|gardens?)",
+            ((("back",), ("garden", "yard")),),
+        ),
+        (r"post[\s-]*(?:Soviet|USSR)\s+states", ((("post",), ("soviet", "ussr"), ("states",)),)),
+        (r"(?:abroad|x*)\s+yard", ((("yard",),),)),  # one alternative needs nothing
+        (r"(?:abroad){2}", ((("abroadabroad",),),)),
+        (r"(?:abroad){1,3}", ((("abroad",),),)),
+        # a group that starts with white space is not one exact string ("back yard")
+        (r"back(?:\s+yard|x)", ((("back",),),)),
+        (r"(?:\s*back){2}", ((("back",),),)),
+        (r"(?-i:US)\s+back-?yard", ((("back-yard", "backyard"),),)),  # "us" is too short
         (r"(?:ab|cd)", None),  # shorter than MIN_LENGTH
-        (r"(?:abroad|x*)", None),  # one alternative needs nothing
-        (r"(?:abroad)?\s+yard", ("yard",)),  # the optional part gives nothing
-        (r"(?:abroad){1,3}", ("abroad",)),
-        (r"[Ss]tans", ("tans",)),  # a class breaks a run
-        (r"\bStans\b", ("Stans",)),
+        (r"(?:abroad)?", None),
+        (r"[a-z]+\s+\w+", None),
         (r"\x{2019}stans", None),  # RE2-only syntax: unsure
-        (r"(?P<x>abroad)", ("abroad",)),
         (r"a(?<x>bc)d", None),
         (r"\Qabroad\E", None),
         (r"[[:alpha:]]abroad", None),
         (r"abroad(", None),  # not a pattern at all
     ],
 )
-def test_required_literals(pattern: str, expected: tuple[str, ...] | None) -> None:
-    assert required(pattern) == expected
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expected"),
-    [
-        (r"(?i:\b(?:its|his)\s+back(?:\s*yards?|\s+gardens?)\b)",
-         (("back",), ("garden", "yard"), ("his", "its"))),
-        (r"\bpost[\s-]*(?:Soviet|USSR)\s+states", (("Soviet", "USSR"), ("post",), ("states",))),
-        (r"(?:abroad|x*)\s+yard", (("yard",),)),
-        (r"(?:near|far)|abroad", (("abroad", "far", "near"),)),  # one branch at the top
-        (r"(?:ab)?", None),
-    ],
-)
-def test_required_all(pattern: str, expected: tuple[tuple[str, ...], ...] | None) -> None:
-    assert required_all(pattern) == expected
+def test_requirements(pattern: str, expected: Requirement | None) -> None:
+    assert requirement(pattern) == expected
 
 
 def test_escape_gives_a_literal_re2_pattern() -> None:
@@ -74,7 +105,7 @@ def _texts() -> list[str]:
     for rule in load_rules([builtin_rules_dir()]):
         for text in (*rule.examples_bad, *rule.examples_good):
             marked = text.replace(" ", " <em>", 1)
-            texts += [text, marked, text.replace(" ", "\u00a0"), text.upper()]
+            texts += [text, marked, text.replace(" ", "\u00a0"), text.upper(), text.title()]
     for line in _corpus("dev.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             texts.append(json.loads(line)["text"])
@@ -83,7 +114,7 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_every_trigger_match_contains_one_of_its_literals() -> None:
+def test_every_trigger_match_meets_its_requirement() -> None:
     from backyard_lint.engine import RuleSet
 
     options = re2.Options()
@@ -91,35 +122,157 @@ def test_every_trigger_match_contains_one_of_its_literals() -> None:
     options.max_mem = 64 << 20
     texts = _texts()
     checked = 0
+    with_requirement = 0
     for trigger in RuleSet(load_rules([builtin_rules_dir()]))._triggers:
-        factors = [lits for lits in (required(trigger),) if lits]
-        factors += required_all(trigger) or []
-        if not factors:
-            continue
+        req = requirement(trigger)
+        with_requirement += req is not None
         regex = re2.compile(trigger, options)
-        gates = [re2.compile("(?i)(?:" + "|".join(map(escape, lits)) + ")") for lits in factors]
         for text in texts:
             if regex.search(text):
-                for lits, gate in zip(factors, gates, strict=True):
-                    assert gate.search(text), (trigger, lits, text[:200])
+                assert _holds(req, text), (trigger, req, text[:200])
                 checked += 1
-    assert checked > 50  # the texts do hold matches
+    assert checked > 100  # the texts do hold matches
+    assert with_requirement >= 80  # and nearly every trigger has a requirement
 
 
-def test_the_rule_cache_keeps_the_literals_of_each_trigger(
+# -- Generated patterns: the analysis against RE2 itself ----------------------------------------
+
+_WORDS = ("back", "yard", "stan", "land", "soviet", "near", "abroad", "ab", "x", "its")
+_GAPS = ("\\s", "\\s+", "\\s*", "[\\s\\pZ]+", _MARKUP_GAP + "*", _MARKUP_GAP + "+")
+_OTHERS = (
+    *(re.escape(w.capitalize()) for w in _WORDS[:4]),
+    "[Ss]",
+    "[Ll]",
+    "[a-c]",
+    "[yY]",
+    ".",
+    "\\b",
+    "(?:\\b|_)",
+    "-",
+    "'",
+    "’",
+    "\\w+",
+    "[^<>]",
+)
+
+
+def _patterns() -> st.SearchStrategy[str]:
+    atoms = st.one_of(
+        st.sampled_from([re.escape(w) for w in _WORDS]),
+        st.sampled_from(_GAPS),
+        st.sampled_from(_OTHERS),
+    )
+
+    def extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            st.lists(inner, min_size=2, max_size=5).map("".join),
+            st.lists(inner, min_size=2, max_size=4).map(lambda xs: "(?:" + "|".join(xs) + ")"),
+            inner.map(lambda x: f"(?:{x})?"),
+            inner.map(lambda x: f"(?:{x})*"),
+            inner.map(lambda x: f"(?:{x})+"),
+            inner.map(lambda x: f"(?:{x}){{2}}"),
+            inner.map(lambda x: f"(?:{x}){{1,3}}?"),
+            inner.map(lambda x: f"(?i:{x})"),
+            inner.map(lambda x: f"(?-i:{x})"),
+        )
+
+    return st.recursive(atoms, extend, max_leaves=12)
+
+
+_PIECES = (
+    *_WORDS,
+    "Back",
+    "YARD",
+    "Stan",
+    "LAND",
+    " ",
+    "  ",
+    "\u00a0",
+    "-",
+    "'",
+    "’",
+    "<em>",
+    "</b>",
+    "_",
+    "*",
+    "&nbsp;",
+    "s",
+    "S",
+    "l",
+    "c",
+    "y",
+    "\n",
+    "ſ",
+    "K",
+)
+
+
+def _re2_or_none(pattern: str) -> re2._Regexp | None:  # type: ignore[name-defined]
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(pattern, options)
+    except re2.error:
+        return None
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pattern=_patterns(), pieces=st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_generated_patterns_never_match_without_their_requirement(
+    pattern: str, pieces: list[str]
+) -> None:
+    regex = _re2_or_none(pattern)
+    if regex is None:
+        return
+    req = requirement(pattern)
+    text = "".join(pieces)
+    for candidate in (text, text.upper(), text.replace(" ", "")):
+        if regex.search(candidate):
+            assert _holds(req, candidate), (pattern, req, candidate)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), pattern=_patterns())
+def test_generated_matches_meet_their_requirement(data: st.DataObject, pattern: str) -> None:
+    """Texts made to match (Python's reading of the pattern, checked with RE2)."""
+    python_pattern = pattern.replace("\\pZ", "\u00a0")
+    try:
+        re.compile(python_pattern)
+    except re.error:
+        return
+    regex = _re2_or_none(pattern)
+    if regex is None:
+        return
+    text = data.draw(st.from_regex(python_pattern, fullmatch=True).filter(lambda t: len(t) < 200))
+    if regex.search(text):
+        assert _holds(requirement(pattern), text), (pattern, text)
+
+
+def test_the_quick_file_files_each_clause_under_its_literals(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from backyard_lint import rulecache
+    """The fast path's encoding of the requirements reads as the requirements do."""
+    from backyard_lint import quick, rulecache
     from backyard_lint.engine import RuleSet
 
     monkeypatch.setenv("BACKYARD_LINT_CACHE_DIR", str(tmp_path))
     rules = load_rules([builtin_rules_dir()])
-    folder = str(builtin_rules_dir())
-    entries = rulecache.read(rulecache.cache_file(folder) or "", rulecache.code_stamp(), folder)
-    cached = {
-        trigger: lits
-        for entry in entries.values()
-        for trigger, lits in zip(entry["triggers"], entry["literals"], strict=True)
-    }
-    for trigger in RuleSet(rules)._triggers:
-        assert cached[trigger] == required_all(trigger)
+    data = quick._quick_data()
+    triggers = RuleSet(rules)._triggers
+    assert data["triggers"] == triggers
+    assert rulecache.cache_file(str(builtin_rules_dir()), "quick")
+    gate = quick._compile(data["gate"])
+    reqs = [requirement(trigger) for trigger in triggers]
+    for text in _texts()[:400]:
+        hits = gate.Match(text.encode()) or []
+        seen = {data["literals"][i] for i in hits}
+        for position, (trigger, req) in enumerate(zip(triggers, reqs, strict=True)):
+            expected = req is None or any(
+                all(seen.intersection(f) for f in clause) for clause in req
+            )
+            filed = position in data["always"] or any(
+                position == t and all(sum(1 << i for i in hits) & m for m in masks)
+                for i in hits
+                for t, masks in data["anchors"][i]
+            )
+            assert filed == expected, (trigger[:80], text[:80])

@@ -50,6 +50,18 @@ def test_the_wheel_contains_every_rule_file(wheel: Path) -> None:
     assert not any(n.startswith("tests/") for n in names)
 
 
+def test_the_command_is_a_script_not_an_entry_point(wheel: Path) -> None:
+    """An entry point's wrapper imports ``re`` first (see hatch_build.py); on this platform the
+    wheel ships the script and declares no entry point."""
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    [script] = [n for n in names if n.endswith(".data/scripts/backyard-lint")]
+    text = archive.read(script).decode()
+    assert text.startswith("#!python\n")
+    assert "import re\n" not in text and "from backyard_lint.quick import run" in text
+    assert not any(n.endswith("entry_points.txt") for n in names)
+
+
 def test_a_fresh_venv_install_lints_the_sample(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -61,6 +73,7 @@ def test_a_fresh_venv_install_lints_the_sample(wheel: Path, tmp_path: Path) -> N
         text=True,
     )
     tool = str(bin_dir / "backyard-lint")
+    assert Path(tool).read_text(encoding="utf-8").startswith(f"#!{bin_dir / 'python'}")
     rules = subprocess.run([tool, "rules"], capture_output=True, text=True, check=True)
     assert "backyard.russia" in rules.stdout
     # Run from outside the checkout, so only the installed copy of the rules can be found.

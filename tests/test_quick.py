@@ -127,13 +127,38 @@ def test_a_changed_rule_file_or_a_cold_cache_hands_over(
 
 
 def test_a_rule_file_that_differs_from_the_cache_hands_over(
-    tree: Path, monkeypatch: pytest.MonkeyPatch
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Edited, added and removed rule files: the fast path hands over until the full path has
+    read the rules again and rewritten the cache."""
+    import shutil
+    import time
+
     from backyard_lint import rulecache
 
-    real = rulecache.file_key
-    monkeypatch.setattr(rulecache, "file_key", lambda data: [*real(data)[:1], 0])
-    assert not quick.clean_check(["check", "a.md"])
+    rules = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), rules)
+    monkeypatch.setattr(rulecache, "builtin_rules_folder", lambda: str(rules))
+    load_rules([builtin_rules_dir()])
+    assert quick.clean_check(["check", "a.md"])
+
+    def changed() -> None:
+        time.sleep(0.01)  # a new modification time even on a coarse clock
+        assert not quick.clean_check(["check", "a.md"])
+        load_rules([builtin_rules_dir()])
+        assert quick.clean_check(["check", "a.md"])
+
+    rule = rules / "stans" / "the-stans.yaml"
+    rule.write_text(rule.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    changed()
+    (rules / "stans" / "notes.yaml.txt").write_text("x", encoding="utf-8")  # not a rule file
+    changed()  # its folder changed all the same
+    extra = rules / "stans" / "copy.yaml"
+    text = rule.read_text(encoding="utf-8").replace("id: stans.the-stans", "id: stans.copy")
+    extra.write_text(text, encoding="utf-8")
+    changed()
+    extra.unlink()
+    changed()
 
 
 def test_large_inputs_go_to_the_full_path(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -150,7 +175,7 @@ def test_the_walk_takes_the_files_inputs_walk_takes(tree: Path) -> None:
     (tree / "build").mkdir()
     (tree / "build" / "g.md").write_text(CLEAN, encoding="utf-8")
     (tree / "sub" / "loop").symlink_to(tree / "sub")
-    ours = sorted(os.path.normpath(p) for p in quick._files(["."]))
+    ours = sorted(os.path.normpath(p) for p, _ in quick._files(["."]))
     theirs = sorted(str(p) for p, _ in walk([Path()]))
     assert ours == theirs
     assert "sub/UPPER.MD" in ours and "a.md" in ours
@@ -195,10 +220,41 @@ def test_the_console_script_answers_without_importing_the_cli(
         "print(code, heavy)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ),
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
         check=True,
     )
     assert done.stdout.strip() == "0 []", done.stdout + done.stderr
+
+
+def test_the_installed_command_answers_a_clean_run_with_few_imports(tree: Path) -> None:
+    """The command (the script beside this interpreter) loads RE2's compiled module and little
+    else: not ``re`` (an entry point's wrapper would import it), not the ``re2`` package."""
+    command = Path(sys.executable).with_name("backyard-lint")
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    env.pop("BACKYARD_LINT_NO_FASTPATH", None)
+
+    def imports(args: list[str]) -> set[str]:
+        done = subprocess.run(args, capture_output=True, text=True, env=env)
+        assert done.returncode == 0 and done.stdout == "", done.stderr[-2000:]
+        return {
+            line.split("|")[-1].strip()
+            for line in done.stderr.splitlines()
+            if line.startswith("import time:") and "|" in line
+        }
+
+    # beyond what this interpreter's start-up imports (site hooks vary between machines)
+    imported = imports([str(command), "check", "a.md", "sub"]) - imports([sys.executable, "-c", ""])
+    assert "backyard_lint.quick" in imported
+    assert not imported & {"re", "re2", "argparse", "typing", "backyard_lint.cli"}, imported
+    # ... and a run with a finding takes the full path from the same command
+    (tree / "use.md").write_text("Investors flock to Russia's backyard.\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(command), "check", "--format", "concise", "use.md"], capture_output=True, text=True
+    )
+    assert done.returncode == 1 and "backyard.russia" in done.stdout, done.stderr
 
 
 def test_the_console_script_falls_back_to_the_full_cli(
@@ -220,10 +276,10 @@ def test_the_console_script_falls_back_to_the_full_cli(
         '[ tool . "backyard-lint" ]\n',
         '[tool]\nbackyard-lint = { select = ["backyard"] }\n',
         '[tool]\n"backyard-lint".select = ["backyard"]\n',
-        '[tool.black]\nline-length = 99\n[tool]  # more tools\n  backyard-lint.ignore = []\n',
+        "[tool.black]\nline-length = 99\n[tool]  # more tools\n  backyard-lint.ignore = []\n",
         'tool.backyard-lint.select = ["backyard"]\n',
         'tool = { backyard-lint = { select = ["backyard"] } }\n',
-        '[[tool.backyard-lint.overrides]]\nx = 1\n',
+        "[[tool.backyard-lint.overrides]]\nx = 1\n",
         '[project]\nname = "backyard-lint"\n',
         '[project.scripts]\nbackyard-lint = "backyard_lint.quick:main"\n',
         '[project]\ndependencies = [\n  "backyard-lint>=0.1",\n]\n',

@@ -39,7 +39,7 @@ def _flagged(rule: Rule, regex: str) -> str:
 # line start (and a word boundary may be an underscore). The adapters blank such markup, so the
 # exact patterns then match the masked text; without this, the raw-text prefilter would never
 # let such a file through.
-_MARKUP_GAP = r"(?:[\s\pZ]|<[^<>]*>|[*_~>]|&(?:nbsp|#0*160|#x0*a0);)"
+_MARKUP_GAP = r"(?:[\s\pZ*_~>]|<[^<>]*>|&(?:nbsp|#0*160|#x0*a0);)"
 _GAPS = (
     (r"[\s\pZ]+", _MARKUP_GAP + "+"),
     (r"[\s\pZ]*", _MARKUP_GAP + "*"),
@@ -152,7 +152,7 @@ class RuleSet:
         """The rules with at least one trigger in ``text`` (raw, before masking)."""
         if not self._triggers:
             return []
-        hits = self._full_set().Match(text)
+        hits = self._full_set().Match(text.encode("utf-8"))  # the fast path's set takes bytes
         if not hits:
             return []
         indices = sorted({self._owner[i] for i in hits})

@@ -1,66 +1,79 @@
-"""Required literals of a trigger pattern: strings one of which every match must contain.
+"""What every match of a trigger pattern must contain: strings the fast path looks for first.
 
-The fast path (``quick.py``) first looks for these literals, case-insensitively, with a small
-RE2 set that compiles in well under a millisecond, and then compiles only the trigger patterns
-whose requirements are all met in the input (compiling all of them is the largest cost of a
-small run). A pattern has several requirements when its top-level sequence has several parts
-with literals ("back" and one of "yard", "garden"): a match meets every one of them.
-That is sound only if the literals are truly required, so the analysis is conservative: it
-reads the pattern with Python's own parser, refuses any syntax the two engines might read
-differently, and answers None (no usable literal: the pattern is always compiled) whenever it
-is not sure, or when the best literal is shorter than ``MIN_LENGTH``.
+The fast path (``quick.py``) proves that a run has nothing to report. Compiling the trigger
+patterns is the largest cost of a small run, and most texts hold none of the words they need, so
+it first looks for plain strings with one small RE2 set of literals (it compiles in about a
+millisecond), and then compiles and runs only the triggers whose requirement a file meets, on
+the files that meet it.
+
+A requirement is a small formula in disjunctive normal form, compared case-insensitively:
+
+- a *factor* is a tuple of strings, one of which occurs in the text;
+- a *clause* is a tuple of factors that all hold at once;
+- a *requirement* is a tuple of clauses, one of which holds for every match.
+
+``(?:its|his) own back[\\s-]*(?:yard|garden)`` requires ``(("back",), ("garden", "yard"), ("his",
+"its"), ...)``: one clause of three factors. A top-level alternation gives a clause per branch,
+and short runs of alternatives and small character classes are multiplied out into longer, more
+selective strings (``[Ss]tan-?[Ll]ands?`` requires ``stanland`` or ``stan-land``).
+
+The analysis must be sound, or the fast path would skip a pattern that matches (a missed
+finding), so it is conservative: it reads the pattern with Python's own parser, refuses syntax
+the two engines might read differently, drops anything it cannot read as plain characters (a
+dropped part only weakens the requirement), and answers None (no requirement: the trigger is
+always run) when it is not sure or finds nothing of at least ``MIN_LENGTH`` characters.
 
 It runs when the rule cache is written; the cache keeps the answer for every trigger pattern.
 """
 
 from __future__ import annotations
 
+import math
+
 TYPE_CHECKING = False  # typing itself costs start-up time; mypy reads this as True
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeAlias
 
-MIN_LENGTH = 3
+    Factor: TypeAlias = frozenset[str]  # one of these strings occurs
+    Clause: TypeAlias = frozenset[Factor]  # every factor holds
+    Dnf: TypeAlias = frozenset[Clause]  # one clause holds; {frozenset()} is "no requirement"
+    Requirement: TypeAlias = tuple[tuple[tuple[str, ...], ...], ...]
+
+MIN_LENGTH = 3  # a shorter string occurs in nearly every text: no use as a filter
+MAX_EXACT = 16  # strings in a set of exact alternatives before it is cut into factors
+MAX_CLAUSES = 8
+MAX_FACTORS = 3  # per clause: the most selective ones
 # RE2 syntax that Python's parser reads differently, or not at all: give up on these.
 _REFUSED = ("\\C", "\\Q", "\\E", "\\z", "\\x{", "[[:", "(?U", "(?s", "(?m", "(?P=", "(?<")
+_TRUE: Dnf = frozenset({frozenset()})
 
 
-def required(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains (compared
-    case-insensitively), or None when there are none worth using or the pattern is unsure."""
-    tree, p = _parse(pattern)
+def requirement(pattern: str) -> Requirement | None:
+    """The strings every match of ``pattern`` contains (see the module's docstring), or None
+    when there is no usable requirement or the pattern is unsure."""
+    tree, parser = _parse(pattern)
     if tree is None:
         return None
-    return _usable(_sequence(list(tree), p))
-
-
-def required_all(pattern: str) -> tuple[tuple[str, ...], ...] | None:
-    """Several requirements that every match of ``pattern`` meets at once: one for each part of
-    the pattern's top-level sequence that has one (a pattern wrapped in one group is read
-    inside it). None when there is none worth using or the pattern is unsure."""
-    tree, p = _parse(pattern)
-    if tree is None:
+    found = _Analysis(parser).dnf(_Analysis(parser).sequence(list(tree)))
+    if found == _TRUE:
         return None
-    items = list(tree)
-    while len(items) == 1 and items[0][0] is p.SUBPATTERN:
-        items = list(items[0][1][-1])
-    factors: list[frozenset[str] | None] = []
-    run: list[str] = []
-    for op, arg in [*items, (None, None)]:
-        if op is p.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            factors.append(frozenset({"".join(run)}))
-            run = []
-        if op is not None:
-            factors.append(_item(op, arg, p))
-    usable = sorted({f for f in (_usable(x) for x in factors) if f})
-    return tuple(usable) if usable else None
+    return tuple(
+        sorted(tuple(sorted(tuple(sorted(factor)) for factor in clause)) for clause in found)
+    )
+
+
+def escape(literal: str) -> str:
+    """``literal`` as an RE2 pattern: letters and digits as they are, anything else escaped."""
+    return "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in literal)
 
 
 def _parse(pattern: str) -> tuple[Any, Any]:
     import re
-    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as _parser
 
     # A Unicode class (\pZ, \p{Greek}) is never a literal: read it as \s, a class Python knows.
     pattern = re.sub(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])", r"\1\\s", pattern)
@@ -72,56 +85,177 @@ def _parse(pattern: str) -> tuple[Any, Any]:
         return None, _parser
 
 
-def _usable(found: frozenset[str] | None) -> tuple[str, ...] | None:
-    if not found or min(len(s) for s in found) < MIN_LENGTH:
-        return None
-    return tuple(sorted(found))
+def _fold(char: str) -> str:
+    """The gate compares without case (RE2's ``(?i)``): ASCII letters are kept lower-case, so
+    that ``[Ss]`` is one character. Other characters are kept as they are; RE2 folds them."""
+    return char.lower() if char.isascii() else char
 
 
-def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more selective requirement: the longer shortest string, then fewer strings."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+def _shortest(factor: Factor | tuple[str, ...]) -> int:
+    return min((len(s) for s in factor), default=0)
 
 
-def _sequence(items: list[tuple[Any, Any]], p: Any) -> frozenset[str] | None:
-    """A concatenation: every item matches, so any one item's requirement holds; consecutive
-    literal characters make one string."""
-    best: frozenset[str] | None = None
-    run: list[str] = []
-    for op, arg in items:
+def strength(factor: Factor | tuple[str, ...]) -> float:
+    """How selective a factor is, roughly: longer strings are rarer, and each doubling of the
+    number of alternatives costs a character and a half."""
+    return _shortest(factor) - 1.5 * math.log2(max(len(factor), 1))
+
+
+def _minimal(strings: frozenset[str]) -> Factor:
+    """The same factor without strings that contain another of its strings (any text that
+    holds the longer holds the shorter)."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+
+
+class _Analysis:
+    """Reads a parsed pattern. An item gives either a frozenset of exact strings (the item
+    matches one of them and nothing else; ``""`` is an empty match) or a Dnf."""
+
+    def __init__(self, parser: Any) -> None:
+        self.p = parser
+
+    # -- formulas ----------------------------------------------------------------------------
+
+    def dnf(self, info: frozenset[str] | Dnf) -> Dnf:
+        if not _is_exact(info):
+            return info  # type: ignore[return-value]
+        strings: frozenset[str] = info  # type: ignore[assignment]
+        if _shortest(strings) < MIN_LENGTH:
+            return _TRUE
+        return frozenset({frozenset({_minimal(strings)})})
+
+    @staticmethod
+    def both(a: Dnf, b: Dnf) -> Dnf:
+        """Both hold: every pair of clauses, or the more selective side when that is too many."""
+        if a == _TRUE:
+            return b
+        if b == _TRUE:
+            return a
+        if len(a) * len(b) <= MAX_CLAUSES:
+            return _normal(frozenset(_trim(ca | cb) for ca in a for cb in b))
+        return max(a, b, key=_dnf_strength)
+
+    @staticmethod
+    def either(a: Dnf, b: Dnf) -> Dnf:
+        """One holds: every clause of both, or one factor that any clause implies."""
+        if a == _TRUE or b == _TRUE:
+            return _TRUE
+        union = _normal(a | b)
+        if len(union) <= MAX_CLAUSES:
+            return union
+        # Each clause implies its strongest factor, so their union is implied by the whole.
+        merged = frozenset(s for clause in union for s in max(clause, key=strength))
+        return frozenset({frozenset({_minimal(merged)})})
+
+    # -- the parse tree ----------------------------------------------------------------------
+
+    def sequence(self, items: list[tuple[Any, Any]]) -> frozenset[str] | Dnf:
+        """A concatenation: exact strings multiply out while they stay few; the rest of the
+        sequence is the conjunction of its parts. Exact only if every item is."""
+        exact: frozenset[str] | None = frozenset({""})  # the run of exact items so far
+        whole = True  # every item so far is exact, in one run
+        found: Dnf = _TRUE
+        for op, arg in items:
+            info = self.item(op, arg)
+            if _is_exact(info):
+                strings: frozenset[str] = info  # type: ignore[assignment]
+                if exact is None:
+                    exact = strings
+                    continue
+                product = frozenset(a + b for a in exact for b in strings)
+                if len(product) <= MAX_EXACT:
+                    exact = product
+                    continue
+                found = self.both(found, self.dnf(exact))
+                exact, whole = strings, False
+                continue
+            if exact is not None:
+                found = self.both(found, self.dnf(exact))
+                exact = None
+            whole = False
+            found = self.both(found, info)  # type: ignore[arg-type]
+        if exact is not None:
+            if whole:
+                return exact
+            found = self.both(found, self.dnf(exact))
+        return found
+
+    def item(self, op: Any, arg: Any) -> frozenset[str] | Dnf:
+        p = self.p
         if op is p.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            best = _better(best, frozenset({"".join(run)}))
-            run = []
-        best = _better(best, _item(op, arg, p))
-    if run:
-        best = _better(best, frozenset({"".join(run)}))
-    return best
+            return frozenset({_fold(chr(arg))})
+        if op is p.IN:
+            return self.char_class(arg)
+        if op is p.AT or op is p.ASSERT or op is p.ASSERT_NOT:
+            return frozenset({""})  # zero width: leaving it out only widens the match
+        if op is p.SUBPATTERN:
+            return self.sequence(list(arg[-1]))
+        if op is p.BRANCH:
+            infos = [self.sequence(list(branch)) for branch in arg[1]]
+            if all(_is_exact(i) for i in infos):
+                union: frozenset[str] = frozenset().union(*infos)  # type: ignore[arg-type]
+                if len(union) <= MAX_EXACT:
+                    return union
+            result = self.dnf(infos[0])
+            for info in infos[1:]:
+                result = self.either(result, self.dnf(info))
+            return result
+        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", p.MAX_REPEAT)):
+            low, high, sub = arg
+            inner = self.sequence(list(sub))
+            exact = _is_exact(inner)
+            if high == 0:
+                return frozenset({""})
+            if low == 0:
+                if high == 1 and exact:
+                    return inner | frozenset({""})  # type: ignore[operator, arg-type]
+                return _TRUE
+            if exact and low == high and len(inner) ** low <= MAX_EXACT:
+                product = frozenset({""})
+                for _ in range(low):
+                    product = frozenset(a + b for a in product for b in inner)  # type: ignore[operator]
+                return product
+            return self.dnf(inner)  # at least one repetition
+        return _TRUE  # any character, a category, a back-reference: nothing to require
+
+    def char_class(self, items: list[tuple[Any, Any]]) -> frozenset[str] | Dnf:
+        p = self.p
+        chars: set[str] = set()
+        for op, arg in items:
+            if op is p.LITERAL:
+                chars.add(_fold(chr(arg)))
+            elif op is p.RANGE and arg[1] - arg[0] < 8:
+                chars.update(_fold(chr(c)) for c in range(arg[0], arg[1] + 1))
+            else:  # a negation, a category, a wide range
+                return _TRUE
+        return frozenset(chars) if 0 < len(chars) <= 4 else _TRUE
 
 
-def _item(op: Any, arg: Any, p: Any) -> frozenset[str] | None:
-    if op is p.SUBPATTERN:
-        return _sequence(list(arg[-1]), p)
-    if op is p.BRANCH:
-        union: set[str] = set()
-        for branch in arg[1]:
-            found = _sequence(list(branch), p)
-            if found is None:
-                return None  # one alternative needs no literal: neither does the whole
-            union |= found
-        return frozenset(union)
-    if op is p.MAX_REPEAT or op is p.MIN_REPEAT:
-        low, _high, sub = arg
-        return _sequence(list(sub), p) if low >= 1 else None
-    return None  # classes, anchors, any character, look-arounds: no requirement
+def _is_exact(info: frozenset[str] | Dnf) -> bool:
+    """Whether an item's reading is a set of exact strings (else it is a formula; neither is
+    ever empty)."""
+    return isinstance(next(iter(info)), str)
 
 
-def escape(literal: str) -> str:
-    """``literal`` as an RE2 pattern: letters and digits as they are, anything else escaped."""
-    return "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in literal)
+def _normal(dnf: Dnf) -> Dnf:
+    """The formula without clauses that imply another clause (a text that meets the larger
+    meets the smaller); one with an empty clause holds for any text."""
+    if frozenset() in dnf:
+        return _TRUE
+    return frozenset(c for c in dnf if not any(other < c for other in dnf))
+
+
+def _trim(clause: Clause) -> Clause:
+    """A clause of at most MAX_FACTORS factors (dropping one only weakens it): the most
+    selective, and beside it only short lists of longer strings, which sharpen the filter
+    without making the set of literals to look for much larger ("its", "his" or a list of
+    forty nouns next to "backyard" or "soviet" would add cost and rule out next to nothing)."""
+    usable = [f for f in clause if _shortest(f) >= MIN_LENGTH]
+    usable.sort(key=lambda f: (strength(f), sorted(f)), reverse=True)
+    kept = usable[:1] + [f for f in usable[1:] if _shortest(f) > MIN_LENGTH and len(f) <= 8]
+    return frozenset(kept[:MAX_FACTORS])
+
+
+def _dnf_strength(dnf: Dnf) -> float:
+    """A formula is as selective as its weakest clause; a clause as its strongest factor."""
+    return min((max((strength(f) for f in clause), default=0.0) for clause in dnf), default=0.0)

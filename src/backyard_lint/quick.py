@@ -71,24 +71,47 @@ class _Unsure(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``backyard-lint``: the fast path when it applies, else the full CLI."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if not os.environ.get("BACKYARD_LINT_NO_FASTPATH"):
-        try:
-            if clean_check(args):
-                return 0
-        except KeyboardInterrupt:
-            sys.stderr.write("backyard-lint: interrupted\n")
-            return 130
+    answer = _fast_answer(list(sys.argv[1:] if argv is None else argv))
+    if answer is not None:
+        return answer
     from backyard_lint.cli import main as full_main
 
     return full_main(argv)
+
+
+def run() -> None:
+    """The command's entry (the script, ``python -m backyard_lint``, the Windows entry point):
+    :func:`main`, then exit with its code. A run the fast path answered has written nothing
+    and registered no exit handler, so it leaves at once, without the interpreter's teardown
+    (freeing every module and object costs a tenth of a small clean run)."""
+    answer = _fast_answer(sys.argv[1:])
+    if answer == 0:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+    if answer is not None:
+        sys.exit(answer)
+    from backyard_lint.cli import main as full_main
+
+    sys.exit(full_main(None))
+
+
+def _fast_answer(args: list[str]) -> int | None:
+    """0 when the fast path proves ``args`` a clean check, 130 when interrupted, else None."""
+    if os.environ.get("BACKYARD_LINT_NO_FASTPATH"):
+        return None
+    try:
+        return 0 if clean_check(args) else None
+    except KeyboardInterrupt:
+        sys.stderr.write("backyard-lint: interrupted\n")
+        return 130
 
 
 def clean_check(args: Sequence[str]) -> bool:
     """True when ``backyard-lint <args>`` is a check that certainly reports nothing."""
     try:
         paths = _paths(args)
-        triggers, literal_lists = _triggers()
+        data = _quick_data()
         checked = ConfigCheck()
         cwd = os.getcwd()
         checked.folder(cwd)  # the CLI also reads the working folder's configuration
@@ -96,16 +119,15 @@ def clean_check(args: Sequence[str]) -> bool:
             checked.folder(os.path.join(cwd, "_"))
         texts = []
         total = 0
-        for path in _files(paths):
+        for path, regular in _files(paths):
             # Like Discovery.for_path: the file's folder as written, then resolved.
             checked.folder(os.path.dirname(os.path.join(cwd, path)))
-            data = plain_bytes(path, SCAN_LIMIT - total)
-            if data is None or DIRECTIVE_MARK in data:
+            text = plain_bytes(path, SCAN_LIMIT - total, regular)
+            if text is None or DIRECTIVE_MARK in text:
                 raise _Unsure
-            texts.append(data)  # at most SCAN_LIMIT bytes in all
-            total += len(data)
-        scan = _scanner_for(texts, triggers, literal_lists)
-        return scan is None or not any(scan.Match(data) for data in texts)
+            texts.append(text)  # at most SCAN_LIMIT bytes in all
+            total += len(text)
+        return not _any_trigger(texts, data)
     except _Unsure:
         return False
     except Exception:  # anything unforeseen: the full path decides, and reports
@@ -140,54 +162,65 @@ def _paths(args: Sequence[str]) -> list[str]:
     return paths
 
 
-def _triggers() -> tuple[list[str], list[Any]]:
-    """Every built-in trigger pattern as the engine's prefilter holds it, in the engine's order
-    (rules by id), with its required literals, from a rule cache whose files are unchanged."""
+def _quick_data() -> dict[str, Any]:
+    """The built-in rules' triggers and their requirements, from the rule cache's quick file,
+    when the code and every rule file are as they were when it was written."""
     folder = rulecache.builtin_rules_folder()
-    cache_file = rulecache.cache_file(folder)
-    if cache_file is None:
+    path = rulecache.cache_file(folder, "quick")
+    data = rulecache.read_quick(path, rulecache.code_stamp(), folder) if path else None
+    if data is None or not data["triggers"]:
         raise _Unsure
-    entries = rulecache.read(cache_file, rulecache.code_stamp(), folder)
-    files = rulecache.rule_files(folder)
-    if not entries or set(files) != set(entries):
-        raise _Unsure
-    by_rule = []
-    for path in files:
-        with open(path, "rb") as fh:
-            if entries[path]["key"] != rulecache.file_key(fh.read()):
-                raise _Unsure
-        entry = entries[path]
-        if len(entry["triggers"]) != len(entry["literals"]):
-            raise _Unsure
-        by_rule.append((entry["rule"]["id"], entry["triggers"], entry["literals"]))
-    triggers: list[str] = []
-    literal_lists: list[Any] = []
-    for _rule_id, rule_triggers, rule_literals in sorted(by_rule):
-        triggers.extend(rule_triggers)
-        literal_lists.extend(rule_literals)
-    if not triggers:
-        raise _Unsure
-    return triggers, literal_lists
+    return data
 
 
 def _compile(patterns: Any, max_mem: int = 0) -> Any:
-    import re2
+    """An RE2 set of ``patterns``, searched anywhere in a text: ``.Match(bytes)`` gives the
+    indices of the patterns that match (an empty list when none does)."""
+    re2 = _re2()
+    compiled = re2.Set(re2.RE2.Anchor.UNANCHORED, _options(re2, max_mem))
+    for pattern in patterns:
+        if compiled.Add(pattern.encode("utf-8")) < 0:
+            raise _Unsure
+    if not compiled.Compile():
+        raise _Unsure
+    return compiled
 
-    options = re2.Options()
+
+def _options(re2: Any, max_mem: int) -> Any:
+    options = re2.RE2.Options()
     options.log_errors = False
     if max_mem:
         options.max_mem = max_mem
-    compiled = re2.Set.SearchSet(options)
-    for pattern in patterns:
-        compiled.Add(pattern)
-    compiled.Compile()
-    return compiled
+    return options
+
+
+def _re2() -> Any:
+    """google-re2's compiled module, ``re2._re2``, without the ``re2`` package around it: the
+    package imports ``functools``, ``itertools`` and ``codecs``, which together cost as much
+    as loading the library. It is entered in ``sys.modules``, where ``import re2`` finds it."""
+    module = sys.modules.get("re2._re2")
+    if module is None:
+        try:
+            from _frozen_importlib import module_from_spec
+            from _frozen_importlib_external import PathFinder
+
+            package = PathFinder.find_spec("re2")
+            spec = package and PathFinder.find_spec("re2._re2", package.submodule_search_locations)
+            if spec is None or spec.loader is None:
+                raise ImportError("re2._re2")
+            module = module_from_spec(spec)
+            spec.loader.exec_module(module)
+            sys.modules["re2._re2"] = module
+        except Exception:  # another Python or layout: the ordinary import
+            from re2 import _re2 as fallback  # type: ignore[attr-defined]
+
+            module = fallback
+    return module
 
 
 def _scanner() -> Any:
     """The engine's prefilter over the built-in rules (every trigger pattern)."""
-    triggers, _literals = _triggers()
-    return _full(triggers)
+    return _full(_quick_data()["triggers"])
 
 
 def _full(triggers: list[str]) -> Any:
@@ -196,28 +229,53 @@ def _full(triggers: list[str]) -> Any:
     return scan
 
 
-def _scanner_for(texts: list[bytes], triggers: list[str], literal_lists: list[Any]) -> Any:
-    """The prefilter for ``texts``: only the trigger patterns that can match in them (those
-    whose required literals occur, and those without any), or None when there are none.
-    Compiling every pattern is the largest cost of a small run; the literal set is cheap."""
-    from backyard_lint.literals import escape
-
-    literals = sorted({lit for factors in literal_lists if factors for f in factors for lit in f})
-    seen: set[str] = set()
-    if literals:
-        gate = _compile("(?i)" + escape(lit) for lit in literals)
-        for data in texts:
-            seen.update(literals[i] for i in gate.Match(data) or ())
-    needed = [
-        trigger
-        for trigger, factors in zip(triggers, literal_lists, strict=True)
-        if not factors or all(any(lit in seen for lit in f) for f in factors)
-    ]
-    if not needed:
-        return None
-    if len(needed) == len(triggers):
-        return _full(triggers)
-    return _compile(needed, rulecache.PREFILTER_MAX_MEM)
+def _any_trigger(texts: list[bytes], data: dict[str, Any]) -> bool:
+    """Whether any trigger pattern matches in any of ``texts``: the engine's prefilter, run
+    only where it can match. One set of literals finds, per text, the triggers whose
+    requirement the text meets (``literals.py``); only those are compiled, and each text is
+    searched for its own. Compiling every trigger is the largest cost of a small run."""
+    triggers: list[str] = data["triggers"]
+    anchors: list[list[Any]] = data["anchors"]
+    always = set(data["always"])
+    gate = _compile(data["gate"]) if data["gate"] else None
+    needs: list[tuple[bytes, set[int]]] = []
+    for text in texts:
+        found = set(always)
+        hits = gate.Match(text) if gate is not None else ()
+        if hits:
+            seen = 0
+            for i in hits:
+                seen |= 1 << i
+            for i in hits:
+                for trigger, masks in anchors[i]:
+                    if trigger not in found:
+                        for mask in masks:
+                            if not seen & mask:
+                                break
+                        else:
+                            found.add(trigger)
+        if found:
+            needs.append((text, found))
+    if not needs:
+        return False
+    wanted = set().union(*(found for _, found in needs))
+    if len(wanted) == len(triggers):
+        full = _full(triggers)
+        return any(full.Match(text) for text, _ in needs)
+    re2 = _re2()
+    options = _options(re2, rulecache.PREFILTER_MAX_MEM)
+    anywhere = re2.RE2.Anchor.UNANCHORED
+    compiled: dict[str, Any] = {}  # several rules may share a pattern
+    for text, found in needs:
+        for pattern in {triggers[t] for t in found}:
+            regex = compiled.get(pattern)
+            if regex is None:
+                regex = compiled[pattern] = re2.RE2(pattern.encode("utf-8"), options)
+                if not regex.ok():
+                    raise _Unsure
+            if regex.Match(anywhere, text, 0, len(text))[0][0] >= 0:
+                return True
+    return False
 
 
 class ConfigCheck:
@@ -277,50 +335,57 @@ def may_configure(pyproject: bytes) -> bool:
 
 
 def _files(paths: Sequence[str]) -> Any:
-    """The files ``inputs.walk`` would lint, in any order."""
+    """The files ``inputs.walk`` would lint, in any order, each with whether it is known to be
+    a regular file (found in a folder, not through a symbolic link)."""
     for path in paths:
         if not os.path.isdir(path):
-            yield path
+            yield path, False
             continue
         seen: set[tuple[int, int]] = set()
-        for root, dirs, files in os.walk(path, followlinks=False):
+        folders = [path]
+        while folders:
+            root = folders.pop()
             try:
                 st = os.stat(root)
-            except OSError:
-                raise _Unsure from None
+                entries = list(os.scandir(root))
+            except OSError:  # inputs.walk skips an unreadable folder too
+                continue
             key = (st.st_dev, st.st_ino)
             if key in seen:
-                dirs[:] = []
                 continue
             seen.add(key)
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
-            for name in files:
-                if not name.startswith(".") and (
-                    os.path.splitext(name)[1].lower() in LINTED_SUFFIXES
-                ):
-                    yield os.path.join(root, name)
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                if entry.is_dir():  # like os.walk: a link to a folder is a folder, not entered
+                    if name not in SKIPPED_DIRS and not entry.is_symlink():
+                        folders.append(entry.path)
+                elif os.path.splitext(name)[1].lower() in LINTED_SUFFIXES:
+                    yield entry.path, entry.is_file(follow_symlinks=False)
 
 
-def plain_bytes(path: str, budget: int) -> bytes | None:
+def plain_bytes(path: str, budget: int, regular: bool = False) -> bytes | None:
     """The bytes of a regular file of at most ``budget`` bytes in strict UTF-8 without a BOM or
-    NUL bytes (text the full path would decode as it is), else None."""
+    NUL bytes (text the full path would decode as it is), else None. ``regular``: the caller
+    knows it is a regular file; otherwise it is checked before it is opened (opening a device
+    may do something)."""
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > budget:
+        if not regular and not stat.S_ISREG(os.stat(path).st_mode):
             return None
         fd = os.open(path, _OPEN_FLAGS)
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > budget:
             return None
-        with open(fd, "rb", closefd=False) as fh:
-            data = fh.read()  # read(n) would allocate n bytes up front
+        data = os.read(fd, st.st_size + 1)  # a byte more: a file that grew is not read whole
     except OSError:
         return None
     finally:
         os.close(fd)
-    if len(data) > budget or data.startswith(BOMS) or b"\0" in data:
+    if len(data) > st.st_size or data.startswith(BOMS) or b"\0" in data:
         return None
     if not data.isascii():
         try:

@@ -10,7 +10,7 @@ which shape what the cache holds). Anything unexpected (no cache
 folder, a broken or foreign file) means: parse and validate as if there were no cache.
 ``BACKYARD_LINT_NO_CACHE=1`` turns it off; ``BACKYARD_LINT_CACHE_DIR`` moves it.
 
-This module imports nothing heavier than ``os``, ``sys``, ``marshal`` and ``zlib``: ``quick.py``
+This module imports nothing heavier than ``os``, ``sys`` and ``marshal``: ``quick.py``
 reads the trigger patterns through it before anything else is imported.
 """
 
@@ -22,7 +22,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import zlib
 
 from backyard_lint import __version__
 
@@ -30,14 +29,12 @@ TYPE_CHECKING = False  # typing itself costs start-up time; mypy reads this as T
 if TYPE_CHECKING:
     from typing import Any
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 PREFILTER_MAX_MEM = 64 << 20  # RE2 memory for the prefilter's full set of trigger patterns
 CACHE_FILES_KEPT = 8
 RULE_SUFFIXES = (".yaml", ".yml")
 
-# Entries: rule file path -> {"key": [size, crc32], "rule": {field: value}, "triggers": [each
-# pattern as the engine's prefilter holds it], "literals": [for each trigger, its requirements
-# (literals.required_all: each a tuple of strings one of which every match contains), or None]}
+# Entries: rule file path -> {"key": [size, crc32], "rule": {field: value}}
 
 
 def builtin_rules_folder() -> str:
@@ -52,17 +49,44 @@ def builtin_rules_folder() -> str:
 def rule_files(folder: str) -> list[str]:
     """Every rule file below ``folder`` (hidden folders too; symbolic links to folders are not
     entered), unsorted."""
+    return rule_tree(folder)[0]
+
+
+def rule_tree(folder: str) -> tuple[list[str], list[str]]:
+    """The rule files below ``folder`` (as :func:`rule_files`) and the folders walked."""
     found = []
+    folders = []
     for root, _dirs, files in os.walk(folder, followlinks=False):
+        folders.append(root)
         for name in files:
             path = os.path.join(root, name)
             if os.path.splitext(name)[1] in RULE_SUFFIXES and os.path.isfile(path):
                 found.append(path)
-    return found
+    return found, folders
+
+
+def stat_key(path: str) -> list[int] | None:
+    """What the fast path compares instead of reading a file: its size and modification time
+    (adding, removing or renaming a file changes its folder's time), or None."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
 
 
 def file_key(data: bytes) -> list[int]:
+    import zlib  # not at the top: the fast path never needs it
+
     return [len(data), zlib.crc32(data)]
+
+
+def _name_hash(text: str) -> int:
+    """A 32-bit FNV-1a hash: enough to give each rules folder its own cache file name."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8", "surrogateescape"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
 
 
 def cache_dir() -> str | None:
@@ -79,13 +103,14 @@ def cache_dir() -> str | None:
     return None if home == "~" else os.path.join(home, ".cache", "backyard-lint")
 
 
-def cache_file(folder: str) -> str | None:
+def cache_file(folder: str, kind: str = "rules") -> str | None:
     """The cache file for one rules folder: a checkout and an installed copy do not evict
-    each other."""
+    each other. ``kind`` is ``rules`` (the validated rules) or ``quick`` (the fast path's
+    data: see :func:`read_quick`)."""
     where = cache_dir()
     if where is None:
         return None
-    name = f"rules-{zlib.crc32(folder.encode('utf-8', 'surrogateescape')):08x}.marshal"
+    name = f"{kind}-{_name_hash(folder):08x}.marshal"
     return os.path.join(where, name)
 
 
@@ -118,16 +143,58 @@ def dumps(stamp: str, folder: str, entries: dict[str, Any]) -> bytes:
     return marshal.dumps({"stamp": stamp, "folder": folder, "files": entries})
 
 
+# The fast path's file ("quick-*.marshal"): {"stamp", "folder", "keys": {path: stat_key} for
+# every rule file and every folder walked, "triggers": [every trigger pattern in the engine's
+# order], "literals": [the strings of every requirement (literals.requirement), sorted], "gate":
+# [each literal as an RE2 pattern that finds it without regard to case], "anchors": [for each
+# literal, the clauses filed under it: [trigger, [one bit mask over the literals for each other
+# factor of the clause]]; a clause is filed under each string of its most selective factor],
+# "always": [the triggers without a requirement]}. It is a few kilobytes, written with the
+# rules cache: loading that cache and reading every rule file would cost more than the rest of
+# a small clean run.
+
+
+def read_quick(path: str, stamp: str, folder: str) -> dict[str, Any] | None:
+    """The fast path's data for ``folder``, when written with ``stamp`` and every rule file and
+    folder is as it was then; else None."""
+    try:
+        with open(path, "rb") as fh:
+            data = marshal.loads(fh.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("stamp") != stamp or data.get("folder") != folder:
+        return None
+    keys = data.get("keys")
+    if not isinstance(keys, dict) or not keys:
+        return None
+    for name, key in keys.items():
+        if stat_key(name) != key:
+            return None
+    return data
+
+
+def quick_keys(files: list[str], folders: list[str]) -> dict[str, Any]:
+    """The stat keys of the rule files and folders (take them before reading the files: a
+    file that changes afterwards then fails the check, never the other way round)."""
+    return {path: stat_key(path) for path in (*folders, *files)}
+
+
 def prune(where: str) -> None:
-    """Keep the most recently written cache files (test runs and venvs each add one)."""
-    found = []
+    """Keep the most recently written cache files of each kind (test runs and venvs each add
+    one)."""
+    found: dict[str, list[tuple[int, str]]] = {"rules-": [], "quick-": []}
     for name in os.listdir(where):
-        if name.startswith("rules-") and name.endswith(".marshal"):
+        kind = name[:6]
+        if kind in found and name.endswith(".marshal"):
             path = os.path.join(where, name)
-            found.append((os.stat(path).st_mtime_ns, path))
-    found.sort()
-    for _, old in found[:-CACHE_FILES_KEPT]:
-        try:
-            os.unlink(old)
-        except FileNotFoundError:  # another process pruned it first
-            continue
+            try:
+                found[kind].append((os.stat(path).st_mtime_ns, path))
+            except FileNotFoundError:  # another process pruned it first
+                continue
+    for files in found.values():
+        files.sort()
+        for _, old in files[:-CACHE_FILES_KEPT]:
+            try:
+                os.unlink(old)
+            except FileNotFoundError:  # another process pruned it first
+                continue

@@ -357,7 +357,9 @@ def _cached_folder(folder: Path) -> list[Rule]:
     rules: list[Rule] = []
     fresh: dict[str, Any] = {}
     changed = False
-    for path in rule_files(folder):
+    files, folders = rulecache.rule_tree(str(folder))
+    keys = rulecache.quick_keys(files, folders)  # before reading: see quick_keys
+    for path in sorted(Path(p) for p in files):
         shown = str(path)
         try:
             data = path.read_bytes()
@@ -377,28 +379,61 @@ def _cached_folder(folder: Path) -> list[Rule]:
             changed = True
         rules.append(rule)
         fresh[shown] = {"key": key, "rule": rule}
-    if cache_file and (changed or set(fresh) != set(entries)):
-        _write_cache(Path(cache_file), stamp, str(folder), fresh)
+    if cache_file:
+        if changed or set(fresh) != set(entries):
+            payload = rulecache.dumps(
+                stamp,
+                str(folder),
+                {p: {**e, "rule": _rule_to_data(e["rule"])} for p, e in fresh.items()},
+            )
+            _write_atomic(Path(cache_file), payload)
+        quick_file = rulecache.cache_file(str(folder), "quick")
+        if quick_file and (changed or rulecache.read_quick(quick_file, stamp, str(folder)) is None):
+            _write_atomic(Path(quick_file), _quick_payload(rules, stamp, str(folder), keys))
     return rules
 
 
-def _write_cache(cache_file: Path, stamp: str, folder: str, entries: dict[str, Any]) -> None:
-    """Write the cache atomically (a temporary file, then a rename); never fail the run."""
-    import tempfile
+def _quick_payload(rules: list[Rule], stamp: str, folder: str, keys: dict[str, Any]) -> bytes:
+    """The fast path's data (see rulecache.read_quick): the triggers in the engine's order and
+    their requirements (literals.py), each clause filed under its most selective factor."""
+    import marshal
 
     from backyard_lint.engine import trigger_pattern
-    from backyard_lint.literals import required_all
+    from backyard_lint.literals import escape, requirement, strength
 
-    files = {}
-    for path, entry in entries.items():
-        triggers = [trigger_pattern(entry["rule"], pat.regex) for pat in entry["rule"].patterns]
-        files[path] = {
-            "key": entry["key"],
-            "rule": _rule_to_data(entry["rule"]),
+    triggers = [
+        trigger_pattern(rule, pattern.regex)
+        for rule in sorted(rules, key=lambda r: r.id)  # RuleSet's order
+        for pattern in rule.patterns
+    ]
+    reqs = [requirement(trigger) for trigger in triggers]
+    literals = sorted({s for req in reqs if req for clause in req for f in clause for s in f})
+    index = {s: i for i, s in enumerate(literals)}
+    anchors: list[list[Any]] = [[] for _ in literals]
+    for position, req in enumerate(reqs):
+        for clause in req or ():
+            first, *rest = sorted(clause, key=strength, reverse=True)
+            masks = [sum(1 << index[s] for s in f) for f in rest]
+            for s in first:
+                anchors[index[s]].append([position, masks])
+    return marshal.dumps(
+        {
+            "stamp": stamp,
+            "folder": folder,
+            "keys": keys,
             "triggers": triggers,
-            "literals": [required_all(trigger) for trigger in triggers],
+            "literals": literals,
+            "gate": ["(?i)" + escape(literal) for literal in literals],
+            "anchors": anchors,
+            "always": [position for position, req in enumerate(reqs) if req is None],
         }
-    payload = rulecache.dumps(stamp, folder, files)
+    )
+
+
+def _write_atomic(cache_file: Path, payload: bytes) -> None:
+    """Write a cache file atomically (a temporary file, then a rename); never fail the run."""
+    import tempfile
+
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=cache_file.parent)
