@@ -1,29 +1,33 @@
-"""The console script's entry point, with a fast path that proves there is nothing to report.
+"""The command's entry point, with a fast path that proves there is nothing to report.
 
 A pre-commit hook or a check of a small docs tree spends most of its time starting up: importing
 argparse, dataclasses, pathlib, typing and the CLI costs several times what scanning the files
 does, and most runs find nothing. So before importing any of that, with nothing heavier than
-``os``, ``sys``, ``marshal``, ``zlib`` and ``re2``, :func:`clean_check` answers a ``check`` when it
-can prove that the full command would print nothing and exit 0:
+``os``, ``sys``, ``marshal`` and RE2's compiled module, :func:`clean_check` answers a ``check``
+when it can prove that the full command would print nothing and exit 0:
 
 - the arguments are paths and only ``--exit-zero``, ``--jobs N``, ``--color X`` or
   ``--format text|concise`` (options that change nothing when there is nothing to report);
 - no configuration file applies: no ``.backyard-lint.yaml``/``.yml`` and no ``pyproject.toml``
   that may hold a ``[tool.backyard-lint]`` table in the working folder, any linted file's
   folder, or above them;
-- the built-in rules' trigger patterns come from the rule cache, checked as ``rules.py`` checks
-  it (every rule file's size and CRC-32, and the code's version);
+- the built-in rules' trigger patterns come from the rule cache's quick file, written with the
+  rules cache by this version of the code, and every rule file and rules folder has the size and
+  modification time it had then (``rulecache.read_quick``);
 - every input is a regular file in strict UTF-8, without a BOM or NUL bytes, and together they
   hold less than ``SCAN_LIMIT`` bytes (more goes to the worker processes of the full path);
 - no trigger pattern and no directive mark occurs in any of them: the engine's own prefilter
-  (its set of trigger patterns, as the rule cache holds them) over the same text, where a file
-  without a hit ends. Only the patterns that can match are compiled: a pattern with a
-  requirement (``literals.py``, kept in the cache) that no literal in the input meets cannot
-  match it.
+  patterns, searched only where they can match. Each trigger has a requirement (``literals.py``:
+  strings every match contains); one small set of literals finds the requirements each file
+  meets, and only the triggers so needed are compiled and searched, each in the files that need
+  it (:func:`_any_trigger`).
 
 In every other case it returns None having written nothing, and the full CLI runs as if the fast
 path had not been tried: findings, errors and messages only ever come from the full path.
 ``BACKYARD_LINT_NO_FASTPATH=1`` turns the fast path off.
+
+The command is installed as a script that calls :func:`run` (see ``hatch_build.py``), and a run
+the fast path answers leaves without the interpreter's teardown.
 """
 
 # os.path, not pathlib: importing pathlib costs milliseconds of start-up.

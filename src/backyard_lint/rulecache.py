@@ -4,11 +4,15 @@ Parsing YAML and validating every pattern costs more than linting a small file, 
 keeps the validated built-in rules in a marshal file (plain data: dicts, lists, strings and
 numbers; the fastest format to load) in the user's cache folder, one file per rules folder. An
 entry is used only when its rule file has the same size and CRC-32 (the files are read on every
-run: a few kilobytes) and the cache was written by this version of the code and of Python (the
-version, and the size and mtime of ``rules.py``, ``model.py``, ``engine.py`` and ``literals.py``,
-which shape what the cache holds). Anything unexpected (no cache
-folder, a broken or foreign file) means: parse and validate as if there were no cache.
+run of the full path: a few kilobytes) and the cache was written by this version of the code and
+of Python (the version, and the size and mtime of ``rules.py``, ``model.py``, ``engine.py`` and
+``literals.py``, which shape what the cache holds). Anything unexpected (no cache folder, a
+broken or foreign file) means: parse and validate as if there were no cache.
 ``BACKYARD_LINT_NO_CACHE=1`` turns it off; ``BACKYARD_LINT_CACHE_DIR`` moves it.
+
+Beside it, a "quick" file holds what the fast path (``quick.py``) needs: the trigger patterns and
+their requirements, checked against the size and modification time of every rule file and
+folder instead of their contents (see :func:`read_quick`).
 
 This module imports nothing heavier than ``os``, ``sys`` and ``marshal``: ``quick.py``
 reads the trigger patterns through it before anything else is imported.
