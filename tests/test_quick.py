@@ -217,7 +217,7 @@ def test_the_console_script_answers_without_importing_the_cli(
         "code = main(['check', 'a.md'])\n"
         "heavy = sorted(m for m in ('argparse', 'dataclasses', 'yaml',"
         " 'backyard_lint.cli', 'backyard_lint.model') if m in sys.modules)\n"
-        "print(code, heavy)\n"
+        "print(int(code), heavy)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe],
