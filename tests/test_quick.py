@@ -190,22 +190,41 @@ def test_constants_agree_with_the_modules_they_mirror() -> None:
     assert quick.DIRECTIVE_MARK.decode() == directives.MARK == engine.DIRECTIVE_MARK
 
 
-def test_the_fast_path_uses_the_engines_prefilter(tree: Path) -> None:
-    """Every built-in rule's bad examples hit the fast path's scanner, good ones as the engine."""
+def test_the_fast_path_agrees_with_the_engines_prefilter(tree: Path) -> None:
+    """The fast path's prefilter (literals first, then only the triggers a text needs) says
+    "a trigger matches" exactly when the engine's set of every trigger does: on every rule's
+    examples, their markup and case variants, the hand-labelled sentences and the Rust book."""
+    import json
+
     from backyard_lint.runner import ruleset_for
 
-    scan = quick._scanner()
     ruleset = ruleset_for()
-    markup = [
+    prefilter = quick.builtin_prefilter(ruleset.triggers)
+    assert prefilter is not None
+    texts = [
         "Russia's <em>backyard</em>",
         "Russia's **backyard**",
         "> Investors flock to Russia's\n> backyard for uranium.",
         "the <b>near</b> abroad",
     ]
     for rule in ruleset.rules:
-        for text in (*rule.examples_bad, *rule.examples_good, *markup):
-            assert bool(scan.Match(text.encode())) == bool(ruleset.prefilter(text)), text
-    assert scan.Match(b"Russia's <em>backyard</em>")
+        for text in (*rule.examples_bad, *rule.examples_good):
+            texts += [text, text.upper(), text.replace(" ", "\u00a0"), text.replace(" ", " *", 1)]
+    shared = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if not shared.exists():
+        pytest.fail(f"{shared} is missing: this test reads ../shared/corpus beside the checkout")
+    for line in (shared / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            texts.append(json.loads(line)["text"])
+    texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "rust-book").glob("*.md"))]
+    hits = 0
+    for text in texts:
+        expected = bool(ruleset.prefilter(text))
+        assert prefilter.triggered(text.encode()) == expected, text[:200]
+        hits += expected
+    assert hits > 200
+    assert quick._any_trigger([b"clean", b"Russia's <em>backyard</em>"], quick._quick_data())
+    assert not quick._any_trigger([b"clean", b"also clean"], quick._quick_data())
 
 
 def test_the_console_script_answers_without_importing_the_cli(
@@ -295,12 +314,3 @@ def test_pyproject_check_never_misses_a_tool_table(text: str) -> None:
 
     has_table = "backyard-lint" in tomllib.loads(text).get("tool", {})
     assert quick.may_configure(text.encode()) == has_table, text
-
-
-def test_the_engine_reuses_the_set_the_fast_path_compiled(tree: Path) -> None:
-    from backyard_lint.engine import RuleSet
-
-    scan = quick._scanner()
-    fresh = RuleSet(load_rules([builtin_rules_dir()]))
-    assert fresh._full_set() is scan  # the same patterns in the same order: no second compile
-    assert fresh.prefilter("Investors flock to Russia's backyard.")

@@ -128,11 +128,12 @@ class RuleSet:
         self._compiled: dict[str, _Compiled] = {}
         self._locators: dict[tuple[str, ...], Any] = {}
 
-    def _full_set(self) -> Any:
-        if self._full is None:
-            from backyard_lint.quick import COMPILED  # the fast path's, with the same patterns
+    @property
+    def triggers(self) -> tuple[str, ...]:
+        """Every rule's trigger patterns as the prefilter holds them, rules in id order."""
+        return tuple(self._triggers)
 
-            self._full = COMPILED.get(tuple(self._triggers))
+    def _full_set(self) -> Any:
         if self._full is None:
             full = re2.Set.SearchSet(_full_set_options())
             for trigger in self._triggers:
@@ -152,7 +153,7 @@ class RuleSet:
         """The rules with at least one trigger in ``text`` (raw, before masking)."""
         if not self._triggers:
             return []
-        hits = self._full_set().Match(text.encode("utf-8"))  # the fast path's set takes bytes
+        hits = self._full_set().Match(text)
         if not hits:
             return []
         indices = sorted({self._owner[i] for i in hits})

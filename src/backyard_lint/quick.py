@@ -56,10 +56,6 @@ CONFIG_NAMES = (".backyard-lint.yaml", ".backyard-lint.yml")  # config.YAML_NAME
 DIRECTIVE_MARK = b"backyard-lint"  # directives.MARK
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-32 BOMs start with a UTF-16 one
 
-# The prefilter sets compiled here, by their patterns in order: when the fast path hands over,
-# the engine takes the one it would compile itself (RuleSet._full_set) instead of compiling it
-# again.
-COMPILED: dict[tuple[str, ...], Any] = {}
 SCAN_LIMIT = 4 * 1024 * 1024  # more than this goes to the full path (and its workers)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _VALUE_OPTIONS = {
@@ -222,64 +218,73 @@ def _re2() -> Any:
     return module
 
 
-def _scanner() -> Any:
-    """The engine's prefilter over the built-in rules (every trigger pattern)."""
-    return _full(_quick_data()["triggers"])
-
-
-def _full(triggers: list[str]) -> Any:
-    scan = _compile(triggers, rulecache.PREFILTER_MAX_MEM)
-    COMPILED[tuple(triggers)] = scan  # the full path reuses it when it hands over
-    return scan
-
-
 def _any_trigger(texts: list[bytes], data: dict[str, Any]) -> bool:
-    """Whether any trigger pattern matches in any of ``texts``: the engine's prefilter, run
-    only where it can match. One set of literals finds, per text, the triggers whose
-    requirement the text meets (``literals.py``); only those are compiled, and each text is
-    searched for its own. Compiling every trigger is the largest cost of a small run."""
-    triggers: list[str] = data["triggers"]
-    anchors: list[list[Any]] = data["anchors"]
-    always = set(data["always"])
-    gate = _compile(data["gate"]) if data["gate"] else None
-    needs: list[tuple[bytes, set[int]]] = []
-    for text in texts:
-        found = set(always)
-        hits = gate.Match(text) if gate is not None else ()
+    """Whether any trigger pattern matches in any of ``texts`` (see :class:`Prefilter`)."""
+    prefilter = Prefilter(data)
+    return any(prefilter.triggered(text) for text in texts)
+
+
+class Prefilter:
+    """The engine's prefilter over the built-in rules (does any trigger pattern match in a
+    text?), searched only where a trigger can match. One set of literals finds the triggers
+    whose requirement a text meets (``literals.py``); only those are compiled, each once, and
+    searched. Compiling every trigger is the largest cost of a small run, and scanning a text
+    with the literals is about twice as fast as with the set of all the triggers."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.triggers: list[str] = data["triggers"]
+        self.anchors: list[list[Any]] = data["anchors"]
+        self.always = frozenset(data["always"])
+        self.gate = _compile(data["gate"]) if data["gate"] else None
+        self.re2 = _re2()
+        self.options = _options(self.re2, rulecache.PREFILTER_MAX_MEM)
+        self.compiled: dict[str, Any] = {}  # by pattern: several rules may share one
+
+    def needs(self, text: bytes) -> set[int]:
+        """The triggers whose requirement ``text`` (UTF-8) meets."""
+        found = set(self.always)
+        hits = self.gate.Match(text) if self.gate is not None else ()
         if hits:
             seen = 0
             for i in hits:
                 seen |= 1 << i
             for i in hits:
-                for trigger, masks in anchors[i]:
+                for trigger, masks in self.anchors[i]:
                     if trigger not in found:
                         for mask in masks:
                             if not seen & mask:
                                 break
                         else:
                             found.add(trigger)
-        if found:
-            needs.append((text, found))
-    if not needs:
-        return False
-    wanted = set().union(*(found for _, found in needs))
-    if len(wanted) == len(triggers):
-        full = _full(triggers)
-        return any(full.Match(text) for text, _ in needs)
-    re2 = _re2()
-    options = _options(re2, rulecache.PREFILTER_MAX_MEM)
-    anywhere = re2.RE2.Anchor.UNANCHORED
-    compiled: dict[str, Any] = {}  # several rules may share a pattern
-    for text, found in needs:
-        for pattern in {triggers[t] for t in found}:
-            regex = compiled.get(pattern)
+        return found
+
+    def triggered(self, text: bytes) -> bool:
+        """Whether any trigger pattern matches in ``text`` (UTF-8)."""
+        for pattern in {self.triggers[t] for t in self.needs(text)}:
+            regex = self.compiled.get(pattern)
             if regex is None:
-                regex = compiled[pattern] = re2.RE2(pattern.encode("utf-8"), options)
-                if not regex.ok():
-                    raise _Unsure
-            if regex.Match(anywhere, text, 0, len(text))[0][0] >= 0:
+                regex = self.re2.RE2(pattern.encode("utf-8"), self.options)
+                if not regex.ok():  # too large for its memory: it may match, for all we know
+                    return True
+                self.compiled[pattern] = regex
+            if regex.Match(self.re2.RE2.Anchor.UNANCHORED, text, 0, len(text))[0][0] >= 0:
                 return True
-    return False
+        return False
+
+
+_BUILTIN: list[Prefilter | None] = []
+
+
+def builtin_prefilter(triggers: Sequence[str]) -> Prefilter | None:
+    """The :class:`Prefilter` of the built-in rules, once per process, when the rule cache's
+    quick file is current and holds ``triggers`` (the engine's, in its order); else None."""
+    if not _BUILTIN:
+        try:
+            data = _quick_data()
+            _BUILTIN.append(Prefilter(data) if data["triggers"] == list(triggers) else None)
+        except Exception:  # no cache, another layout: the engine's own set decides
+            _BUILTIN.append(None)
+    return _BUILTIN[0]
 
 
 class ConfigCheck:
