@@ -223,8 +223,20 @@ def test_the_fast_path_agrees_with_the_engines_prefilter(tree: Path) -> None:
         assert prefilter.triggered(text.encode()) == expected, text[:200]
         hits += expected
     assert hits > 200
-    assert quick._any_trigger([b"clean", b"Russia's <em>backyard</em>"], quick._quick_data())
-    assert not quick._any_trigger([b"clean", b"also clean"], quick._quick_data())
+    assert prefilter.triggered(b"Russia's <em>backyard</em>")
+    assert not prefilter.triggered(b"clean")
+
+
+@pytest.mark.parametrize("where", [0, 3, 6])
+def test_a_trigger_or_a_non_plain_file_anywhere_hands_over(tree: Path, where: int) -> None:
+    names = [f"f{i}.md" for i in range(7)]
+    for name in names:
+        (tree / name).write_text(CLEAN, encoding="utf-8")
+    assert quick.clean_check(["check", *names])
+    (tree / names[where]).write_text(CLEAN + "Russia's backyard.\n", encoding="utf-8")
+    assert not quick.clean_check(["check", *names])
+    (tree / names[where]).write_bytes(b"\xff\xfe" + CLEAN.encode("utf-16-le"))
+    assert not quick.clean_check(["check", *names])
 
 
 def test_the_console_script_answers_without_importing_the_cli(
