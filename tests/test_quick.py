@@ -151,6 +151,12 @@ def test_a_rule_file_that_differs_from_the_cache_hands_over(
     rule = rules / "stans" / "the-stans.yaml"
     rule.write_text(rule.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     changed()
+    # the same size, and the modification time set back: the status-change time still moved
+    before = rule.stat()
+    rule.write_text(rule.read_text(encoding="utf-8").replace("# edited", "# EDITED"), "utf-8")
+    os.utime(rule, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert rule.stat().st_size == before.st_size
+    changed()
     (rules / "stans" / "notes.yaml.txt").write_text("x", encoding="utf-8")  # not a rule file
     changed()  # its folder changed all the same
     extra = rules / "stans" / "copy.yaml"

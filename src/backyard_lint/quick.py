@@ -13,7 +13,7 @@ when it can prove that the full command would print nothing and exit 0:
   folder, or above them;
 - the built-in rules' trigger patterns come from the rule cache's quick file, written with the
   rules cache by this version of the code, and every rule file and rules folder has the size and
-  modification time it had then (``rulecache.read_quick``);
+  modification and status-change times it had then (``rulecache.read_quick``);
 - every input is a regular file in strict UTF-8, without a BOM or NUL bytes, and together they
   hold less than ``SCAN_LIMIT`` bytes (more goes to the worker processes of the full path);
 - no trigger pattern and no directive mark occurs in any of them: the engine's own prefilter

@@ -11,8 +11,8 @@ broken or foreign file) means: parse and validate as if there were no cache.
 ``BACKYARD_LINT_NO_CACHE=1`` turns it off; ``BACKYARD_LINT_CACHE_DIR`` moves it.
 
 Beside it, a "quick" file holds what the fast path (``quick.py``) needs: the trigger patterns and
-their requirements, checked against the size and modification time of every rule file and
-folder instead of their contents (see :func:`read_quick`).
+their requirements, checked against the size, modification time and status-change time of
+every rule file and folder instead of their contents (see :func:`read_quick`).
 
 This module imports nothing heavier than ``os``, ``sys`` and ``marshal``: ``quick.py``
 reads the trigger patterns through it before anything else is imported.
@@ -70,13 +70,14 @@ def rule_tree(folder: str) -> tuple[list[str], list[str]]:
 
 
 def stat_key(path: str) -> list[int] | None:
-    """What the fast path compares instead of reading a file: its size and modification time
-    (adding, removing or renaming a file changes its folder's time), or None."""
+    """What the fast path compares instead of reading a file: its size, modification time and
+    status-change time (which no tool can set back, unlike the modification time; adding,
+    removing or renaming a file changes its folder's times), or None."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns]
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
 def file_key(data: bytes) -> list[int]:
