@@ -6,7 +6,7 @@ import codecs
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from backyard_lint.formats import LINTED_SUFFIXES
 
@@ -174,8 +174,9 @@ def _walk_dir(top: Path) -> Iterator[tuple[Path, bool]]:
             continue
         seen.add(key)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        folder = Path(root)  # one parse per folder: "/" adds a name cheaply (a large tree)
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if PurePath(name).suffix.lower() in LINTED_SUFFIXES:
-                yield Path(root, name), False
+            if os.path.splitext(name)[1].lower() in LINTED_SUFFIXES:  # noqa: PTH122
+                yield folder / name, False

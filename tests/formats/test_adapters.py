@@ -121,6 +121,53 @@ def test_rst_docutils_blanks_what_the_scanner_misses() -> None:
     assert masked.splitlines()[1].startswith("| Example:")
 
 
+def test_rst_docutils_reads_the_stretch_around_a_span_of_a_long_document() -> None:
+    from backyard_lint.formats import PARTIAL_MIN, mask, partial, rst
+
+    cell = (
+        "+----------------------+\n"
+        "| Example::            |\n"
+        "|                      |\n"
+        "|     Russia's yard    |\n"
+        "+----------------------+\n"
+    )
+    filler = "A paragraph of prose about trains and timetables.\n\n"
+    source = filler * (PARTIAL_MIN // len(filler)) + cell + "\n" + filler * 20
+    assert partial("rst", source)
+    at = source.index("Russia's yard")
+    around = mask(source, "rst", around=[(at, at + 13)])
+    assert around == rst.mask(source)  # the stretch holds the cell: the same result
+    assert "Russia" not in around.masked
+    # a span elsewhere: docutils does not read the cell, the line scanner's result stands
+    elsewhere = mask(source, "rst", around=[(0, 10)]).masked
+    assert "Russia's yard" in elsewhere
+    assert_same_shape(source, elsewhere)
+
+
+def test_rst_stretches_give_the_whole_documents_masking_on_the_peps() -> None:
+    """For long PEPs and spans at random places, docutils' reading of each stretch that holds
+    a span agrees with its reading of the whole document, there."""
+    import random
+
+    from backyard_lint.formats import PARTIAL_MIN, rst
+
+    peps = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "peps"
+    if not peps.exists():
+        pytest.fail(f"{peps} is missing: this test reads ../shared/corpus beside the checkout")
+    chosen = [p for p in sorted(peps.glob("*.rst")) if p.stat().st_size >= PARTIAL_MIN][::12]
+    assert len(chosen) >= 15
+    rng = random.Random(7)
+    for path in chosen:
+        text = path.read_text(encoding="utf-8")
+        spans = [(a, a + 30) for a in (rng.randrange(len(text)) for _ in range(3))]
+        whole = rst.mask(text).masked
+        part = rst.mask_around(text, spans).masked
+        scanner = rst._Scanner(text)
+        for lo, hi in rst._stretches(scanner, spans):
+            a, b = scanner.starts[lo], rst._line_end(scanner, hi)
+            assert part[a:b] == whole[a:b], (path.name, lo, hi)
+
+
 def test_rst_docutils_never_writes_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:
     source = (
         "Title\n===\n\n.. unknown:: x\n\n:unknown-role:`x` `unclosed\n\n.. include:: /etc/passwd\n"

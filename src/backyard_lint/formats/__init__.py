@@ -79,8 +79,10 @@ PARTIAL_MIN = 20_000
 
 
 def partial(fmt: str, text: str) -> bool:
-    """True when ``mask(text, fmt, around=...)`` masks only the stretches around the spans."""
-    return fmt == "markdown" and len(text) >= PARTIAL_MIN
+    """True when ``mask(text, fmt, around=...)`` masks only the stretches around the spans
+    (Markdown), or reads them more closely than the rest (reStructuredText: docutils parses
+    only those stretches, about 30 KB a millisecond slower than the line scanner)."""
+    return fmt in ("markdown", "rst") and len(text) >= PARTIAL_MIN
 
 
 def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -> Masked:
@@ -88,8 +90,10 @@ def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -
 
     ``around``: spans (start, end) of the text that matter. When ``partial(fmt, text)``, only
     the stretches of the document that hold them are masked (``Masked.regions``), each exactly
-    as masking the whole text would, and everything else is blank. Every match a rule may have
-    in the masked text must lie in such a span (see ``RuleSet.locate``).
+    as masking the whole text would, and everything else is blank (Markdown); or the whole text
+    is masked by the line scanner and docutils' cross-check reads only those stretches
+    (reStructuredText, ``rst.mask_around``). Every match a rule may have in the masked text
+    must lie in such a span (see ``RuleSet.locate``).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")

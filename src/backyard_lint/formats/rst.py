@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from backyard_lint.directives import MARK, Directive, parse_directive
@@ -342,20 +344,24 @@ def _doctree_blocks(text: str) -> list[tuple[int | None, list[str]]]:
     return found
 
 
-def _locate(scanner: _Scanner, blocks: list[tuple[int | None, list[str]]]) -> list[Span]:
-    """Source spans of the doctree's literal-like blocks, found line by line in order."""
-    stripped = [line.strip() for line in scanner.lines]
+def _locate(
+    scanner: _Scanner, blocks: list[tuple[int | None, list[str]]], lo: int = 0, hi: int = -1
+) -> list[Span]:
+    """Source spans of the doctree's literal-like blocks, found line by line in order, between
+    lines ``lo`` and ``hi`` (exclusive; -1: the end) of the document, which is where the
+    parsed text began and ended (its line numbers count from ``lo``)."""
+    stripped = [line.strip() for line in scanner.lines[: None if hi < 0 else hi]]
     spans: list[Span] = []
-    cursor = 0
+    cursor = lo
     for hint, lines in blocks:
         starts_at = [cursor]
         if hint is not None:
-            starts_at.insert(0, max(cursor, hint - len(lines) - 3))
+            starts_at.insert(0, max(cursor, lo + hint - len(lines) - 3))
         for begin in starts_at:
             run = _find_run(stripped, lines, begin)
             if run is not None:
-                for k, lo, hi in run:
-                    spans.append((scanner.body_start(k) + lo, scanner.body_start(k) + hi))
+                for k, a, b in run:
+                    spans.append((scanner.body_start(k) + a, scanner.body_start(k) + b))
                 cursor = run[0][0]
                 break
     return spans
@@ -398,6 +404,19 @@ def _find_run(
 
 
 def mask(text: str, *, use_docutils: bool = True) -> Masked:
+    return _mask(text, use_docutils, None)
+
+
+def mask_around(text: str, spans: Iterable[tuple[int, int]]) -> Masked:
+    """``mask(text)``, with docutils' cross-check reading only the stretches of the document
+    that hold ``spans`` (a long document whose rules match in a few places): each stretch runs
+    from a line that starts at the margin after a blank line (no indented block, literal block
+    or table of the text before it reaches past that line) to the next such line after the
+    span. The line scanner still masks the whole text."""
+    return _mask(text, True, list(spans))
+
+
+def _mask(text: str, use_docutils: bool, around: list[Span] | None) -> Masked:
     scanner = _Scanner(text)
     scanner.scan(0, scanner.count - 1)
     spans = list(scanner.blanked)
@@ -407,9 +426,41 @@ def mask(text: str, *, use_docutils: bool = True) -> Masked:
     # Every literal, doctest or math block starts at a "::" (a literal block or a directive) or
     # at ">>>": without either, docutils has nothing to add.
     if use_docutils and ("::" in text or ">>>" in text):
-        located = [
-            (s, e) for s, e in _locate(scanner, _doctree_blocks(text)) if masked[s:e].strip()
-        ]
+        located = []
+        for lo, hi in [(0, -1)] if around is None else _stretches(scanner, around):
+            part = text if hi < 0 else text[scanner.starts[lo] : _line_end(scanner, hi)]
+            if "::" in part or ">>>" in part:
+                located += _locate(scanner, _doctree_blocks(part), lo, hi)
+        located = [(s, e) for s, e in located if masked[s:e].strip()]
         if located:
             masked = edit(masked, [(s, e, None) for s, e in located])
     return Masked(blank_urls(masked), tuple(scanner.directives))
+
+
+def _line_end(scanner: _Scanner, hi: int) -> int:
+    """Where line ``hi`` starts (the end of the stretch before it), or the text's end."""
+    return scanner.starts[hi] if hi < scanner.count else len(scanner.text)
+
+
+def _stretches(scanner: _Scanner, spans: list[Span]) -> list[tuple[int, int]]:
+    """Line ranges [lo, hi) that hold the spans, each from one safe line to the next (see
+    :func:`mask_around`), merged; hi is ``scanner.count`` at the end of the text."""
+    safe = [
+        i
+        for i in range(scanner.count)
+        if not scanner.blank(i) and scanner.indent(i) == 0 and (i == 0 or scanner.blank(i - 1))
+    ]
+    if not safe or safe[0] != 0:
+        safe.insert(0, 0)
+    found: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        first = bisect_right(scanner.starts, start) - 1
+        last = bisect_right(scanner.starts, max(start, end - 1)) - 1
+        lo = safe[bisect_right(safe, first) - 1]
+        j = bisect_right(safe, last)
+        hi = safe[j] if j < len(safe) else scanner.count
+        if found and lo <= found[-1][1]:
+            found[-1] = (found[-1][0], max(hi, found[-1][1]))
+        else:
+            found.append((lo, hi))
+    return found
