@@ -416,3 +416,27 @@ def test_a_collective_noun_between_a_denial_and_the_label() -> None:
     text = "They want to be seen as one bloc rather than a collection of post-Soviet states."
     [f] = lint_text(text, ruleset_for(), settings=Settings(show_mentions=True))
     assert f.context is Context.NEGATED
+
+
+def test_the_long_alternations_are_compiled_only_when_a_gate_lets_a_text_through() -> None:
+    """Compiling the rejection and term-frame alternations costs more than the rest of a small
+    run; a plain use never needs them, a rejection does."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from backyard_lint import context\n"
+        "from backyard_lint.engine import RuleSet, lint_text\n"
+        "from backyard_lint.rules import builtin_rules_dir, load_rules\n"
+        "rules = RuleSet(load_rules([builtin_rules_dir()]))\n"
+        "def state():\n"
+        "    return [p._compiled is not None for p in (context._REJECTED, context._META_BEFORE)]\n"
+        "found = lint_text(\"Investors flock to Russia's backyard.\", rules)\n"
+        "print(len(found), state())\n"
+        "found = lint_text(\"Analysts reject calling Central Asia Russia's backyard.\", rules)\n"
+        "print(len(found), state())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["1 [False, False]", "0 [True, False]"], done.stderr

@@ -36,6 +36,7 @@ gates in front of the costly ones; no model, no downloads.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -132,8 +133,27 @@ _META_AFTER = re.compile(
 )
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
+def _any(*patterns: str) -> _Lazy:
+    return _Lazy("|".join(f"(?:{p})" for p in patterns), _I)
+
+
+class _Lazy:
+    """A regular expression compiled when first searched. The long alternations (of verbs of
+    rejection, of words for a term) take Python tens of milliseconds to compile, more than the
+    rest of a small run, and a cheap RE2 gate before each (``_gate``) means most texts never
+    search them."""
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled.search(text, pos, endpos)
 
 
 def _gate(pattern: str) -> Callable[[str], bool]:
