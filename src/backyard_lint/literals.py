@@ -54,7 +54,8 @@ def requirement(pattern: str) -> Requirement | None:
     tree, parser = _parse(pattern)
     if tree is None:
         return None
-    found = _Analysis(parser).dnf(_Analysis(parser).sequence(list(tree)))
+    analysis = _Analysis(parser)
+    found = analysis.dnf(analysis.sequence(list(tree)))
     if found == _TRUE:
         return None
     return tuple(

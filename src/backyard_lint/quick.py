@@ -186,11 +186,11 @@ def _quick_data() -> dict[str, Any]:
     return data
 
 
-def _compile(patterns: Any, max_mem: int = 0) -> Any:
+def _compile(patterns: Any) -> Any:
     """An RE2 set of ``patterns``, searched anywhere in a text: ``.Match(bytes)`` gives the
     indices of the patterns that match (an empty list when none does)."""
     re2 = _re2()
-    compiled = re2.Set(re2.RE2.Anchor.UNANCHORED, _options(re2, max_mem))
+    compiled = re2.Set(re2.RE2.Anchor.UNANCHORED, _options(re2, 0))
     for pattern in patterns:
         if compiled.Add(pattern.encode("utf-8")) < 0:
             raise _Unsure
@@ -200,6 +200,7 @@ def _compile(patterns: Any, max_mem: int = 0) -> Any:
 
 
 def _options(re2: Any, max_mem: int) -> Any:
+    """RE2's options: no logging of errors, and ``max_mem`` bytes (0: RE2's default)."""
     options = re2.RE2.Options()
     options.log_errors = False
     if max_mem:
@@ -278,21 +279,6 @@ class Prefilter:
             if regex.Match(self.re2.RE2.Anchor.UNANCHORED, text, 0, len(text))[0][0] >= 0:
                 return True
         return False
-
-
-_BUILTIN: list[Prefilter | None] = []
-
-
-def builtin_prefilter(triggers: Sequence[str]) -> Prefilter | None:
-    """The :class:`Prefilter` of the built-in rules, once per process, when the rule cache's
-    quick file is current and holds ``triggers`` (the engine's, in its order); else None."""
-    if not _BUILTIN:
-        try:
-            data = _quick_data()
-            _BUILTIN.append(Prefilter(data) if data["triggers"] == list(triggers) else None)
-        except Exception:  # no cache, another layout: the engine's own set decides
-            _BUILTIN.append(None)
-    return _BUILTIN[0]
 
 
 class ConfigCheck:
