@@ -101,3 +101,27 @@ def test_a_fresh_venv_install_lints_the_sample(wheel: Path, tmp_path: Path) -> N
     lsp = subprocess.run([tool, "lsp"], capture_output=True, text=True, timeout=60)
     assert lsp.returncode == 2
     assert "pip install 'backyard-lint[lsp]'" in lsp.stderr
+
+
+def test_a_windows_build_declares_an_entry_point_instead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """hatch_build.py's other branch (no Windows machine runs the suite): the metadata gets
+    the entry point, which names the script's own function, and the wheel no script."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(REPO))
+    hooks = importlib.import_module("hatch_build")
+    for windows in (True, False):
+        monkeypatch.setattr(hooks, "use_entry_point", lambda windows=windows: windows)
+        metadata: dict[str, object] = {}
+        hooks.CommandMetadataHook(str(REPO), {}).update(metadata)
+        build_data: dict[str, dict[str, str]] = {"shared_scripts": {}}
+        build = hooks.CommandBuildHook(str(REPO), {}, None, None, str(REPO), "wheel")
+        build.initialize("standard", build_data)
+        if windows:
+            assert metadata == {"scripts": {"backyard-lint": "backyard_lint.quick:run"}}
+            assert build_data["shared_scripts"] == {}
+        else:
+            assert metadata == {}
+            assert build_data["shared_scripts"] == {"scripts/backyard-lint": "backyard-lint"}
+    module, _, name = hooks.ENTRY_POINT.partition(":")
+    assert callable(getattr(importlib.import_module(module), name))
