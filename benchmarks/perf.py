@@ -167,8 +167,13 @@ def bench_python(explicit: str | None) -> tuple[Path, str]:
     stamp = venv / "installed-from"
     import zlib
 
-    # Reinstall when the checkout or its pyproject.toml (entry points, dependencies) changes.
-    want = f"{ROOT} {zlib.crc32((ROOT / 'pyproject.toml').read_bytes()):08x}"
+    # Reinstall when the checkout, or what the install copies or runs, changes: pyproject.toml
+    # (dependencies), the build hook and the command's script (copied into the venv).
+    installed = ("pyproject.toml", "hatch_build.py", "scripts/backyard-lint")
+    crc = 0
+    for name in installed:
+        crc = zlib.crc32((ROOT / name).read_bytes(), crc)
+    want = f"{ROOT} {crc:08x}"
     if python.exists() and stamp.exists() and stamp.read_text() == want:
         return python, f"clean venv ({venv})"
     print(f"creating a clean venv in {venv} (once) ...", file=sys.stderr)

@@ -128,6 +128,11 @@ class RuleSet:
         self._compiled: dict[str, _Compiled] = {}
         self._locators: dict[tuple[str, ...], Any] = {}
 
+    @property
+    def triggers(self) -> list[str]:
+        """Every rule's trigger patterns as the prefilter holds them (rules in id order)."""
+        return list(self._triggers)
+
     def _full_set(self) -> Any:
         if self._full is None:
             full = re2.Set.SearchSet(_full_set_options())

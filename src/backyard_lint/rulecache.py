@@ -159,9 +159,12 @@ def dumps(stamp: str, folder: str, entries: dict[str, Any]) -> bytes:
 # a small clean run.
 
 
-def read_quick(path: str, stamp: str, folder: str) -> dict[str, Any] | None:
+def read_quick(
+    path: str, stamp: str, folder: str, keys: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
     """The fast path's data for ``folder``, when written with ``stamp`` and every rule file and
-    folder is as it was then; else None."""
+    folder is as it was then (``keys``: their stat keys, when the caller has taken them); else
+    None."""
     try:
         with open(path, "rb") as fh:
             data = marshal.loads(fh.read())
@@ -169,10 +172,12 @@ def read_quick(path: str, stamp: str, folder: str) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or data.get("stamp") != stamp or data.get("folder") != folder:
         return None
-    keys = data.get("keys")
-    if not isinstance(keys, dict) or not keys:
+    kept = data.get("keys")
+    if not isinstance(kept, dict) or not kept:
         return None
-    for name, key in keys.items():
+    if keys is not None:
+        return data if kept == keys else None
+    for name, key in kept.items():
         if stat_key(name) != key:
             return None
     return data

@@ -388,7 +388,9 @@ def _cached_folder(folder: Path) -> list[Rule]:
             )
             _write_atomic(Path(cache_file), payload)
         quick_file = rulecache.cache_file(str(folder), "quick")
-        if quick_file and (changed or rulecache.read_quick(quick_file, stamp, str(folder)) is None):
+        if quick_file and (
+            changed or rulecache.read_quick(quick_file, stamp, str(folder), keys) is None
+        ):
             _write_atomic(Path(quick_file), _quick_payload(rules, stamp, str(folder), keys))
     return rules
 
@@ -398,14 +400,10 @@ def _quick_payload(rules: list[Rule], stamp: str, folder: str, keys: dict[str, A
     their requirements (literals.py), each clause filed under its most selective factor."""
     import marshal
 
-    from backyard_lint.engine import trigger_pattern
+    from backyard_lint.engine import RuleSet
     from backyard_lint.literals import escape, requirement, strength
 
-    triggers = [
-        trigger_pattern(rule, pattern.regex)
-        for rule in sorted(rules, key=lambda r: r.id)  # RuleSet's order
-        for pattern in rule.patterns
-    ]
+    triggers = RuleSet(rules).triggers
     reqs = [requirement(trigger) for trigger in triggers]
     literals = sorted({s for req in reqs if req for clause in req for f in clause for s in f})
     index = {s: i for i, s in enumerate(literals)}

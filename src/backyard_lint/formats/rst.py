@@ -345,12 +345,17 @@ def _doctree_blocks(text: str) -> list[tuple[int | None, list[str]]]:
 
 
 def _locate(
-    scanner: _Scanner, blocks: list[tuple[int | None, list[str]]], lo: int = 0, hi: int = -1
+    scanner: _Scanner,
+    stripped: list[str],
+    blocks: list[tuple[int | None, list[str]]],
+    lo: int = 0,
+    hi: int = -1,
 ) -> list[Span]:
     """Source spans of the doctree's literal-like blocks, found line by line in order, between
     lines ``lo`` and ``hi`` (exclusive; -1: the end) of the document, which is where the
-    parsed text began and ended (its line numbers count from ``lo``)."""
-    stripped = [line.strip() for line in scanner.lines[: None if hi < 0 else hi]]
+    parsed text began and ended (its line numbers count from ``lo``). ``stripped``: the
+    document's lines without their surrounding white space."""
+    end = len(stripped) if hi < 0 else hi
     spans: list[Span] = []
     cursor = lo
     for hint, lines in blocks:
@@ -358,7 +363,7 @@ def _locate(
         if hint is not None:
             starts_at.insert(0, max(cursor, lo + hint - len(lines) - 3))
         for begin in starts_at:
-            run = _find_run(stripped, lines, begin)
+            run = _find_run(stripped, lines, begin, end)
             if run is not None:
                 for k, a, b in run:
                     spans.append((scanner.body_start(k) + a, scanner.body_start(k) + b))
@@ -380,20 +385,20 @@ def _where(line: str, want: str) -> tuple[int, int] | None:
 
 
 def _find_run(
-    stripped: list[str], lines: list[str], begin: int
+    stripped: list[str], lines: list[str], begin: int, end: int
 ) -> list[tuple[int, int, int]] | None:
-    """(line, start, end) of each of ``lines``, in order from line ``begin`` on (blank lines may
-    stand between them), or None."""
-    for j in range(begin, len(stripped)):
+    """(line, start, end) of each of ``lines``, in order from line ``begin`` on and before line
+    ``end`` (blank lines may stand between them), or None."""
+    for j in range(begin, end):
         first = _where(stripped[j], lines[0])
         if first is None:
             continue
         run = [(j, *first)]
         k = j + 1
         for want in lines[1:]:
-            while k < len(stripped) and not stripped[k]:
+            while k < end and not stripped[k]:
                 k += 1
-            found = _where(stripped[k], want) if k < len(stripped) else None
+            found = _where(stripped[k], want) if k < end else None
             if found is None:
                 break
             run.append((k, *found))
@@ -427,10 +432,11 @@ def _mask(text: str, use_docutils: bool, around: list[Span] | None) -> Masked:
     # at ">>>": without either, docutils has nothing to add.
     if use_docutils and ("::" in text or ">>>" in text):
         located = []
+        stripped = [line.strip() for line in scanner.lines]
         for lo, hi in [(0, -1)] if around is None else _stretches(scanner, around):
             part = text if hi < 0 else text[scanner.starts[lo] : _line_end(scanner, hi)]
             if "::" in part or ">>>" in part:
-                located += _locate(scanner, _doctree_blocks(part), lo, hi)
+                located += _locate(scanner, stripped, _doctree_blocks(part), lo, hi)
         located = [(s, e) for s, e in located if masked[s:e].strip()]
         if located:
             masked = edit(masked, [(s, e, None) for s, e in located])
