@@ -1,4 +1,4 @@
-"""The command line: ``backyard-lint check | explain | rules | lsp``.
+"""The command line: ``backyard-lint check | explain | rules | audit | lsp``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage, configuration
 or rule error, or an input that could not be read (the other files are still linted and reported).
@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    from backyard_lint.audit.cli import add_parser as add_audit
+
+    add_audit(sub)
 
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
@@ -272,7 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError:
         _err("the working folder no longer exists")
         return ExitCode.ERROR
-    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
+    from backyard_lint.audit.cli import run as cmd_audit
+
+    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "audit": cmd_audit}
     try:
         return handlers[args.command](args)
     except (ConfigError, RuleError) as exc:
