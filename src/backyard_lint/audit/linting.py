@@ -61,6 +61,16 @@ def build_ruleset(extra_rules: Iterable[str] = ()) -> RuleSet:
     return RuleSet(load_rules([builtin_rules_dir(), *(Path(p) for p in extra_rules)]))
 
 
+def warm(ruleset: RuleSet) -> None:
+    """Compile now what the first documents with a label would compile (the prefilter, each
+    rule's matchers, the classifier): lint each rule's first example of a flagged text."""
+    from backyard_lint.runner import lint_document
+
+    for rule in ruleset.rules:
+        for example in rule.examples_bad[:1]:
+            lint_document(example, "plain", Settings(show_mentions=True), ruleset)
+
+
 def plugin_name(extra_rules: tuple[str, ...]) -> str:
     digest = hashlib.sha256("\0".join(extra_rules).encode()).hexdigest()[:12]
     return f"backyard-lint-rules-{digest}"
@@ -78,6 +88,7 @@ class RulesPlugin(WorkerPlugin):  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
         self.ruleset = build_ruleset(self.extra_rules)
+        warm(self.ruleset)
         self.builds += 1
 
 
