@@ -36,10 +36,11 @@ def _svg(fig: Any) -> str:
     return text[text.index("<svg") :]
 
 
-def _years_axis(ax: Any, years: Sequence[int]) -> None:
-    step = max(1, len(years) // 12)
-    ax.set_xticks(list(years)[::step])
-    ax.set_xticklabels([str(y) for y in list(years)[::step]])
+def _years_axis(ax: Any, ticks: int) -> None:
+    """Whole years on the x axis, at most about ``ticks`` of them labelled."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=ticks, integer=True))
 
 
 def per_year(years: Sequence[int], uses: dict[str, list[int]], others: dict[str, list[int]]) -> str:
@@ -54,10 +55,10 @@ def per_year(years: Sequence[int], uses: dict[str, list[int]], others: dict[str,
             left.plot(years, uses.get(family, [0] * len(years)), marker="o", ms=3, label=family)
             right.plot(years, others.get(family, [0] * len(years)), marker="o", ms=3)
         left.set_title("Uses (the writer's own words)")
-        right.set_title("Other readings (quoted, rejected, attributed...)")
+        right.set_title("Other readings (quoted, rejected...)")
         left.set_ylabel("matches")
         for ax in (left, right):
-            _years_axis(ax, years)
+            _years_axis(ax, 5)
             ax.set_ylim(bottom=0)
         if families:
             fig.legend(loc="outside right upper", frameon=False)
@@ -76,7 +77,7 @@ def shares(years: Sequence[int], series: dict[str, list[float | None]]) -> str:
             ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", ms=3, label=label)
         ax.set_ylabel("% of matches")
         ax.set_ylim(0, 100)
-        _years_axis(ax, years)
+        _years_axis(ax, 10)
         ax.legend(frameon=False)
         return _svg(fig)
 

@@ -141,14 +141,18 @@ def _settings(args: argparse.Namespace) -> Any:
     )
 
 
-def _plan(args: argparse.Namespace, job: Any, out: Path) -> Any:
-    """The partitions: planned now, or read back from an interrupted audit (``--resume``)."""
+def _options(job: Any) -> str:
+    return json.dumps(asdict(job), sort_keys=True, default=str)
+
+
+def _plan(args: argparse.Namespace, job: Any, out: Path) -> tuple[Any, bool]:
+    """The partitions, and whether they are new: planned now, or read back from an
+    interrupted audit (``--resume``)."""
     from backyard_lint.audit import tables
     from backyard_lint.audit.job import JobError
     from backyard_lint.audit.sources import Plan, changed_inputs, plan
 
     saved = out / tables.PARTS / tables.PLAN
-    options = json.dumps(asdict(job), sort_keys=True, default=str)
     if saved.exists():
         if not args.resume:
             raise JobError(
@@ -157,19 +161,26 @@ def _plan(args: argparse.Namespace, job: Any, out: Path) -> Any:
         old = Plan.from_json(saved.read_text(encoding="utf-8"))
         if old.source != args.source:
             raise JobError(f"{out} holds an audit of {old.source}, not of {args.source}")
-        if (out / tables.PARTS / "options.json").read_text(encoding="utf-8") != options:
+        options = (out / tables.PARTS / "options.json").read_text(encoding="utf-8")
+        if options != _options(job):
             raise JobError(f"{out} holds an audit run with other options; use another --out")
         changed = changed_inputs(old)
         if changed:
             raise JobError(
                 f"{changed[0]} changed since the audit in {out} started; use another --out"
             )
-        return old
+        return old, False
     fresh = plan(args.source, job.columns, blocksize=args.blocksize, partitions=args.partitions)
+    return fresh, True
+
+
+def _save_plan(out: Path, plan: Any, job: Any) -> None:
+    """Keep the plan and options under DIR/parts, so that ``--resume`` can check and reuse them."""
+    from backyard_lint.audit import tables
+
     (out / tables.PARTS).mkdir(parents=True, exist_ok=True)
-    tables.write_text_atomic(out / tables.PARTS / "options.json", options)
-    tables.write_text_atomic(saved, fresh.to_json())
-    return fresh
+    tables.write_text_atomic(out / tables.PARTS / "options.json", _options(job))
+    tables.write_text_atomic(out / tables.PARTS / tables.PLAN, plan.to_json())
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -181,9 +192,18 @@ def _audit(args: argparse.Namespace) -> int:
         sys.stderr.write(f"backyard-lint: {out}: not a folder\n")
         return 2
     settings = _settings(args)
-    plan = _plan(args, settings, out)
-    with dask_job.dask_client(args.scheduler, args.workers) as client:
-        outcome = dask_job.run(client, plan.parts, settings, out)
+    plan, fresh = _plan(args, settings, out)
+    try:
+        with dask_job.dask_client(args.scheduler, args.workers) as client:
+            if fresh:  # only once the cluster is there: a failed start leaves nothing behind
+                _save_plan(out, plan, settings)
+            outcome = dask_job.run(client, plan.parts, settings, out)
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            f"\nbackyard-lint: interrupted; the finished partitions are kept in {out}: "
+            "run the same command with --resume to finish\n"
+        )
+        return 130
     if outcome.failed:
         for index, error in outcome.failed[:10]:
             sys.stderr.write(f"backyard-lint: partition {index} failed: {error}\n")
