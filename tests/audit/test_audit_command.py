@@ -84,3 +84,24 @@ def test_bad_sources_and_options(tmp_path: Path, cli: Callable[..., Any]) -> Non
     assert wrong.code == 2 and "no column 'body'" in wrong.err
     size = cli("audit", str(source), "--out", out, "--blocksize", "lots")
     assert size.code == 2 and "not a size: 'lots'" in size.err
+
+
+def test_sizes() -> None:
+    import argparse
+
+    import pytest
+
+    from backyard_lint.audit.cli import size
+
+    assert [size(v) for v in ("4000000", "4MB", "4 MiB", "512k", "512KiB", "1.5GB", "10b")] == [
+        4_000_000,
+        4_000_000,
+        4 * 1024 * 1024,
+        512_000,
+        512 * 1024,
+        1_500_000_000,
+        10,
+    ]
+    for bad in ("lots", "4XB", "0", "-1MB"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            size(bad)

@@ -152,3 +152,19 @@ def test_schemas_are_the_documented_ones() -> None:
         "partition", "doc_id", "source", "date", "year", "section", "author", "url", "format",
         "chars", "matches", "uses", "non_uses", "bad_date", "error",
     ]  # fmt: skip
+
+
+def test_an_undecodable_file_in_a_folder(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "good.txt").write_text("She moved to Kiev in 2019.", encoding="utf-8")
+    (root / "old.txt").write_bytes(b"Caf\xe9 in Kiev.")
+    docs, findings = audit_in_process(root)
+    assert [(d["doc_id"], d["error"]) for d in docs] == [
+        ("good.txt", None),
+        ("old.txt", "not valid UTF-8 at byte 3 (use --encoding to name another encoding)"),
+    ]
+    assert [f["doc_id"] for f in findings] == ["good.txt"]
+    latin = JobSettings(encoding="latin-1")
+    docs, findings = audit_in_process(root, latin)
+    assert [f["doc_id"] for f in findings] == ["good.txt", "old.txt"]

@@ -112,6 +112,10 @@ def run(args: argparse.Namespace) -> int:
     except (SourceError, JobError) as exc:
         sys.stderr.write(f"backyard-lint: {exc}\n")
         return 2
+    except OSError as exc:  # the output folder cannot be written, a disk is full...
+        where = exc.filename or args.out
+        sys.stderr.write(f"backyard-lint: {where}: {exc.strerror or exc}\n")
+        return 2
 
 
 def _settings(args: argparse.Namespace) -> Any:

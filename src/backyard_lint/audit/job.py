@@ -83,7 +83,7 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     if scheduler:
         try:
             client = Client(scheduler, timeout="10s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise JobError(
                 f"could not reach the Dask scheduler at {scheduler} ({detail})"
@@ -126,7 +126,13 @@ def run(
     pending = [p for p in parts if not tables.finished(out, p.index)]
     outcome = Outcome(skipped=len(parts) - len(pending))
     progress = Progress(len(parts), outcome.skipped, stream)
-    client.register_plugin(RulesPlugin(job.extra_rules), name=plugin_name(job.extra_rules))
+    try:
+        client.register_plugin(RulesPlugin(job.extra_rules), name=plugin_name(job.extra_rules))
+    except Exception as exc:  # the workers' environment lacks backyard-lint, or a rule broke
+        raise JobError(
+            f"the Dask workers could not load the rules ({_one_line(exc)}); they need "
+            "backyard-lint[audit] installed, and the extra rule folders at the same paths"
+        ) from None
     futures = client.map(audit_part, pending, job=job, pure=False)
     index = {future.key: part.index for future, part in zip(futures, pending, strict=True)}
     try:
