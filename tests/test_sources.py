@@ -14,7 +14,7 @@ import pytest
 
 from backyard_lint.engine import lint_text
 from backyard_lint.model import Context, Settings, Severity
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 FLAGGING = (Severity.WARNING, Severity.ERROR)
