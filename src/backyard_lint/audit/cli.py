@@ -12,7 +12,10 @@ import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from backyard_lint.project import Project
 
 EXTRA_HINT = "the audit needs the 'audit' extra: pip install 'backyard-lint[audit]'"
 _SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*")
@@ -96,7 +99,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, project: Project) -> int:
     try:
         import distributed  # noqa: F401
         import matplotlib  # noqa: F401
@@ -108,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     from backyard_lint.audit.sources import SourceError
 
     try:
-        return _audit(args)
+        return _audit(args, project)
     except (SourceError, JobError) as exc:
         sys.stderr.write(f"backyard-lint: {exc}\n")
         return 2
@@ -118,14 +121,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
 
-def _settings(args: argparse.Namespace) -> Any:
+def _settings(args: argparse.Namespace, project: Project) -> Any:
     """The job's settings: columns, format, limits and the working folder's configuration."""
     from backyard_lint.audit.linting import DEFAULT_MAX_CHARS, JobSettings
     from backyard_lint.audit.sources import Columns
-    from backyard_lint.runner import discovery, ruleset_for
 
-    cfg = discovery(args.config).for_path(Path.cwd() / "_")
-    ruleset_for(cfg.extra_rules)  # check the rules here, once: a bad rule stops the audit early
+    cfg = project.config_for_folder(Path.cwd())
+    project.ruleset(cfg.extra_rules)  # check the rules here, once: a bad rule stops the audit
     columns = Columns(
         args.text_column,
         args.id_column,
@@ -187,7 +189,7 @@ def _save_plan(out: Path, plan: Any, job: Any) -> None:
     tables.write_text_atomic(out / tables.PARTS / tables.PLAN, plan.to_json())
 
 
-def _audit(args: argparse.Namespace) -> int:
+def _audit(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint.audit import job as dask_job
     from backyard_lint.audit import page, report, tables
 
@@ -195,7 +197,7 @@ def _audit(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         sys.stderr.write(f"backyard-lint: {out}: not a folder\n")
         return 2
-    settings = _settings(args)
+    settings = _settings(args, project)
     plan, fresh = _plan(args, settings, out)
     try:
         with dask_job.dask_client(args.scheduler, args.workers) as client:

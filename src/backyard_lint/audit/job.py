@@ -91,7 +91,7 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         with client:
             yield client
         return
-    from backyard_lint.runner import default_jobs
+    from backyard_lint.parallel import default_jobs
 
     with (
         LocalCluster(

@@ -52,13 +52,13 @@ class JobSettings:
 
 
 def build_ruleset(extra_rules: Iterable[str] = ()) -> RuleSet:
-    """The built-in rules plus extra folders, compiled (the client has checked them)."""
+    """The built-in rules plus extra folders, compiled: a worker's own ``Project`` loads them
+    (the client has checked them already, so a broken rule has stopped the audit before)."""
     from pathlib import Path
 
-    from backyard_lint.engine import RuleSet
-    from backyard_lint.rules import builtin_rules_dir, load_rules
+    from backyard_lint.project import Project
 
-    return RuleSet(load_rules([builtin_rules_dir(), *(Path(p) for p in extra_rules)]))
+    return Project().ruleset(tuple(Path(p) for p in extra_rules))
 
 
 def warm(ruleset: RuleSet) -> None:
