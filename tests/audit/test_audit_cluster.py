@@ -6,16 +6,23 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
+from audit_helpers import Cluster, make_archive, start_cluster, write_folder, write_jsonl
 from test_audit_linting import audit_in_process, by_document, check_findings
 
 from backyard_lint.audit import tables
 from backyard_lint.audit.linting import plugin_name
-from conftest import Cluster, make_archive, start_cluster, write_folder, write_jsonl
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    """A scheduler and two workers shared by a module's tests (none of which kills one)."""
+    yield from start_cluster(tmp_path_factory.mktemp("cluster"))
 
 
 def _findings(out: Path) -> dict[str, list[tuple[Any, ...]]]:

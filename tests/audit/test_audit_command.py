@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+from audit_helpers import make_archive, write_csv
 from test_audit_linting import audit_in_process, by_document
 
 from backyard_lint.audit import tables
-from conftest import make_archive, write_csv
 
 
 def _findings(out: Path) -> dict[str, list[tuple[Any, ...]]]:

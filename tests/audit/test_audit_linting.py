@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from audit_helpers import make_archive, write_folder, write_jsonl
 
 from backyard_lint.audit import tables
 from backyard_lint.audit.linting import JobSettings, build_ruleset, lint_part
 from backyard_lint.audit.sources import plan
-from conftest import make_archive, write_folder, write_jsonl
 
 
 def audit_in_process(source: Path, job: JobSettings | None = None, **kw: int) -> tuple[Any, Any]:

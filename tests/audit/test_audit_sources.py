@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from audit_helpers import make_archive, write_csv, write_folder, write_jsonl, write_parquet
 
 from backyard_lint.audit.reading import read_part
 from backyard_lint.audit.sources import Columns, Plan, SourceError, plan, record_blocks
-from conftest import make_archive, write_csv, write_folder, write_jsonl, write_parquet
 
 
 def _read_all(source: Path | str, **kwargs: int) -> list[tuple[str, str | None]]:

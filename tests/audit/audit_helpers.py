@@ -1,5 +1,6 @@
-"""A small generated archive (our own sentences) in every source form, and a real Dask cluster
-started as separate processes with Dask's own commands on 127.0.0.1."""
+"""Helpers of the audit's tests: a small generated archive (our own sentences) in every source
+form, and a real Dask cluster started as separate processes with Dask's own commands on
+127.0.0.1. (Not a conftest.py: the suite's own conftest module is imported by name.)"""
 
 from __future__ import annotations
 
@@ -190,9 +191,3 @@ def start_cluster(tmp: Path, workers: int = 2) -> Iterator[Cluster]:
     finally:
         for proc in reversed(procs):
             _stop(proc)
-
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    """A scheduler and two workers shared by a module's tests (none of which kills one)."""
-    yield from start_cluster(tmp_path_factory.mktemp("cluster"))
