@@ -278,6 +278,7 @@ def test_debug_raises_an_internal_error_with_its_traceback(
         raise ValueError("a bug")
 
     monkeypatch.setattr(engine, "format_message", broken)
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "")  # --debug sets it: removed after the test
     write("doc.md", LABEL)
     result = cli("check", "doc.md", cwd=tmp_path)
     assert result.code == 2 and "internal error (ValueError: a bug)" in result.err

@@ -7,8 +7,9 @@ readings come back too (as info), each with its reason; lines and columns come f
 
 Where the rule set lives: in a Dask worker plugin (``RulesPlugin``). Dask runs its ``setup``
 once in each worker process when the plugin is registered, and again in any worker that joins
-later (a replacement for one that died), so every worker compiles the rules once and keeps them
-for as long as it lives, and the task finds them through ``get_worker().plugins``. This keeps
+later (a replacement for one that died), so every worker loads the rules once (through a
+``Project`` of its own, as ``check``'s worker processes do), compiles and warms them, and keeps
+them for as long as it lives; the task finds them through ``get_worker().plugins``. This keeps
 the state where its lifetime is (the worker) instead of in a module-level cache in the core,
 works the same on a local cluster and a remote one, and lets a test ask each worker how often
 it built them. The plugin's name carries the extra rule folders, so a second audit on the same
