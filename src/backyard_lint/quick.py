@@ -47,7 +47,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 # Kept equal to their homes by tests/test_quick.py (importing those modules is what this avoids).
-LINTED_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".html", ".htm"})  # formats
+LINTED_SUFFIXES = frozenset(  # formats
+    {".md", ".markdown", ".rst", ".txt", ".html", ".htm", ".docx"}
+)
 SKIPPED_DIRS = frozenset(  # inputs
     {"node_modules", "vendor", "vendored", "third_party", "third-party", "site-packages",
      "__pycache__", "venv", "env", "_build", "build", "dist", "target"}
@@ -372,7 +374,9 @@ def plain_bytes(path: str, budget: int, regular: bool = False) -> bytes | None:
     """The bytes of a regular file of at most ``budget`` bytes in strict UTF-8 without a BOM or
     NUL bytes (text the full path would decode as it is), else None. ``regular``: the caller
     knows it is a regular file; otherwise it is checked before it is opened (opening a device
-    may do something)."""
+    may do something). A Word document (``.docx``) is never plain: its text is inside a zip."""
+    if path[-5:].lower() == ".docx":
+        return None
     try:
         if not regular and not stat.S_ISREG(os.stat(path).st_mode):
             return None

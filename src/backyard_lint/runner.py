@@ -32,6 +32,7 @@ class Located:
     end_column: int
     line_text: str
     excerpt_column: int = 1
+    where: str = ""  # a place that lines do not name, such as a Word paragraph or table cell
 
 
 @dataclass
@@ -42,6 +43,7 @@ class FileReport:
     diff: str = ""
     fixed: int = 0
     skipped: bool = False  # excluded by configuration
+    written: str = ""  # a new file --fix wrote (the fixed copy of a Word document)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class RunOptions:
     with_proselint: bool = False
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format
+    in_place: bool = False  # --fix rewrites a Word document itself, not a fixed copy
 
 
 _RULESETS: dict[tuple[Path, ...], RuleSet] = {}
@@ -140,16 +143,22 @@ def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileRep
         if not is_stdin and _excluded(cfg, path):
             return FileReport(display, skipped=True)
         ruleset = ruleset_for(cfg.extra_rules)
-        data, st = (sys.stdin.buffer.read(), None) if is_stdin else read_file(path)
-        text, codec, bom = decode_full(data, opts.encoding)
-        del data
-        fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
         settings = cfg.settings_for(
             None if is_stdin else path,
             select=opts.select,
             ignore=opts.ignore,
             show_mentions=opts.show_mentions,
         )
+        if not is_stdin and path.suffix.lower() == ".docx":
+            if not explicit and path.name.startswith("~$"):  # Word's lock file
+                return FileReport(display, skipped=True)
+            from backyard_lint.word.check import check_word_file
+
+            return check_word_file(path, display, opts, settings, ruleset)
+        data, st = (sys.stdin.buffer.read(), None) if is_stdin else read_file(path)
+        text, codec, bom = decode_full(data, opts.encoding)
+        del data
+        fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
         findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
         report = FileReport(display, locate(text, findings))
         if opts.fix and is_stdin:  # a filter: the text comes back, fixed or not

@@ -40,7 +40,7 @@ LANGUAGE_IDS = {
     "text": "plain",
 }
 
-LINTED_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".html", ".htm"})
+LINTED_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".html", ".htm", ".docx"})
 
 
 @dataclass(frozen=True)
