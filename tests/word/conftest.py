@@ -1,6 +1,8 @@
 """Word documents for the tests: built with python-docx, or saved by LibreOffice (Debian's
 ``libreoffice-writer-nogui``) from an OpenDocument file and from an HTML export."""
 
+# ruff: noqa: E501 (an OpenDocument paragraph cannot be wrapped: a line break in it is a space)
+
 from __future__ import annotations
 
 import shutil

@@ -155,7 +155,7 @@ def test_bad_documents_get_one_clear_line(tmp_path: Path, make_article: Callable
     assert "Traceback" not in run.stderr
     lines = run.stderr.splitlines()
     assert len(lines) == len(cases)
-    for line, name in zip(lines, sorted(cases)):
+    for line, name in zip(lines, sorted(cases), strict=True):
         assert line.startswith(f"backyard-lint: {name}: ")
         assert cases[name][1] in line
 
