@@ -110,9 +110,9 @@
     const rule = state.rules[f.rule] || {};
     const panel = $("panel");
     const parts = [
-      el("p", { class: `badge sev-${f.severity}` }, NAMES[f.severity] || f.severity),
-      el("h3", {}, rule.summary || f.rule),
-      el("p", {}, "“", el("strong", {}, f.match), "”", f.where ? ` (${f.where})` : "", el("br"), el("small", {}, `Rule ${f.rule}`)),
+      el("p", { class: `badge sev-${f.severity}` }, `${NAMES[f.severity] || f.severity} · ${f.rule}`),
+      el("h3", {}, `“${f.match}”`),
+      f.where ? el("p", { class: "where" }, f.where) : null,
       el("p", {}, f.message),
     ];
     if (f.severity === "info") {
@@ -127,7 +127,8 @@
     if (rule.explanation) {
       parts.push(el("h4", {}, "Why"));
       for (const para of rule.explanation.split(/\n\s*\n/)) {
-        if (para.trim()) parts.push(el("p", {}, para.replace(/\s+/g, " ").replace(/[*_`]/g, "").trim()));
+        const plain = para.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`#>]/g, "").replace(/\s+/g, " ").trim();
+        if (plain) parts.push(el("p", {}, plain));
       }
     }
     if (rule.sources && rule.sources.length) {
@@ -139,7 +140,7 @@
         return el("li", {}, title, meta ? ` (${meta})` : "", s.quote ? el("blockquote", {}, s.quote) : null);
       })));
     }
-    panel.replaceChildren(...parts);
+    panel.replaceChildren(...parts.filter(Boolean));
     if (focus) panel.focus();
   }
 
