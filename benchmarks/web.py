@@ -6,19 +6,22 @@ Usage (from the repository root)::
 
 A real ``backyard-lint serve`` is started on a free port of 127.0.0.1 (``python -m backyard_lint
 serve``) and sent the article as the page sends a paste (``POST /api/check``). The first request
-is left out (it loads the rules and the classifier); each of the next ``--rounds`` requests is
-timed from sending the request to reading the whole answer (the findings, every reading and the
-rules' explanations, as JSON), over the loopback interface, so the figure is the server's time
-plus a negligible transport. Reported: the median and the slowest, the number of findings, the
-share of ``lint_text`` alone (in this process), and the size of the page's script and style.
+is left out (it loads the rules and the classifier). For each of the next ``--rounds`` requests
+two times are taken: the server's own (its ``Server-Timing`` header: linting and building the
+answer, the findings with every reading and the rules' explanations) and the round trip as the
+client sees it (adding JSON decoding of the request and encoding of the answer, uvicorn and the
+loopback transport). Reported: the medians and the slowest, the number of findings, ``lint_text``
+alone (in this process), and the size of the page's files.
 
-The article is sentences of ``<corpus>/dev.jsonl`` (labelled uses and mentions, dense with
-labels: harder than a real article), read at run time and never copied into the project,
-joined in paragraphs of five until ``--words`` words; ``--synthetic`` (or a missing corpus)
-uses generated prose with a label every 40 words instead.
+Two articles are measured, both read from the corpus at run time and never copied into the
+project: a typical one, paragraphs of prose from ``<corpus>/rust-book`` with one sentence of
+``<corpus>/dev.jsonl`` (a labelled use or mention) every 250 words, about 20 labels in all; and a
+dense one, only ``dev.jsonl`` sentences, five a paragraph, a label in almost every sentence (far
+harder than an article). ``--synthetic`` (or a missing corpus) measures generated prose with a
+label about every 250 words instead.
 
-Target: median under 150 ms. Exit status: 0 when it holds, 1 when not, 2 when the server
-cannot run.
+Target: the server time's median under 150 ms for the typical (or generated) article.
+Exit status: 0 when it holds, 1 when not, 2 when the server cannot run.
 """
 
 from __future__ import annotations
@@ -107,15 +110,19 @@ def typical_article(corpus: Path, words: int, every: int = 250) -> str | None:
 
 
 def synthetic_article(words: int) -> str:
-    """Generated paragraphs of five sentences, each ending with a label."""
-    label = "Kazakhstan is Russia's backyard."
+    """Generated paragraphs of prose, a label in every other one (about one in 250 words)."""
     filler = (
         "The ministers met in the capital to discuss trade, water and the new rail line, and "
         "their advisers drafted a statement on customs and tariffs for the summer meeting."
     )
-    paragraph = " ".join([f"{filler} {label}"] * 5)
-    size = len(paragraph.split())
-    return "\n\n".join([paragraph] * max(1, -(-words // size))) + "\n"
+    plain = " ".join([filler] * 5)
+    labelled = plain + " Kazakhstan is Russia's backyard, one of them said."
+    paragraphs, count = [], 0
+    while count < words:
+        paragraph = labelled if len(paragraphs) % 2 else plain
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def free_port() -> int:
@@ -124,14 +131,18 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def post(url: str, text: str) -> tuple[float, dict[str, object]]:
+def post(url: str, text: str) -> tuple[float, float, dict[str, object]]:
+    """The request's time as the client saw it, the server's own time (its ``Server-Timing``
+    header: linting and building the answer) and the answer."""
     body = json.dumps({"text": text}).encode("utf-8")
     request = urllib.request.Request(url, body, {"content-type": "application/json"})
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=60) as response:
         data = response.read()
+        timing = response.headers.get("server-timing", "")
     elapsed = (time.perf_counter() - start) * 1000
-    return elapsed, json.loads(data)
+    server = float(timing.partition("dur=")[2] or "nan")
+    return elapsed, server, json.loads(data)
 
 
 def main() -> int:
@@ -173,9 +184,9 @@ def main() -> int:
                     return 2
                 time.sleep(0.1)
         for name, article in articles.items():
-            first, answer = post(url, article)
-            times = [post(url, article)[0] for _ in range(args.rounds)]
-            results[name] = (first, answer, times)
+            first, _, answer = post(url, article)
+            rounds = [post(url, article) for _ in range(args.rounds)]
+            results[name] = (first, answer, [r[0] for r in rounds], [r[1] for r in rounds])
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -183,7 +194,7 @@ def main() -> int:
     ruleset = ruleset_for()
     settings = Settings(show_mentions=True)
     held = True
-    for name, (first, answer, times) in results.items():
+    for name, (first, answer, times, server) in results.items():
         article = articles[name]
         findings = answer["findings"]
         assert isinstance(findings, list)
@@ -193,15 +204,16 @@ def main() -> int:
             start = time.perf_counter()
             lint_text(article, ruleset, settings=settings)
             lint_ms.append((time.perf_counter() - start) * 1000)
-        median = statistics.median(times)
+        median = statistics.median(server)
         print(
             f"{name} article: {len(article.split())} words, {len(article)} characters, "
             f"{len(findings)} matches ({flagged} flagged)"
         )
         print(
-            f"  first request {first:.1f} ms; after it: median {median:.1f} ms, slowest "
-            f"{max(times):.1f} ms ({args.rounds} requests); lint_text alone: median "
-            f"{statistics.median(lint_ms[1:]):.1f} ms"
+            f"  first request {first:.1f} ms; after it: server time (Server-Timing) median "
+            f"{median:.1f} ms, slowest {max(server):.1f} ms; round trip median "
+            f"{statistics.median(times):.1f} ms ({args.rounds} requests); lint_text alone "
+            f"(in this process): median {statistics.median(lint_ms[1:]):.1f} ms"
         )
         if name != "dense":
             held = held and median < TARGET_MS

@@ -14,8 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
-
-from conftest import ARTICLE
+from web_helpers import ARTICLE
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -185,3 +184,30 @@ def test_a_file_over_the_size_limit_gets_a_clear_error(
     page.set_input_files("#file", str(big))
     expect(page.locator("#error")).to_contain_text("larger than the limit of 10 MB")
     assert page.locator("#results").is_hidden()
+
+
+def test_dropping_a_file_and_reading_at_200_percent_zoom(
+    browser: BrowserContext, server: str
+) -> None:
+    page = browser.new_page()
+    page.set_viewport_size({"width": 640, "height": 450})  # 1280 x 900 at 200% zoom
+    page.goto(server)
+    page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            const text = "# Notes\\n\\nThe `Kiev` office moved; flights to Kiev resumed.\\n";
+            data.items.add(new File([text], "notes.md", { type: "text/markdown" }));
+            const drop = document.getElementById("drop");
+            drop.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
+        }"""
+    )
+    marks = page.locator("#doc mark")
+    expect(marks).to_have_count(1)  # inline code is not prose
+    assert page.inner_text("#doc").startswith("# Notes")
+    # nothing is wider than the window, and every control stays reachable
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 640
+    marks.first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel .suggestions li").first).to_contain_text("Kyiv")
+    box = page.locator("#panel").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 640

@@ -1,10 +1,11 @@
 """The Starlette application behind ``backyard-lint serve``.
 
 Routes: ``/`` the page, ``/static/...`` its script and style (shipped in the package: nothing
-is fetched from elsewhere), ``POST /api/check`` a pasted text (JSON ``{"text", "name"}``),
-``POST /api/file?name=...`` a dropped file (its bytes as the body), ``POST /api/fixed-docx``
-a Word document with the chosen changes applied (JSON ``{"name", "data"`` (base64)``,
-"changes"}``). Request bodies are read into memory, never written to disk, and refused beyond
+is fetched from elsewhere), ``POST /api/check`` a pasted text (JSON ``{"text", "name"}``;
+the answer's ``Server-Timing`` header gives the time spent linting and building it),
+``POST /api/file?name=...`` a dropped file (its bytes as the body), ``POST /api/fixed-docx`` a
+Word document with the chosen changes applied (JSON with ``name``, ``data`` in base64 and
+``changes``). Request bodies are read into memory, never written to disk, and refused beyond
 ``limit`` bytes. Every response forbids scripts from anywhere but the page's own file.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -112,7 +114,10 @@ def create_app(linter: Linter, *, limit: int = DEFAULT_LIMIT, hosts: tuple[str, 
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             return _error("The request must hold a text.")
         name = data.get("name") if isinstance(data.get("name"), str) else ""
-        return JSONResponse(check_text(linter, data["text"], name or ""))
+        start = time.perf_counter()
+        payload = check_text(linter, data["text"], name or "")
+        took = (time.perf_counter() - start) * 1000
+        return JSONResponse(payload, headers={"server-timing": f"check;dur={took:.1f}"})
 
     async def api_file(request: Request) -> Response:
         name = request.query_params.get("name", "")
