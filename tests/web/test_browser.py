@@ -94,6 +94,9 @@ def test_paste_highlight_explain_apply_and_toggle(
         assert (links.nth(i).get_attribute("href") or "").startswith("https://")
         assert links.nth(i).get_attribute("target") == "_blank"
     expect(panel.locator(".suggestions li").first).to_contain_text("Russia's neighbours")
+    assert page.evaluate("() => document.activeElement.id") == "panel"
+    page.keyboard.press("Escape")  # back to the passage
+    assert page.evaluate("() => document.activeElement.tagName") == "MARK"
 
     # "show quotations and rejections": the other two, greyed, with their reasons
     page.check("#mentions")

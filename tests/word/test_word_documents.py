@@ -199,3 +199,21 @@ def test_a_google_docs_like_export(cli: Run, gdocs_docx: Path) -> None:
     ]
     roles = [p.role for p in open_document(gdocs_docx.read_bytes()).paragraphs]
     assert roles[0] == "heading"
+
+
+def test_page_headers_and_footers_are_read_and_fixed(tmp_path: Path, cli: Run) -> None:
+    d = docx.Document()
+    d.add_paragraph("Body text.")
+    d.sections[0].header.paragraphs[0].text = "Draft from the Kiev bureau"
+    d.sections[0].footer.paragraphs[0].text = "Kharkov edition"
+    path = tmp_path / "page.docx"
+    d.save(str(path))
+    found = _json(cli, str(path))
+    assert [(f["where"], f["rule"]) for f in found] == [
+        ("page header 1, offset 15", "exonym.kiev"),
+        ("page footer 1, offset 0", "exonym.kharkov"),
+    ]
+    cli("check", "--fix", str(path), cwd=tmp_path)
+    fixed = docx.Document(str(tmp_path / "page.fixed.docx")).sections[0]
+    assert fixed.header.paragraphs[0].text == "Draft from the Kyiv bureau"
+    assert fixed.footer.paragraphs[0].text == "Kharkiv edition"

@@ -1,5 +1,5 @@
 """Open a .docx and list its paragraphs in reading order: the body (tables included), then the
-footnotes, endnotes and comments. Each paragraph keeps the pieces of text of its runs, so that
+page headers and footers, footnotes, endnotes and comments. Each paragraph keeps the pieces of text of its runs, so that
 an offset in its text leads back to the element of the document that holds it."""
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ _SKIPPED = frozenset(
 )
 _NOTE_PARTS = (("/word/footnotes.xml", "footnote"), ("/word/endnotes.xml", "endnote"))
 _COMMENTS_PART = "/word/comments.xml"
+_PAGE_PART = re.compile(r"/word/(?:header|footer)\d*\.xml")
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNPACKED = 512 * 1024 * 1024  # a larger document is refused before it is unpacked
@@ -68,8 +69,8 @@ class Piece:
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph with text. ``where`` names it for a reader ("paragraph 4 (table 1, row 2,
-    cell 1)", "footnote 2", "comment 1 by Ann"); ``number`` counts the body's paragraphs with
-    text (as Word's word count does; notes and comments go on counting after them)."""
+    cell 1)", "page header 1", "footnote 2", "comment 1 by Ann"); ``number`` counts the body's
+    paragraphs with text (as Word's word count does; the other parts go on counting after)."""
 
     where: str
     number: int
@@ -146,6 +147,15 @@ def _paragraphs(document: Any) -> tuple[list[Paragraph], list[tuple[Any, Any]]]:
         out.append(Paragraph(where, count, text, pieces, _role(p, roles)))
     loose: list[tuple[Any, Any]] = []
     parts = {str(part.partname): part for part in document.part.package.iter_parts()}
+    for kind in ("header", "footer"):
+        names = sorted(
+            (n for n in parts if _PAGE_PART.fullmatch(n) and n.startswith(f"/word/{kind}")),
+            key=lambda n: int("0" + re.sub(r"\D", "", n)),
+        )
+        for number, name in enumerate(names, 1):
+            root = _root(parts[name], loose)
+            if root is not None:
+                count = _add(out, root, f"page {kind} {number}", count, roles)
     for name, noun in _NOTE_PARTS:
         root = _root(parts.get(name), loose)
         if root is None:

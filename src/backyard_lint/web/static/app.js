@@ -273,6 +273,11 @@
       drop.classList.remove("over");
       if (event.dataTransfer.files.length) { event.preventDefault(); checkFile(event.dataTransfer.files[0]); }
     });
+    $("panel").addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || state.selected === null) return;
+      const mark = document.querySelector(`#doc mark[data-id="${state.selected}"]`);
+      if (mark) mark.focus(); // back to the passage the explanation is about
+    });
     $("mentions").addEventListener("change", render);
     $("apply-all").addEventListener("click", applyAll);
     $("copy").addEventListener("click", copy);
