@@ -1,6 +1,6 @@
 """Open a .docx and list its paragraphs in reading order: the body (tables included), then the
-page headers and footers, footnotes, endnotes and comments. Each paragraph keeps the pieces of text of its runs, so that
-an offset in its text leads back to the element of the document that holds it."""
+page headers and footers, footnotes, endnotes and comments. Each paragraph keeps the pieces of
+text of its runs, so that an offset in its text leads back to the element that holds it."""
 
 from __future__ import annotations
 
