@@ -274,6 +274,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         _err("the page needs the 'web' extra: pip install 'backyard-lint[web]'")
         return ExitCode.ERROR
+    if not 0 <= args.port <= 65535:
+        _err(f"--port must be between 0 and 65535, not {args.port}")
+        return ExitCode.ERROR
+    if not args.max_size > 0:
+        _err(f"--max-size must be a positive number of megabytes, not {args.max_size:g}")
+        return ExitCode.ERROR
     limit = int(args.max_size * 1024 * 1024)
     return serve(args.host, args.port, limit=limit, config=args.config, open_browser=args.open)
 

@@ -7,7 +7,9 @@ import io
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -111,3 +113,19 @@ def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr.startswith(f"backyard-lint: cannot listen on 127.0.0.1:{port}: ")
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--port", "70000"], "--port must be between 0 and 65535, not 70000"),
+        (["--max-size", "0"], "--max-size must be a positive number of megabytes, not 0"),
+    ],
+)
+def test_serve_rejects_bad_options_in_one_line(
+    cli: Callable[..., Any], option: list[str], message: str
+) -> None:
+    result = cli("serve", *option)
+    assert result.code == 2
+    assert result.err.startswith(f"backyard-lint: {message}")
+    assert len(result.err.splitlines()) == 1
