@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from backyard_lint.engine import lint_text  # noqa: E402
 from backyard_lint.model import Settings  # noqa: E402
-from backyard_lint.runner import ruleset_for  # noqa: E402
+from backyard_lint.project import Project  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 STATIC = ROOT / "src" / "backyard_lint" / "web" / "static"
@@ -191,7 +191,7 @@ def main() -> int:
         proc.terminate()
         proc.wait(timeout=10)
 
-    ruleset = ruleset_for()
+    ruleset = Project().ruleset()
     settings = Settings(show_mentions=True)
     held = True
     for name, (first, answer, times, server) in results.items():

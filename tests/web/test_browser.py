@@ -8,13 +8,15 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
-from web_helpers import ARTICLE
+from web_helpers import ARTICLE, free_port, wait_for
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -27,6 +29,31 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of a running ``backyard-lint serve`` (started in an empty folder)."""
+    port = free_port()
+    folder: Path = tmp_path_factory.mktemp("serve")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "backyard_lint", "serve", "--port", str(port)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for(port, proc)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 @pytest.fixture

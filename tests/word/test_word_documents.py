@@ -11,12 +11,38 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 from docx.shared import RGBColor
+from word_helpers import FODT, GDOCS_HTML, article, convert
 
 from backyard_lint.word.document import open_document
 from backyard_lint.word.prose import prose
 
 Run = Callable[..., object]
+
+
+@pytest.fixture(scope="session")
+def libreoffice_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("libreoffice")
+    source = folder / "letter.fodt"
+    source.write_text(FODT, encoding="utf-8")
+    return convert(source, folder)
+
+
+@pytest.fixture(scope="session")
+def gdocs_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("gdocs")
+    source = folder / "dispatch.html"
+    source.write_text(GDOCS_HTML, encoding="utf-8")
+    return convert(source, folder, infilter="HTML (StarWriter)")
+
+
+@pytest.fixture
+def make_article(tmp_path: Path) -> Callable[..., Path]:
+    def make(name: str = "article.docx") -> Path:
+        return article(tmp_path / name)
+
+    return make
 
 
 def _json(cli: Run, *args: str) -> list[dict[str, object]]:

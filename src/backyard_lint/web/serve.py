@@ -9,6 +9,7 @@ from pathlib import Path
 
 import uvicorn
 
+from backyard_lint.project import Project
 from backyard_lint.web import DEFAULT_LIMIT
 from backyard_lint.web.app import create_app
 
@@ -29,19 +30,19 @@ def _listen(host: str, port: int) -> socket.socket:
 
 
 def serve(
+    project: Project,
     host: str,
     port: int,
     *,
     limit: int = DEFAULT_LIMIT,
-    config: Path | None = None,
     open_browser: bool = False,
 ) -> int:
-    """Serve the page until interrupted; returns the exit code."""
-    from backyard_lint.runner import discovery, ruleset_for
+    """Serve the page until interrupted; returns the exit code. The rules and settings are
+    those of the working folder's configuration (or the project's named file)."""
     from backyard_lint.web.api import Linter
 
-    cfg = discovery(config).for_path(Path.cwd() / "_")
-    linter = Linter(ruleset_for(cfg.extra_rules), cfg.settings_for(None))
+    cfg = project.config_for_folder(Path.cwd())
+    linter = Linter(project.ruleset(cfg.extra_rules), cfg.settings_for(None))
     wide = host in ("0.0.0.0", "::", "")
     app = create_app(linter, limit=limit, hosts=("*",) if wide else (host,))
     try:

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 from backyard_lint import fix as fixing
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import read_file
-from backyard_lint.model import Finding, Settings
+from backyard_lint.model import FileReport, Finding, Located, Settings
 from backyard_lint.word import FIXED_SUFFIX
 from backyard_lint.word.document import WordDocument, WordError, open_document
 from backyard_lint.word.edit import apply_in_runs
 from backyard_lint.word.prose import Prose, by_paragraph, in_paragraphs, prose
 
 if TYPE_CHECKING:
-    from backyard_lint.runner import FileReport, Located, RunOptions
+    from backyard_lint.runner import RunOptions
 
 
 def lint_word(
@@ -76,8 +76,6 @@ def check_word_file(
     path: Path, display: str, opts: RunOptions, settings: Settings, ruleset: RuleSet
 ) -> FileReport:
     """Lint one .docx (``InputError`` for a file that cannot be read, as for any file)."""
-    from backyard_lint.runner import FileReport
-
     data, st = read_file(path)
     try:
         word = open_document(data)

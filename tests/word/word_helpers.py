@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
-import pytest
 from docx.shared import RGBColor
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
@@ -100,27 +98,3 @@ GDOCS_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>x</title
 <table><tr><td><p>Kiev</p></td><td><p>capital</p></td></tr></table>
 </body></html>
 """
-
-
-@pytest.fixture(scope="session")
-def libreoffice_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("libreoffice")
-    source = folder / "letter.fodt"
-    source.write_text(FODT, encoding="utf-8")
-    return convert(source, folder)
-
-
-@pytest.fixture(scope="session")
-def gdocs_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("gdocs")
-    source = folder / "dispatch.html"
-    source.write_text(GDOCS_HTML, encoding="utf-8")
-    return convert(source, folder, infilter="HTML (StarWriter)")
-
-
-@pytest.fixture
-def make_article(tmp_path: Path) -> Callable[[str], Path]:
-    def make(name: str = "article.docx") -> Path:
-        return article(tmp_path / name)
-
-    return make
