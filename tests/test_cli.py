@@ -278,6 +278,8 @@ def test_debug_raises_an_internal_error_with_its_traceback(
         raise ValueError("a bug")
 
     monkeypatch.setattr(engine, "format_message", broken)
+    # recorded before --debug sets it in this process, so that teardown removes it again
+    monkeypatch.delenv("BACKYARD_LINT_DEBUG", raising=False)
     write("doc.md", LABEL)
     result = cli("check", "doc.md", cwd=tmp_path)
     assert result.code == 2 and "internal error (ValueError: a bug)" in result.err
