@@ -38,11 +38,18 @@ def by_document(findings: list[dict[str, Any]]) -> dict[str, list[tuple[Any, ...
     return out
 
 
-def check_findings(cli: Callable[..., Any], root: Path) -> dict[str, list[tuple[Any, ...]]]:
+def check_findings(
+    cli: Callable[..., Any], root: Path, errors: dict[str, str] | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
+    """``check``'s findings by file below ``root``; its errors go to ``errors`` when given."""
     result = cli("check", "--show-mentions", "--format", "json", "--exit-zero", str(root))
-    assert result.code == 0, result.err
+    assert result.code == (2 if errors is not None else 0), result.err
+    data = json.loads(result.out)
+    for entry in data["errors"]:
+        assert errors is not None
+        errors[str(Path(entry["path"]).relative_to(root))] = entry["message"]
     out = {}
-    for entry in json.loads(result.out)["files"]:
+    for entry in data["files"]:
         name = str(Path(entry["path"]).relative_to(root))
         rows = [
             (f["rule"], f["line"], f["column"], f["reading"], f["severity"], f["match"])
@@ -168,3 +175,29 @@ def test_an_undecodable_file_in_a_folder(tmp_path: Path) -> None:
     latin = JobSettings(encoding="latin-1")
     docs, findings = audit_in_process(root, latin)
     assert [f["doc_id"] for f in findings] == ["good.txt", "old.txt"]
+
+
+def test_word_documents_in_a_folder_give_what_check_gives(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    import docx
+
+    root = tmp_path / "site"
+    (root / "desk").mkdir(parents=True)
+    document = docx.Document()
+    document.add_heading("Notes from the region", level=1)
+    document.add_paragraph("Trade across the post-Soviet states grew last year.")
+    document.add_paragraph('The minister rejected the phrase "Russia\'s backyard" outright.')
+    document.add_paragraph("She moved to Kiev in 2019 to study law.")
+    document.save(str(root / "desk" / "notes.docx"))
+    (root / "desk" / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (root / "plain.txt").write_text("Investors are looking at the Stans again.", encoding="utf-8")
+    docs, findings = audit_in_process(root)
+    audited = by_document(findings)
+    check_errors: dict[str, str] = {}
+    assert audited == check_findings(cli, root, check_errors)
+    assert [line for _, line, *_ in audited["desk/notes.docx"]] == [2, 3, 4]
+    errors = {d["doc_id"]: d["error"] for d in docs if d["error"]}
+    assert errors == check_errors == {"desk/broken.docx": check_errors["desk/broken.docx"]}
+    word = next(f for f in findings if f["doc_id"] == "desk/notes.docx")
+    assert word["section"] == "desk" and word["match"] in word["sentence"]

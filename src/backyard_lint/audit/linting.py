@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from backyard_lint.engine import RuleSet
+    from backyard_lint.model import Located
 
 DEFAULT_MAX_CHARS = 5_000_000  # a longer "article" is almost surely an export error
 SENTENCE_MAX = 600
@@ -131,8 +132,10 @@ def lint_doc(
     if text is not None and len(text) > job.max_chars:
         error = f"document too large ({len(text):,} characters; the limit is {job.max_chars:,})"
         text = None
-    located = []
-    if text is not None:
+    located: list[Located] = []
+    if doc.data is not None:
+        text, located, error = _word(doc.data, job.settings, ruleset)
+    elif text is not None:
         try:
             located = locate(text, lint_document(text, doc.fmt, job.settings, ruleset))
         except Exception as exc:  # a bug in an adapter or the classifier: this document only
@@ -149,6 +152,27 @@ def lint_doc(
     chars = len(text) if text is not None else None
     counts = (chars, len(located), uses, len(located) - uses)
     documents.add((partition, *meta, doc.fmt, *counts, bad_date, error))
+
+
+def _word(
+    data: bytes, settings: Settings, ruleset: RuleSet
+) -> tuple[str | None, list[Located], str | None]:
+    """A Word document's prose, its findings placed as ``check`` places them (line: the
+    paragraph's number; column: the offset in it), and any error."""
+    from backyard_lint.runner import internal_error
+
+    try:
+        from backyard_lint.word.check import lint_word, located
+        from backyard_lint.word.document import WordError, open_document
+    except ImportError:
+        return None, [], "reading a Word document needs python-docx (the 'docx' extra)"
+    try:
+        source, findings = lint_word(open_document(data), ruleset, settings)
+        return source.text, located(source, findings), None
+    except WordError as exc:
+        return None, [], str(exc)
+    except Exception as exc:  # a bug in the reader or the classifier: this document only
+        return None, [], internal_error(exc)
 
 
 def sentence(text: str, start: int, end: int) -> str:

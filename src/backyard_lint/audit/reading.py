@@ -2,7 +2,8 @@
 
 Files of a folder tree are read and decoded by the functions ``check`` uses (``read_file`` and
 ``decode_full``; the format from the file name by ``formats.detect``), so a format ``check``
-learns to read is read here too. Table rows give their text and metadata by column name. A
+learns to read is read here too; a Word document's bytes go to ``check``'s Word reader when it
+is linted (``linting``). Table rows give their text and metadata by column name. A
 document that cannot be read (undecodable, not JSON, no text) comes out with its ``error`` set:
 it is recorded, and the partition goes on.
 """
@@ -24,12 +25,16 @@ class Doc:
     doc_id: str
     source: str  # where it came from: a file, or a table file and row (``table.csv:12``)
     text: str | None
-    fmt: str
+    fmt: str  # a format, or "docx" for a Word document (its bytes in ``data``)
     date: object = None  # as stored; parsed by ``dates.parse_date``
     section: str | None = None
     author: str | None = None
     url: str | None = None
     error: str | None = None
+    data: bytes | None = None  # a Word document's bytes, read as ``check`` reads them
+
+
+WORD = "docx"
 
 
 def read_part(
@@ -73,9 +78,12 @@ def _files(part: Part, encoding: str | None) -> Iterator[Doc]:
         path = root / name
         parent = str(PurePath(name).parent)
         section = None if parent == "." else parent
-        fmt = formats.detect(path)
+        fmt = WORD if path.suffix.lower() == ".docx" else formats.detect(path)
         try:
             data, _ = read_file(path)
+            if fmt == WORD:  # its prose is extracted where it is linted (``linting``)
+                yield Doc(name, name, None, fmt, section=section, data=data)
+                continue
             text = decode_full(data, encoding)[0]
         except InputError as exc:
             yield Doc(name, name, None, fmt, section=section, error=str(exc))
