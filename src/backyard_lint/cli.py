@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
     check.add_argument(
+        "--in-place",
+        action="store_true",
+        help="with --fix, rewrite Word documents themselves (default: write NAME.fixed.docx)",
+    )
+    check.add_argument(
         "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
     )
     check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
@@ -124,6 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    serve = sub.add_parser(
+        "serve", help="start the page for editors on this machine (needs the 'web' extra)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    serve.add_argument(
+        "--max-size", type=float, default=10, metavar="MB", help="largest text or file accepted"
+    )
+    serve.add_argument("--open", action="store_true", help="open the page in the web browser")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
@@ -176,6 +192,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         with_proselint=args.with_proselint,
         stdin_filename=args.stdin_filename,
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
+        in_place=args.in_place,
     )
     files = list(walk(paths))
     reports = [r for r in run_files(files, opts, project, args.jobs) if not r.skipped]
@@ -187,6 +204,9 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     output = render(reports, ReportContext(base_rules, color=color))
     if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
         sys.stdout.write(output)
+    for r in reports:
+        if r.written:
+            _err(f"{_printable(r.path)}: fixed copy written to {_printable(r.written)}")
     errors = [r for r in reports if r.error is not None]
     for r in errors:
         _err(f"{_printable(r.path)}: {r.error}")
@@ -238,6 +258,22 @@ def cmd_rules(args: argparse.Namespace, project: Project) -> int:
     return ExitCode.OK
 
 
+def cmd_serve(args: argparse.Namespace, project: Project) -> int:
+    try:
+        from backyard_lint.web.serve import serve
+    except ImportError:
+        _err("the page needs the 'web' extra: pip install 'backyard-lint[web]'")
+        return ExitCode.ERROR
+    if not 0 <= args.port <= 65535:
+        _err(f"--port must be between 0 and 65535, not {args.port}")
+        return ExitCode.ERROR
+    if not args.max_size > 0:
+        _err(f"--max-size must be a positive number of megabytes, not {args.max_size:g}")
+        return ExitCode.ERROR
+    limit = int(args.max_size * 1024 * 1024)
+    return serve(project, args.host, args.port, limit=limit, open_browser=args.open)
+
+
 def run_lsp(argv: Sequence[str]) -> int:
     """``backyard-lint lsp [--stdio | --tcp HOST:PORT] ...``: the server parses its options."""
     try:
@@ -266,7 +302,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.debug:
         os.environ["BACKYARD_LINT_DEBUG"] = "1"  # the workers read it too
-    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
+    handlers = {
+        "check": cmd_check,
+        "explain": cmd_explain,
+        "rules": cmd_rules,
+        "serve": cmd_serve,
+    }
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
     except (ConfigError, RuleError) as exc:
