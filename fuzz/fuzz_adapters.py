@@ -32,7 +32,7 @@ with atheris.instrument_imports():
     import docutils.parsers.rst
     import docutils.utils  # noqa: F401
 
-    from backyard_lint import context, formats
+    from backyard_lint import formats, readings as context
     from backyard_lint.engine import lint_text
     from backyard_lint.formats import html, markdown, plain, rst  # noqa: F401 - instrument them
     from backyard_lint.inputs import InputError, decode_full

@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
+    trace = sub.add_parser("trace", help="show each signal's verdict on a match")
+    trace.add_argument("target", metavar="TEXT_OR_FILE", help="a sentence with [a span], or a file")
+    trace.add_argument("--rule", metavar="RULE", help="read the span with this rule")
+    trace.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
         "lsp",
@@ -190,6 +195,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         return ExitCode.ERROR
     if failing and not args.exit_zero:
         return ExitCode.PROBLEMS
+    return ExitCode.OK
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    from backyard_lint import tracing
+
+    _, ruleset = _working_folder_setup(args.config)
+    try:
+        target = Path(args.target)
+        if "[" not in args.target and target.is_file():
+            sys.stdout.write(tracing.trace_file(target, ruleset))
+        else:
+            sys.stdout.write(tracing.trace_sentence(args.target, ruleset, args.rule))
+    except tracing.TraceError as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
     return ExitCode.OK
 
 
@@ -272,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError:
         _err("the working folder no longer exists")
         return ExitCode.ERROR
-    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
+    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules, "trace": cmd_trace}
     try:
         return handlers[args.command](args)
     except (ConfigError, RuleError) as exc:

@@ -274,7 +274,7 @@ def lint_text(
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
-    from backyard_lint import context, directives, formats
+    from backyard_lint import directives, formats, readings
 
     around = None
     if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
@@ -290,7 +290,7 @@ def lint_text(
     findings: list[Finding] = []
     for rule in hit_rules:
         for start, end in ruleset.matches(rule, masked, doc.regions):
-            reading, reason = context.classify(read, start, end, rule)
+            reading, reason = readings.classify(read, start, end, rule)
             if reading is Context.USE:
                 severity = settings.severity_for(rule)
             elif settings.show_mentions:

@@ -152,6 +152,11 @@ def validate_rule(data: Any, path: str) -> Rule:
     hint_items = []
     for key in sorted(hints):
         hint_items.append((str(key), _string_list(hints, key, err, prefix="hints.")))
+    from backyard_lint.readings.lexicon import check_hints
+
+    problem = check_hints(name for name, _ in hint_items)
+    if problem:
+        raise err("hints", problem)
 
     return Rule(
         id=rid,
