@@ -44,8 +44,9 @@ def _quote_block(text: str) -> str:
 def flagged_spans(rule: Rule, text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that ``rule`` reports at its own severity, read as a use."""
     from backyard_lint.engine import RuleSet, lint_text
+    from backyard_lint.model import Settings
 
-    findings = lint_text(text, RuleSet([rule]))
+    findings = lint_text(text, RuleSet([rule]), settings=Settings(select=(rule.id,)))
     return [
         (f.start, f.end)
         for f in findings
@@ -84,6 +85,8 @@ def _severity_line(rule: Rule) -> str:
         parts.append("Fix: safe")
     elif rule.replacements:
         parts.append("Fix: suggested wording (not applied automatically)")
+    if not rule.default:
+        parts.append(f"Not selected by default: turn it on with `--select {rule.id}`")
     return " · ".join(parts)
 
 
@@ -165,6 +168,7 @@ def render_rule_json(rule: Rule) -> dict[str, Any]:
         "patterns": [{"pattern": p.regex, "sentence": p.sentence} for p in rule.patterns],
         "exceptions": list(rule.exceptions),
         "case_sensitive": rule.case_sensitive,
+        "default": rule.default,
         "replacements": [{"text": r.text, "safe": r.safe} for r in rule.replacements],
         "explanation": rule.explanation,
         "sources": [

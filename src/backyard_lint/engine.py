@@ -270,7 +270,7 @@ def lint_text(
 
     Findings are sorted by offset. Offsets are code points into ``text``.
     """
-    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id)]
+    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default)]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []

@@ -35,6 +35,7 @@ _TOP_KEYS = {
     "family": False,
     "aliases": False,
     "hints": False,
+    "default": False,
 }
 _SOURCE_KEYS = {"title", "url", "publisher", "date", "author", "quote", "argument"}
 
@@ -158,6 +159,10 @@ def validate_rule(data: Any, path: str) -> Rule:
     if problem:
         raise err("hints", problem)
 
+    default = data.get("default", True)
+    if not isinstance(default, bool):
+        raise err("default", "must be true or false (false: checked only when selected)")
+
     return Rule(
         id=rid,
         severity=Severity(sev),
@@ -175,6 +180,7 @@ def validate_rule(data: Any, path: str) -> Rule:
         aliases=aliases,
         hints=tuple(hint_items),
         path=path,
+        default=default,
     )
 
 
@@ -480,6 +486,7 @@ def _rule_from_data(data: Any) -> Rule | None:
             aliases=tuple(data["aliases"]),
             hints=tuple((name, tuple(words)) for name, words in data["hints"]),
             path=data["path"],
+            default=data["default"],
         )
     except (KeyError, TypeError, ValueError):
         return None

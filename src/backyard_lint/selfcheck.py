@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.model import Context, Rule
+from backyard_lint.model import Context, Rule, Settings
 from backyard_lint.rules import RuleError
 
 _SHOWN = 60  # characters of an example quoted in the error
@@ -48,7 +48,7 @@ def check_all(rules: Iterable[Rule]) -> None:
 
 def _flagged(text: str, rule: Rule, ruleset: RuleSet) -> tuple[str, int] | None:
     """The first match ``rule`` reports in ``text`` as a use, with its offset, or None."""
-    for finding in lint_text(text, ruleset):
+    for finding in lint_text(text, ruleset, settings=Settings(select=(rule.id,))):
         if finding.rule == rule.id and finding.context is Context.USE:
             return finding.match, finding.start
     return None
