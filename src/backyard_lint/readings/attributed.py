@@ -123,11 +123,15 @@ _ATTR_SAY = re.compile(
     rf"|(?P<verb_that>{LEX.alt('say_verbs')})\s+that\b)(?P<verb_end>)"
     rf"(?:\s+{W}){{0,12}}?\s+$",
 )
-# A named speaker who states that the label applies: "Nazarbayev stated that ... is X".
+# Reported speech: a named or pronoun speaker's "that" clause ("Nazarbayev stated that ...",
+# "He added that ...", "..., insisting that ...") holds the speaker's words, not the writer's.
 _NAMED_SAY = re.compile(
-    rf"\b(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})\s+(?:has\s+|had\s+)?"
-    rf"(?P<verb>said|stated|assured|declared|insisted|argued|suggested|claimed|wrote)\s+that\b"
-    rf"(?:\s+{W}){{1,12}}?\s+(?:{COPULA}|as)\s+{FILL_NP}$"
+    r"(?:\b(?P<who>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+"
+    r"(?:has\s+|had\s+|also\s+|further\s+|later\s+)*"
+    r"(?P<verb>said|stated|assured|declared|insisted|argued|suggested|claimed|wrote|added|noted|"
+    r"asserted|told\s+\w+)"
+    r"|,\s*(?P<part>insisting|saying|stating|noting|adding|arguing|claiming|asserting|declaring|"
+    r"assuring))\s+that\b(?:\s+\S+){1,16}?\s+$"
 )
 # A headline that names its speaker before a colon: "Lavrov: ...".
 _HEADLINE_SPEAKER = re.compile(rf"\s*(?P<who>(?:{LEX.alt('actors')})(?:\s+[A-Z][\w'’.-]+)?)\s*:\s")
@@ -154,9 +158,10 @@ _HAS_AS = gate(r"\bas\b")
 
 
 def attributed(span: Span) -> Reading | None:
-    m = _NAMED_SAY.search(span.before)
+    m = _NAMED_SAY.search(span.head)
     if m:
-        return Context.ATTRIBUTED, f"attributed: '{quote_word(m.group('who'))} {m.group('verb')}'"
+        said = f"{m.group('who')} {m.group('verb')}" if m.group("verb") else m.group("part")
+        return Context.ATTRIBUTED, f"attributed: '{quote_word(said)} that'"
     m = _HEADLINE_SPEAKER.match(span.text, span.lo, span.start)
     if m:
         return Context.ATTRIBUTED, f"attributed: headline '{m.group('who')}: ...'"

@@ -47,6 +47,10 @@ _UNION = re.compile(r"union|ussr|u\.s\.s\.r", I)
 _UNION_ITSELF = re.compile(
     rf"\b(?:{LEX.alt('union_itself')})\s+of\s+(?:the\s+)?$"
     r"|\b(?:born|lived|grew\s+up|served|studied|worked)\s+in\s+(?:the\s+)?$"
+    # "independence from the former Soviet Union": leaving the state itself
+    r"|\b(?:independence|separation|secession|withdrawal|exit|departure)\s+from\s+(?:the\s+)?$"
+    r"|\b(?:broke|break|breaking|emerged|emerging|seceded|withdrew)\s+(?:away\s+)?from\s+"
+    r"(?:the\s+)?$"
     # "was once a republic of the former USSR": past tense, not today's region
     r"|\b(?:was|were)\s+(?:once\s+|then\s+)?(?:an?\s+|the\s+)?(?:part|parts|republics?|members?)"
     r"\s+of\s+(?:the\s+)?$",
@@ -59,6 +63,7 @@ _PAST = (
     r"|(?:the\s+)?(?:1[5-9]th|20th|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
     r"[- ]centur(?:y|ies)|(?:the\s+)?(?<!new\s)cold\s+war|soviet\s+(?:times|rule|days)"
     r"|the\s+soviet\s+(?:era|period|years)|the\s+tsars|tsarist\s+times|the\s+interwar\s+years"
+    r"|the\s+(?:last|previous)\s+century"
 )
 _PAST_PREP = r"\b(?:in|during|until|till|before|under|throughout|by)\s+"
 _PAST_BEFORE = re.compile(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", I)
@@ -69,7 +74,10 @@ _PAST_AFTER = re.compile(
 )
 _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 _PAST_EVENT = re.compile(
-    rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])|\b(?:1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s)"
+    rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])"
+    # a year up to independence after a preposition or in brackets: "in 1941", "(980)"
+    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?|\()"
+    r"(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s|\s*(?:rooms?|km|miles|people|metres|meters))"
     r"|\b(?:1[0-9]th|20th|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
     r"seventeenth|eighteenth|nineteenth|twentieth)[- ]centur(?:y|ies)\b",
     I,

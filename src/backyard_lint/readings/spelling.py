@@ -22,14 +22,18 @@ _NOUN = LEX.alt("spelling_nouns")
 _SPELLING_AFTER = re.compile(
     rf"\s*(?:[,(]\s*|[—–]\s*|-\s+|\s+)(?:(?:the|its|a|an|in|from)\s+)?(?:(?:{_LANG})\b"
     rf"(?:\s*[:)]|\s+(?:{_NOUN})\b|\s*[,.;]|\s*$)|(?:{_NOUN})\s+(?:in|from)\s+(?:{_LANG})\b)"
-    rf"|\s+(?:in|from)\s+(?:{_LANG})\b",
+    rf"|\s+(?:in|from)\s+(?:{_LANG})\b"
+    # "(Kiev) is in Russian", "Kiev is the Russian spelling", "Kiev comes from the Russian"
+    rf"|[)\"”’']?\s*,?\s*(?:is|was|comes|came)\s+(?:from\s+|in\s+)?(?:the\s+)?(?:{_LANG})\b"
+    rf"(?:\s+(?:{_NOUN})\b|\s*[,.;)]|\s*$)",
     I,
 )
 # before the spelling: "(Russian: Kharkov)", "the Russian name Kharkov", "named Lvov"
 _SPELLING_BEFORE = re.compile(
     rf"(?:\b(?:{_LANG})\s*(?:(?:{_NOUN})\s*)?[:=]\s*|\b(?:{_LANG})\s+(?:{_NOUN})\s*[:,]?\s*"
     r"(?:was\s+|is\s+)?|\b(?:named|renamed\s+from|spelled|spelt|written|transliterated|"
-    r"pronounced|romani[sz]ed)\s+|\b(?:from|of)\s+)['\"“‘]?$",
+    r"pronounced|romani[sz]ed)\s+|\b(?:from|of)\s+"
+    rf"|\b(?:the|a|this|that)\s+(?:{_NOUN})\s+)['\"“‘(]?$",
     I,
 )
 _FROM_OF = re.compile(r"\b(?:from|of)\s+['\"“‘]?$", I)
@@ -62,12 +66,19 @@ def contrast(span: Span) -> Reading | None:
             continue
         before = re.search(rf"(?<!\w){word}(?!\w)(?P<gap>[^.;!?]{{0,30}})$", near_before, I)
         after = re.match(rf"^(?P<gap>[^.;!?]{{0,30}}?)(?<!\w){word}(?!\w)", near_after, I)
+        if after and not _CONTRAST_WORD.search(after.group("gap")):
+            after = None  # "Kiev (Kyiv)": the writer's own spelling, glossed
         for found in (before, after):
             if found and _CONTRAST_GAP.fullmatch(found.group("gap")):
                 return Context.MENTION, f"set against '{quote_word(replacement.text)}'"
     return None
 
 
+_CONTRAST_WORD = re.compile(
+    r"\b(?:not|rather|instead|or|vs|versus|spelled|spelt|written|known|called|renamed|replaced|"
+    r"replacing|became|becomes|Russian|English)\b",
+    I,
+)
 _CONTRAST_GAP = re.compile(
     r"[\s,:/()\"'“”‘’—–-]*(?:(?:not|rather\s+than|instead\s+of|formerly|previously|once|now|"
     r"today|or|vs\.?|versus|also|then|spelled|spelt|written|known\s+as|called|was|were|is|"
