@@ -52,6 +52,8 @@ def part_of(item_id: str) -> str:
     """``check`` for a fixed third of the ids (by SHA-256), ``tuning`` for the rest."""
     digest = int(hashlib.sha256(item_id.encode("utf-8")).hexdigest(), 16)
     return "check" if digest % 3 == 0 else "tuning"
+
+
 FLAGGING = (Severity.WARNING, Severity.ERROR)
 
 

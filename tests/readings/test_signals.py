@@ -14,6 +14,31 @@ from reading_helpers import NAME, A, H, M, N, U, check_row
 from backyard_lint.model import Context
 
 CASES: list[tuple[str, Context, str]] = [
+    # --- the classes of error seen on fresh text (issue 12) -------------------------------
+    # reported speech: a named or pronoun speaker's "that" clause, a participle, a headline
+    ("attributed", A, "He added that Moscow still counts Armenia among ⟦the post-Soviet states⟧."),
+    ("attributed", A, "The envoy spoke for an hour, insisting that Armenia is ⟦the near abroad⟧."),
+    ("attributed", A, "Tokayev stated that the Caspian shore is ⟦Russia's backyard⟧ for trade."),
+    ("attributed", A, "Peskov: Central Asia remains ⟦Russia's backyard⟧"),
+    ("attributed", A, "The Kremlin calls it ⟦its near abroad⟧."),
+    # imperative rejection and a definition of the words
+    ("rejected", N, "Don't call Kazakhstan ⟦Russia's backyard⟧."),
+    ("rejected", N, "Please never describe Georgia as ⟦a post-Soviet state⟧."),
+    ("mention", M, "⟦The near abroad⟧ is a Russian term for the countries around Russia."),
+    # the Soviet Union itself in the past; ordinals and quantifiers are not times
+    (
+        "historical",
+        H,
+        "Kyrgyzstan declared its independence from ⟦the former Soviet Union⟧ in August.",
+    ),
+    ("historical", H, "Ukraine fed much of ⟦the former USSR⟧ in the last century."),
+    ("none", U, "The first ⟦former Soviet republic⟧ to repay its loans was Estonia."),
+    ("none", U, "Prices rose throughout ⟦the former Soviet republics⟧ of Central Asia."),
+    ("none", U, "The bank's new strategy concentrates on ⟦the former Soviet Union⟧."),
+    ("none", U, "Aid flows into ⟦post-Soviet de facto states⟧ such as Abkhazia."),
+    # titles set in emphasis, and an entry of a reference list
+    ("name", NAME, "Her review of *⟦Russia's Backyard⟧* appeared in the spring issue."),
+    ("name", NAME, "Ivanova, A. (2019). ⟦Post-Soviet States⟧ and Their Neighbours. London."),
     # --- quoted --------------------------------------------------------------------------
     ("quoted", M, 'Analysts reject the phrase "⟦Russia\'s backyard⟧" outright.'),
     ("quoted", M, "Critics call the region “⟦Russia’s backyard⟧” far too often."),

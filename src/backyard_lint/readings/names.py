@@ -49,7 +49,7 @@ _REFERENCE = re.compile(
     r"(?:\((?:1[89]|20)\d\d[a-z]?\)|,\s(?:1[89]|20)\d\d)[.:]?\s+(?:[\"“‘*_]\s*)?$"
 )
 # A title set in emphasis: the marks stand at both ends of a capitalised run.
-_EMPHASIS_OPEN = re.compile(r"(?:^|[\s(\[])(?P<mark>\*\*?|__?)(?=\S)[^*_\n]*$")
+_EMPHASIS_OPEN = re.compile(r"(?:^|[\s(\[])(?P<mark>\*\*?|__?)(?!\s)[^*_\n]*$")
 _BEFORE_NAME = LEX.words("name_words_before")
 _AFTER_NAME = LEX.words("name_words_after")
 _ELSEWHERE = re.compile(
@@ -91,7 +91,8 @@ def _titled(span: Span) -> str:
         inner = span.text[emphasis.end("mark") : close] if close >= 0 else ""
         if inner and _capitalised(inner):
             return inner
-    if _REFERENCE.search(last(head)) and _capitalised(span.match):
+    line = span.text[max(span.line_start, span.start - 200) : span.start]  # past a full stop
+    if _REFERENCE.search(line) and _capitalised(span.match):
         return span.match + _capitalised_run(span.text[span.end : span.hi])
     return ""
 

@@ -1,9 +1,10 @@
-"""Signal ``quoted``: quotation marks around the match or a word of it.
+"""Signal ``quoted``: quotation marks around the match or a word of it, or a block quote.
 
 Straight, curly or angle marks, double or single ("scare quotes"). An apostrophe of possession
 or elision ("Russia's", "the 'Stans") is not a quotation mark. Marks are paired from the start
 of the paragraph, so a quotation that runs over several sentences counts, and one opened before
-a sentence and never closed covers the rest of its paragraph.
+a sentence and never closed covers the rest of its paragraph. A paragraph in a Markdown block
+quote (its ``>`` markers are kept for reading by the Markdown adapter) is quoted material.
 """
 
 from __future__ import annotations
@@ -78,16 +79,32 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A block quote as the Markdown adapter leaves it for reading: ">" at the start of a line.
+_BLOCK_QUOTE_LINE = re.compile(r"[ \t]{0,3}>")
+
+
+def _block_quoted(span: Span, paragraph_start: int) -> bool:
+    """True when the match's paragraph is a Markdown block quote (its first line, or the
+    match's own line, starts with ">")."""
+    return bool(
+        _BLOCK_QUOTE_LINE.match(span.text, paragraph_start)
+        or _BLOCK_QUOTE_LINE.match(span.text, span.line_start)
+    )
+
+
 def quoted(span: Span) -> Reading | None:
     # Pair marks from the start of the paragraph so a quotation that runs over several
     # sentences is still seen.
     lo = max(0, span.lo - _QUOTE_REACH)
+    paragraph = 0 if lo == 0 else span.line_start  # where the paragraph starts, if known
     for blank in _BLANK_LINE.finditer(span.text, lo, span.lo):
-        lo = blank.end()
+        lo = paragraph = blank.end()
     hi = min(len(span.text), span.hi + _QUOTE_REACH)
     following = _BLANK_LINE.search(span.text, span.hi, hi)
     if following:
         hi = following.start()
+    if _block_quoted(span, paragraph):
+        return Context.MENTION, "inside a block quote"
     for o, c in _quote_spans(span.text, lo, hi):
         if o < span.end - 1 and c > span.start:  # the marks hold part of the match
             if len(span.text[o + 1 : c].split()) <= 6:
