@@ -30,3 +30,24 @@ def test_the_markers_stay_blank_for_the_matcher(ruleset: RuleSet) -> None:
     text = "> Kazakhstan is Russia's\n> backyard, they said.\n"
     [f] = lint_text(text, ruleset, fmt="markdown", settings=Settings(show_mentions=True))
     assert f.match == "Russia's\n> backyard" and f.context is Context.MENTION
+
+
+HTML = """<html><body>
+<p>Tajikistan is Russia's backyard, we wrote.</p>
+<blockquote><p>Tajikistan is Russia's backyard, they said.</p></blockquote>
+<p>She called it <q>the Kremlin's backyard</q> twice; later Kyrgyzstan is Russia's backyard.</p>
+<p>See <cite>Russia's Backyard</cite>, a book by a reporter.</p>
+</body></html>
+"""
+
+
+def test_html_quotation_and_citation_tags(ruleset: RuleSet) -> None:
+    found = lint_text(HTML, ruleset, fmt="html", settings=Settings(show_mentions=True))
+    readings = [(HTML.count("\n", 0, f.start) + 1, f.context, f.reason) for f in found]
+    assert readings == [
+        (2, Context.USE, ""),
+        (3, Context.MENTION, "inside <blockquote>"),
+        (4, Context.MENTION, "inside <q>"),
+        (4, Context.USE, ""),
+        (5, Context.NAME, "part of a title: inside <cite>"),
+    ]

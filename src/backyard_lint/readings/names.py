@@ -21,7 +21,7 @@ import re
 
 from backyard_lint.model import Context
 from backyard_lint.readings.common import LEX, Reading, quote_word
-from backyard_lint.readings.span import Span, last
+from backyard_lint.readings.span import Span, last, open_tag
 
 _INSTITUTION = LEX.alt("institutions")
 # In a line set in title case, these words anywhere mark a title (a course, a journal).
@@ -111,7 +111,12 @@ def _title_case_sentence(sentence: str) -> bool:
     return caps >= 0.75 * len(big)
 
 
+_CITE_TAG = re.compile(r"<(/?)(cite)\b[^<>]*>", re.IGNORECASE)
+
+
 def name(span: Span) -> Reading | None:
+    if open_tag(span, _CITE_TAG):
+        return Context.NAME, "part of a title: inside <cite>"
     other = _named_after(span) or _titled(span)
     if other:
         return Context.NAME, f"part of the name '{quote_word(other)}'"

@@ -13,7 +13,7 @@ import re
 
 from backyard_lint.model import Context
 from backyard_lint.readings.common import I, Reading
-from backyard_lint.readings.span import Span
+from backyard_lint.readings.span import Span, open_tag
 
 _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
@@ -92,6 +92,10 @@ def _block_quoted(span: Span, paragraph_start: int) -> bool:
     )
 
 
+# Quotation tags as the HTML adapter leaves them for reading.
+_QUOTE_TAG = re.compile(r"<(/?)(blockquote|q)\b[^<>]*>", I)
+
+
 def quoted(span: Span) -> Reading | None:
     # Pair marks from the start of the paragraph so a quotation that runs over several
     # sentences is still seen.
@@ -105,6 +109,9 @@ def quoted(span: Span) -> Reading | None:
         hi = following.start()
     if _block_quoted(span, paragraph):
         return Context.MENTION, "inside a block quote"
+    tag = open_tag(span, _QUOTE_TAG)
+    if tag:
+        return Context.MENTION, f"inside <{tag}>"
     for o, c in _quote_spans(span.text, lo, hi):
         if o < span.end - 1 and c > span.start:  # the marks hold part of the match
             if len(span.text[o + 1 : c].split()) <= 6:

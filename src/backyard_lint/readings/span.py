@@ -27,6 +27,7 @@ match ``text[start:end]``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -40,6 +41,7 @@ REACH = 320
 # How much of the document either side of a match a reading may see: the sentence window of
 # ``sentence_bounds`` plus the reach of paired quotation marks (``quoted``).
 WINDOW = 2400
+TAG_REACH = WINDOW  # how far back an open quotation or citation tag is looked for
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,16 @@ class Span:
     def line_start(self) -> int:
         """Offset of the start of the match's line in ``text``."""
         return self.text.rfind("\n", 0, self.start) + 1
+
+
+def open_tag(span: Span, tags: re.Pattern[str]) -> str:
+    """The name of a tag (matched by ``tags``: groups "/" and name) still open before the
+    match, as the HTML adapter leaves quotation and citation tags for reading; or ""."""
+    depth: dict[str, int] = {}
+    for m in tags.finditer(span.text, max(0, span.start - TAG_REACH), span.start):
+        name = m.group(2).lower()
+        depth[name] = max(0, depth.get(name, 0) + (-1 if m.group(1) else 1))
+    return next((name for name, d in depth.items() if d > 0), "")
 
 
 def last(s: str) -> str:
