@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from backyard_lint import formats
 from backyard_lint.engine import lint_text
 from backyard_lint.formats import markdown
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "rust-book"
 LABEL = "Kazakhstan is Russia's backyard."
@@ -357,6 +357,6 @@ def test_locate_takes_the_whole_text_when_the_patterns_are_too_large(
         options.max_mem = 1 << 10
         return options
 
-    monkeypatch.setattr(engine, "_full_set_options", tiny)
+    monkeypatch.setattr(engine, "_large_options", tiny)
     text = "abc\nRussia's backyard"
     assert ruleset.locate(list(ruleset.rules), text) == [(0, len(text))]
