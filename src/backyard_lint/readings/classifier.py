@@ -44,15 +44,22 @@ def signals_for(rule: Rule) -> tuple[tuple[Signal, ...], frozenset[Context]]:
     replacement is safe to apply everywhere is a spelling: quoting, discussing the word, a name
     or a sentence about the past excuses it. Every other rule accepts every reading.
     """
-    names = {n.strip().lower() for n in rule.hint("readings")}
-    allowed = frozenset(c for c in Context if c.value in names and c is not Context.USE)
+    hinted = rule.hint("readings")
+    names = {n.strip().lower() for n in hinted}
+    allowed = (
+        frozenset(c for c in Context if c.value in names and c is not Context.USE)
+        if hinted
+        else frozenset()
+    )
     spelling_rule = any(r.safe for r in rule.replacements)
     signals = SPELLING_SIGNALS if spelling_rule else SIGNALS
     if allowed:
         return signals, allowed
-    if spelling_rule:
-        return signals, frozenset({Context.MENTION, Context.NAME, Context.HISTORICAL})
-    return signals, frozenset(Context) - {Context.USE}
+    return signals, _SPELLING_READINGS if spelling_rule else _ALL_READINGS
+
+
+_SPELLING_READINGS = frozenset({Context.MENTION, Context.NAME, Context.HISTORICAL})
+_ALL_READINGS = frozenset(Context) - {Context.USE}
 
 
 class Verdict:
