@@ -220,7 +220,12 @@ def report(outcomes: Sequence[Outcome], *, quiet: bool = False) -> bool:
         for outcome in by_part[part]:
             if outcome.item.borderline and outcome.item.family in TARGET_FAMILIES:
                 both.add(outcome)
-        _bar("core with borderline items", both, BORDERLINE_BAR)
+        _bar("core, clear and borderline together", both, BORDERLINE_BAR)
+        _bar(
+            "core, borderline items only",
+            _tally(by_part[part], TARGET_FAMILIES, True),
+            BORDERLINE_BAR,
+        )
     tuning = _tally(by_part["tuning"], TARGET_FAMILIES, False)
     check = _tally(by_part["check"], TARGET_FAMILIES, False)
     for name in ("precision", "recall"):
