@@ -141,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the page in the web browser")
     serve.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
+    trace = sub.add_parser("trace", help="show each signal's verdict on a match")
+    trace.add_argument("target", metavar="TEXT_OR_FILE", help="a sentence with [a span], or a file")
+    trace.add_argument("--rule", metavar="RULE", help="read the span with this rule")
+    trace.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
     from backyard_lint.audit.cli import add_parser as add_audit
 
     add_audit(sub)
@@ -219,6 +224,22 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         return ExitCode.ERROR
     if failing and not args.exit_zero:
         return ExitCode.PROBLEMS
+    return ExitCode.OK
+
+
+def cmd_trace(args: argparse.Namespace, project: Project) -> int:
+    from backyard_lint import tracing
+
+    _, ruleset = _working_folder_setup(project)
+    try:
+        target = Path(args.target)
+        if "[" not in args.target and target.is_file():
+            sys.stdout.write(tracing.trace_file(target, ruleset))
+        else:
+            sys.stdout.write(tracing.trace_sentence(args.target, ruleset, args.rule))
+    except tracing.TraceError as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
     return ExitCode.OK
 
 
@@ -312,6 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "explain": cmd_explain,
         "rules": cmd_rules,
         "serve": cmd_serve,
+        "trace": cmd_trace,
         "audit": cmd_audit,
     }
     try:

@@ -284,6 +284,12 @@ def _matches(
     per region does not grow with the number of rules that hit elsewhere in the document."""
     if regions is None:
         return [(rule, s, e) for rule in rules for s, e in ruleset.matches(rule, masked)]
+    if len(regions) == 1:  # one stretch (a label in a long buffer): the rules that hit it all
+        (a, b), one = regions[0], []
+        piece = masked[a:b]
+        for rule in rules:
+            one += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
+        return one
     wanted = {rule.id for rule in rules}
     found: list[tuple[Rule, int, int]] = []
     for a, b in regions:
@@ -306,11 +312,11 @@ def lint_text(
 
     Findings are sorted by offset. Offsets are code points into ``text``.
     """
-    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id)]
+    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default)]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
-    from backyard_lint import context, directives, formats
+    from backyard_lint import directives, formats, readings
 
     around = None
     if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
@@ -325,7 +331,7 @@ def lint_text(
     read = doc.for_reading(text)
     findings: list[Finding] = []
     for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
-        reading, reason = context.classify(read, start, end, rule)
+        reading, reason = readings.classify(read, start, end, rule)
         if reading is Context.USE:
             severity = settings.severity_for(rule)
         elif settings.show_mentions:
