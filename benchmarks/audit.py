@@ -13,7 +13,8 @@ JSON Lines in a temporary folder. Corpus text is never printed.
 Measured, in one run:
 - documents per second on a local Dask cluster of one worker, then of two (the job's time from
   the first task to the last result: the cluster's start-up and the final combining are given
-  apart), and the scaling ratio (goal: two workers at least 1.8 times one);
+  apart), and the scaling ratio (goal: two workers at least 1.8 times one), with the CPU
+  time the workers had (cores, on average: a shared machine gives less than one a worker);
 - the peak memory (maximum resident set) of each worker, for the full archive and for a smaller
   one (goal: flat in archive size, under 300 MB);
 - the cost of linting one document with a label and one without, in this process.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import re
 import resource
@@ -141,6 +143,10 @@ def run_audit(source: Path, out: Path, workers: int, blocksize: int) -> dict[str
         "worker_cpu_s": worker_cpu,
         "client_cpu_s": here,  # this process: the client, the scheduler, writing the parts
         "docs_per_cpu_s": outcome.documents / worker_cpu,
+        # the cores the workers had on average: one a worker on an idle machine, less on a
+        # shared one (the wall-clock rates and their ratio are only as good as this)
+        "cores": worker_cpu / outcome.seconds,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -212,12 +218,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"({result['partitions']} partitions; cluster start {result['startup_s']:.1f} s, "
                 f"combine {result['combine_s']:.1f} s); {result['docs_per_cpu_s']:,.0f} documents "
                 f"per worker CPU-second, client and scheduler {result['client_cpu_s']:.1f} CPU-s; "
-                "peak memory per worker "
-                + ", ".join(f"{m:.0f} MB" for m in result["peak_mb"]),
+                f"the workers had {result['cores']:.2f} cores (load average "
+                f"{result['load']:.1f}); "
+                "peak memory per worker " + ", ".join(f"{m:.0f} MB" for m in result["peak_mb"]),
                 flush=True,
             )
         ratio = runs[1]["docs_per_s"] / runs[0]["docs_per_s"]
         print(f"scaling, two workers over one: {ratio:.2f} (goal: at least 1.8)")
+        busy = runs[1]["cores"] / runs[0]["cores"]
+        print(
+            f"CPU the workers had, two workers over one: {busy:.2f} (2.00 when each worker "
+            "has a core of its own; below that, other work on the machine caps the scaling)"
+        )
         per_cpu = runs[1]["docs_per_cpu_s"] / runs[0]["docs_per_cpu_s"]
         print(
             f"work per document, two workers over one: {1 / per_cpu:.2f} times the CPU time "

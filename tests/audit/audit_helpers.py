@@ -8,12 +8,14 @@ import csv
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +116,47 @@ def write_folder(archive: Archive, root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+class _Fetches(HTMLParser):
+    """Every reference in a page that a browser would fetch (not a link it would follow)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "iframe", "object", "embed", "link", "base"):
+            self.urls.append(f"<{tag}>")
+        self.style = tag == "style"
+        for name, value in attrs:
+            value = value or ""
+            if name in ("src", "srcset", "data", "poster", "background", "action", "formaction"):
+                self.urls.append(value)
+            elif name.endswith("href") and tag != "a" and not value.startswith("#"):
+                self.urls.append(value)  # an SVG <image> or <use> of another file
+            elif name == "style":
+                self.handle_data(value)
+            elif name == "http-equiv" and value.lower() == "refresh":
+                self.urls.append("<meta refresh>")
+
+    def handle_data(self, data: str) -> None:
+        if self.style or "url(" in data:
+            self.urls += re.findall(r"url\(\s*['\"]?([^'\")]*)", data)
+            self.urls += [f"@import {m}" for m in re.findall(r"@import\s+(\S+)", data)]
+
+    def handle_endtag(self, tag: str) -> None:
+        self.style = False
+
+
+def fetched_urls(html: str) -> list[str]:
+    """What a browser would fetch to show ``html`` besides the page itself: scripts, frames,
+    style sheets, images and fonts by URL, CSS ``url()`` and ``@import`` (data: URLs and
+    fragments of the page excepted)."""
+    parser = _Fetches()
+    parser.feed(html)
+    return [u for u in parser.urls if not u.startswith(("data:", "#"))]
 
 
 def dask_command(*args: str) -> list[str]:

@@ -7,40 +7,58 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
-from audit_helpers import make_archive, write_csv
+from audit_helpers import fetched_urls, make_archive, write_csv
 from test_audit_linting import audit_in_process, by_document
 
 from backyard_lint.audit import tables
+from backyard_lint.audit.linting import JobSettings
+from backyard_lint.audit.sources import Columns
+from backyard_lint.parallel import default_jobs
 
 
 def _findings(out: Path) -> dict[str, list[tuple[Any, ...]]]:
     return by_document(pq.read_table(out / "findings.parquet").to_pylist())
 
 
+NAMES = {"id": "uid", "date": "published", "section": "desk", "author": "byline"}
+NAMES |= {"url": "link", "text": "body"}
+OPTIONS = [f"--{key}-column={name}" for key, name in NAMES.items()]
+
+
 def test_csv_export_to_report(tmp_path: Path, cli: Callable[..., Any]) -> None:
     archive = make_archive(240)
-    source = write_csv(archive, tmp_path / "export.csv")
+    source = write_csv(archive, tmp_path / "export.csv", NAMES)
+    with source.open("ab") as fh:  # one row that is not UTF-8: recorded, and the job goes on
+        fh.write(b"bad1,2021-01-01,world,X,https://news.example/bad,caf\xe9 in Kiev\r\n")
     out = tmp_path / "audit"
-    result = cli("audit", str(source), "--out", str(out), "--workers", "2", "--partitions", "6")
+    result = cli("audit", str(source), "--out", str(out), "--partitions", "6", *OPTIONS)
     assert result.code == 0, result.err
-    assert "audited 6 partitions" in result.out
-    assert "documents: 240 (0 with an error, 10 with a date that could not be read" in result.out
-    assert "6/6 partitions, 240 documents" in result.err  # the progress line
+    workers = default_jobs()  # no --workers: a local cluster of one worker a core
+    plural = "" if workers == 1 else "s"
+    assert f"audited 6 partitions of {source} on a local cluster ({workers} worker{plural})" in (
+        result.out
+    )
+    assert "documents: 241 (1 with an error, 10 with a date that could not be read" in result.out
+    assert "6/6 partitions, 241 documents" in result.err  # the progress line
     docs = pq.read_table(out / "documents.parquet")
-    assert docs.schema == tables.DOCUMENTS and docs.num_rows == 240
-    assert docs.column("doc_id").to_pylist() == archive.ids
+    assert docs.schema == tables.DOCUMENTS and docs.num_rows == 241
+    assert docs.column("doc_id").to_pylist() == [*archive.ids, "bad1"]
+    assert docs.column("error").to_pylist()[-1] == "text not valid UTF-8 at character 3"
+    assert docs.column("author").to_pylist()[:4] == [r["author"] for r in archive.rows[:4]]
     findings = pq.read_table(out / "findings.parquet")
     assert findings.schema == tables.FINDINGS
-    _, expected = audit_in_process(source)
-    assert _findings(out) == by_document(expected)
+    job = JobSettings(columns=Columns(**{k: NAMES.get(k, k) for k in vars(Columns())}))
+    _, expected = audit_in_process(source, job)
+    assert _findings(out) == by_document(expected) and expected
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.count("<svg") == 4  # per year, shares, sections, authors
-    assert "<script" not in html and 'src="http' not in html and "@import" not in html
     top = docs.sort_by([("uses", "descending")]).to_pylist()[0]
     assert f'<a href="https://news.example/{int(top["doc_id"][1:])}">{top["doc_id"]}</a>' in html
     for year in ("2019", "2020", "2021", "2022", "2023"):
         assert f"<td>{year}</td>" in html
     assert "Top sections by uses per 1,000 documents" in html
+    assert "<td>bad1</td><td>text not valid UTF-8 at character 3</td>" in html
+    assert fetched_urls(html) == []
 
 
 def test_an_interrupted_audit_resumes(tmp_path: Path, cli: Callable[..., Any]) -> None:

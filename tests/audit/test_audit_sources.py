@@ -164,3 +164,25 @@ def test_missing_sources(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(SourceError, match="no document to audit"):
         plan(str(tmp_path / "empty"), Columns())
+
+
+def test_the_format_column_and_the_default_format(tmp_path: Path) -> None:
+    from backyard_lint.audit.linting import JobSettings
+
+    fenced = "Notes.\n\n```\nShe moved to Kiev in 2019.\n```\n"
+    values = ["markdown", "md", ".HTML", "rst", "", None, "spreadsheet"]
+    path = write_jsonl(make_archive(0), tmp_path / "a.jsonl")
+    rows = [{"id": str(i), "text": fenced, "format": v} for i, v in enumerate(values)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    part = plan(str(path), Columns()).parts[0]
+    as_plain = [d.fmt for d in read_part(part, Columns())]
+    assert as_plain == ["markdown", "markdown", "html", "rst", "plain", "plain", "plain"]
+    as_md = [d.fmt for d in read_part(part, Columns(), default_format="markdown")]
+    assert as_md[4:] == ["markdown"] * 3
+    # the format decides what is prose: a fenced block is code in Markdown, text in plain text
+    from test_audit_linting import audit_in_process
+
+    docs, _ = audit_in_process(path, JobSettings())
+    matches = [d["matches"] for d in docs]
+    assert matches[:3] + matches[4:] == [0, 0, 1, 1, 1, 1]  # markdown, md, .HTML; then plain
+    assert [d["format"] for d in docs] == as_plain

@@ -1,7 +1,8 @@
 """The report's charts as inline SVG (matplotlib, no network, no JavaScript).
 
 Text stays text in the SVG (``svg.fonttype: none``), so the charts are small, sharp and
-searchable; no date is written into them, so the same audit gives the same page.
+searchable; no date is written into them, so the same audit gives the same page. Names from
+the archive are drawn as they are: matplotlib reads no ``$...$`` formula in them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any, cast
 _STYLE = {
     "svg.fonttype": "none",
     "svg.hashsalt": "backyard-lint",
+    "text.parse_math": False,  # a section or author named "$5 and $10" is text, not a formula
     "font.size": 9,
     "font.family": "sans-serif",
     "axes.spines.top": False,

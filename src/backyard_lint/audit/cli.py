@@ -222,8 +222,11 @@ def _audit(args: argparse.Namespace, project: Project) -> int:
     audit = report.aggregate(out)
     tables.write_text_atomic(out / "report.html", page.render(audit, args.source))
     rate = outcome.documents / outcome.seconds if outcome.seconds else 0.0
+    cluster = f"the cluster at {args.scheduler}" if args.scheduler else "a local cluster"
+    workers = f"{outcome.workers} worker" + ("" if outcome.workers == 1 else "s")
     line = (
-        f"audited {len(plan.parts)} partitions of {args.source} in {outcome.seconds:.1f} s "
+        f"audited {len(plan.parts)} partitions of {args.source} on {cluster} ({workers}) "
+        f"in {outcome.seconds:.1f} s "
         f"({outcome.documents:,} documents this run, {rate:,.0f}/s"
         + (f"; {outcome.skipped} finished earlier" if outcome.skipped else "")
         + ")"

@@ -36,6 +36,7 @@ class Outcome:
     skipped: int = 0  # partitions finished by an earlier run (--resume)
     failed: list[tuple[int, str]] = field(default_factory=list)
     seconds: float = 0.0
+    workers: int = 0  # the cluster's workers when the job started
 
 
 class Progress:
@@ -93,9 +94,10 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         return
     from backyard_lint.parallel import default_jobs
 
+    count = workers or default_jobs()
     with (
         LocalCluster(
-            n_workers=workers or default_jobs(),
+            n_workers=count,
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
@@ -106,6 +108,7 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         ) as cluster,
         Client(cluster) as client,
     ):
+        client.wait_for_workers(count)
         yield client
 
 
@@ -125,6 +128,7 @@ def run(
     (out / tables.PARTS).mkdir(parents=True, exist_ok=True)
     pending = [p for p in parts if not tables.finished(out, p.index)]
     outcome = Outcome(skipped=len(parts) - len(pending))
+    outcome.workers = len(client.scheduler_info().get("workers", {}))
     progress = Progress(len(parts), outcome.skipped, stream)
     try:
         client.register_plugin(RulesPlugin(job.extra_rules), name=plugin_name(job.extra_rules))
