@@ -79,8 +79,9 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-# A block quote as the Markdown adapter leaves it for reading: ">" at the start of a line.
-_BLOCK_QUOTE_LINE = re.compile(r"[ \t]{0,3}>")
+# A block quote as the adapters leave it for reading: ">" at the start of a line, after any
+# indentation (a quote inside a list item; the list marker is blank).
+_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
 
 
 def _block_quoted(span: Span, paragraph_start: int) -> bool:
