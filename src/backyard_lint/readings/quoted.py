@@ -26,7 +26,9 @@ _BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…*_~" + _DOUBLE_CLOSE + '"'
 # Elisions that start with an apostrophe: the 'Stans, the '90s, 'em, 'til, rock 'n' roll.
 _ELISION = re.compile(r"(?:stans?\b|\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", I)
 _QUOTE_REACH = 1500  # how far back a paragraph's quotation marks are paired
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A line of white space only (blank, or markup the adapter blanked), up to its line break: the
+# look-ahead lets two such lines in a row both be found.
+_BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")
 
 
 def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -103,7 +105,7 @@ def quoted(span: Span) -> Reading | None:
     lo = max(0, span.lo - _QUOTE_REACH)
     paragraph = 0 if lo == 0 else span.line_start  # where the paragraph starts, if known
     for blank in _BLANK_LINE.finditer(span.text, lo, span.lo):
-        lo = paragraph = blank.end()
+        lo = paragraph = blank.end() + 1
     hi = min(len(span.text), span.hi + _QUOTE_REACH)
     following = _BLANK_LINE.search(span.text, span.hi, hi)
     if following:
