@@ -31,6 +31,8 @@ LABELLED = (
     "The journal Post-Soviet Affairs published the study.",
     "Moscow regards the region as its near abroad.",
     "Investors are looking at the Stans again.",
+    # 'its backyard' is China's: read as 'literal' for backyard.russia
+    "Russia watches Kazakhstan, while China calls the Pacific islands its backyard.",
 )
 CLEAN = (
     "The harvest came late this year.",

@@ -67,7 +67,7 @@ def test_a_folder_gives_the_findings_check_gives(tmp_path: Path, cli: Callable[.
     audited = by_document(findings)
     assert audited == check_findings(cli, root)
     readings = {f["reading"] for f in findings}
-    assert {"use", "mention", "negated", "attributed"} <= readings
+    assert {"use", "mention", "negated", "attributed", "literal"} <= readings
     assert {f["severity"] for f in findings if f["reading"] != "use"} == {"info"}
 
 

@@ -87,3 +87,10 @@ def test_names_are_drawn_as_they_are() -> None:
     svg = charts.ranking(["$5 and $10", "a $x^2$ b", "A & B <c>"], [3, 2, 1], "uses")
     texts = re.findall(r">([^<>]+)</text>", svg)
     assert {"$5 and $10", "a $x^2$ b", "A &amp; B &lt;c&gt;"} <= set(texts)
+
+
+def test_every_reading_has_its_words() -> None:
+    from backyard_lint.model import Context
+
+    assert report.READINGS[0] == "use"
+    assert set(report.READINGS) == {str(c) for c in Context} == set(report.READING_WORDS)

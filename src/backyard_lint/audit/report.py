@@ -15,7 +15,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-READINGS = ("use", "mention", "negated", "attributed", "historical", "name")
+from backyard_lint.model import Context
+
+READINGS = tuple(str(c) for c in Context)  # every reading the classifier gives, use first
 READING_WORDS = {
     "use": "the writer's own words",
     "mention": "quoted, or named as a term",
@@ -23,6 +25,7 @@ READING_WORDS = {
     "attributed": "someone else's view, reported",
     "historical": "a period, not a present-day place",
     "name": "part of a name or title",
+    "literal": "another power's backyard, not the rule's label",
 }
 TOP = 15
 TOP_DOCUMENTS = 25
