@@ -38,8 +38,13 @@ svg { max-width: 100%; height: auto; }
 """
 
 
-def _n(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def _rate(value: float) -> str:
+    """Uses per 1,000 documents: always one decimal, so that a column lines up."""
+    return f"{value:,.1f}"
 
 
 def _table(head: Sequence[str], rows: Iterable[Sequence[str]], numeric: set[int]) -> str:
@@ -93,7 +98,7 @@ def _over_time(audit: Audit) -> str:
         other = sum(v[i] for v in others.values())
         docs = audit.documents_per_year.get(year, 0)
         rate = 1000 * use / docs if docs else 0
-        rows.append([str(year), _n(docs), _n(use), _n(other), _n(rate)])
+        rows.append([str(year), _n(docs), _n(use), _n(other), _rate(rate)])
     head = ["year", "documents", "uses", "other readings", "uses per 1,000 documents"]
     parts.append(_table(head, rows, {1, 2, 3, 4}))
     parts.append("<h2>Share of quotations and rejections over time</h2>")
@@ -111,7 +116,7 @@ def _ranking(title: str, ranked: list[Ranked]) -> str:
         return ""
     names = [r.name for r in ranked]
     chart = charts.ranking(names, [r.per_thousand for r in ranked], "uses per 1,000 documents")
-    rows = [[escape(r.name), _n(r.documents), _n(r.uses), _n(r.per_thousand)] for r in ranked]
+    rows = [[escape(r.name), _n(r.documents), _n(r.uses), _rate(r.per_thousand)] for r in ranked]
     head = [title.lower(), "documents", "uses", "uses per 1,000 documents"]
     return (
         f"<h2>Top {escape(title.lower())}s by uses per 1,000 documents</h2>\n"
