@@ -102,6 +102,13 @@ def test_bad_sources_and_options(tmp_path: Path, cli: Callable[..., Any]) -> Non
     assert wrong.code == 2 and "no column 'body'" in wrong.err
     size = cli("audit", str(source), "--out", out, "--blocksize", "lots")
     assert size.code == 2 and "not a size: 'lots'" in size.err
+    address = cli("audit", str(source), "--out", out, "--scheduler", "127.0.0.1")
+    assert (address.code, address.err) == (
+        2,
+        "backyard-lint: could not reach the Dask scheduler at 127.0.0.1 "
+        "(missing port number in address '127.0.0.1')\n",
+    )
+    assert not Path(out).exists()  # nothing is written before the cluster is there
 
 
 def test_sizes() -> None:
