@@ -1,0 +1,101 @@
+"""Lint one document of a documentation build (the Sphinx extension and the MkDocs plugin).
+
+The configuration is the one the command line would use for the document's file (found by
+walking up from its folder, or the file given as ``config``); the build's own options
+(``select``, ``ignore``, ``fail_on``) are applied on top, as the command-line options are.
+A finding at or above ``fail_on`` is a warning for the build; a lower one is information.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from backyard_lint import formats
+from backyard_lint.model import RULE_SEVERITIES, Severity
+
+FAIL_ON_CHOICES = tuple(s.value for s in RULE_SEVERITIES)
+
+
+class BuildConfigError(ValueError):
+    """A build option that cannot be used; ``str()`` is one line naming the option."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """The build's own settings. ``select`` None keeps the configuration's select."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    config: Path | None = None
+
+    @classmethod
+    def from_values(
+        cls,
+        select: Sequence[str] | None,
+        ignore: Sequence[str] | None,
+        fail_on: str | None,
+        config: str | Path | None,
+        *,
+        prefix: str = "",
+    ) -> BuildOptions:
+        """Options from a build's configuration values, checked (``prefix`` names them)."""
+        for name, ids in (("select", select), ("ignore", ignore)):
+            if ids is not None and (
+                isinstance(ids, str) or not all(isinstance(i, str) and i for i in ids)
+            ):
+                raise BuildConfigError(f"{prefix}{name} must be a list of rule ids or prefixes")
+        if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
+            raise BuildConfigError(f"{prefix}fail_on must be one of {', '.join(FAIL_ON_CHOICES)}")
+        return cls(
+            select=tuple(select) if select is not None else None,
+            ignore=tuple(ignore or ()),
+            fail_on=Severity(fail_on) if fail_on else None,
+            config=Path(config) if config else None,
+        )
+
+
+@dataclass(frozen=True)
+class BuildFinding:
+    """One finding placed in its document, and whether it fails the build."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+    severity: Severity
+    fails: bool
+
+    @property
+    def text(self) -> str:
+        return f"{self.rule}: {self.message}"
+
+
+def lint_document_text(
+    path: Path, text: str, options: BuildOptions, fmt: str | None = None
+) -> list[BuildFinding]:
+    """Findings for ``text``, the source of the document at ``path`` (none when the
+    configuration excludes it). Raises ``ConfigError`` or ``RuleError`` for a configuration or
+    rule that cannot be used."""
+    from backyard_lint.runner import discovery, lint_document, locate, ruleset_for
+
+    cfg = discovery(options.config).for_path(path.absolute())
+    if cfg.is_excluded(path):
+        return []
+    ruleset = ruleset_for(cfg.extra_rules)
+    settings = cfg.settings_for(path, select=options.select, ignore=options.ignore)
+    fail_on = options.fail_on or cfg.fail_on or Severity.WARNING
+    findings = lint_document(text, fmt or formats.detect(path), settings, ruleset)
+    return [
+        BuildFinding(
+            rule=loc.finding.rule,
+            line=loc.line,
+            column=loc.column,
+            message=loc.finding.message,
+            severity=loc.finding.severity,
+            fails=loc.finding.severity.rank >= fail_on.rank,
+        )
+        for loc in locate(text, findings)
+    ]

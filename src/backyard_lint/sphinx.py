@@ -1,0 +1,95 @@
+"""The Sphinx extension: ``extensions = ["backyard_lint.sphinx"]`` in ``conf.py``.
+
+Each source document (reStructuredText, or Markdown read by MyST) is linted when Sphinx reads
+it, so an incremental build lints only the documents it reads again. Each finding is logged with
+the document's file and line, as a warning of type ``backyard-lint`` and subtype the rule id
+(``suppress_warnings = ["backyard-lint.exonym.kiev"]`` silences one rule, ``"backyard-lint"``
+all of them); ``sphinx-build -W`` therefore fails on a use of a label. A finding below
+``backyard_lint_fail_on`` is logged as information and does not fail the build.
+
+Configuration values (all optional):
+
+``backyard_lint_select``
+    rule ids or prefixes to report; replaces the configuration file's ``select``.
+``backyard_lint_ignore``
+    rule ids or prefixes to skip; added to the configuration file's ``ignore``.
+``backyard_lint_fail_on``
+    ``"error"``, ``"warning"`` or ``"suggestion"``: the lowest severity logged as a warning
+    (default: the configuration file's ``fail-on``, else ``"warning"``).
+``backyard_lint_config``
+    a configuration file (relative to ``conf.py``) to use instead of discovery.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config as SphinxConfig
+from sphinx.util import logging
+
+from backyard_lint import __version__
+from backyard_lint.builds import BuildConfigError, BuildOptions, lint_document_text
+from backyard_lint.config import ConfigError
+from backyard_lint.rules import RuleError
+
+WARNING_TYPE = "backyard-lint"
+
+logger = logging.getLogger(__name__)
+
+
+class _DocumentLinter:
+    """Holds the build's options between Sphinx's events (one per application)."""
+
+    def __init__(self) -> None:
+        self.options: BuildOptions | None = BuildOptions()
+        self.reported: set[str] = set()
+
+    def error(self, message: str) -> None:
+        """Log a configuration problem once, as one line (Sphinx would print a traceback for
+        an exception); with ``-W`` it fails the build."""
+        if message not in self.reported:
+            self.reported.add(message)
+            logger.error("backyard-lint: %s", message, type=WARNING_TYPE, subtype="config")
+
+    def configure(self, app: Sphinx, config: SphinxConfig) -> None:
+        chosen = config.backyard_lint_config
+        try:
+            self.options = BuildOptions.from_values(
+                config.backyard_lint_select,
+                config.backyard_lint_ignore,
+                config.backyard_lint_fail_on,
+                Path(app.confdir, chosen) if chosen else None,
+                prefix="backyard_lint_",
+            )
+        except BuildConfigError as exc:
+            self.options = None
+            self.error(f"{Path(app.confdir, 'conf.py')}: {exc}; nothing is linted")
+
+    def source_read(self, app: Sphinx, docname: str, source: list[str]) -> None:
+        if self.options is None:
+            return
+        path = Path(app.env.doc2path(docname))
+        try:
+            findings = lint_document_text(path, source[0], self.options)
+        except (ConfigError, RuleError) as exc:
+            self.error(f"{exc}; documents that use it are not linted")
+            return
+        for f in findings:
+            location = (docname, f.line)
+            if f.fails:
+                logger.warning(f.text, type=WARNING_TYPE, subtype=f.rule, location=location)
+            else:
+                logger.info(f.text, type=WARNING_TYPE, subtype=f.rule, location=location)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("backyard_lint_select", None, "env", types=(list, tuple, type(None)))
+    app.add_config_value("backyard_lint_ignore", [], "env", types=(list, tuple))
+    app.add_config_value("backyard_lint_fail_on", None, "env", types=(str, type(None)))
+    app.add_config_value("backyard_lint_config", None, "env", types=(str, type(None)))
+    linter = _DocumentLinter()
+    app.connect("config-inited", linter.configure)
+    app.connect("source-read", linter.source_read)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
