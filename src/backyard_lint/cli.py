@@ -1,4 +1,4 @@
-"""The command line: ``backyard-lint check | explain | rules | lsp``.
+"""The command line: ``backyard-lint check | explain | rules | export | lsp``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage, configuration
 or rule error, or an input that could not be read (the other files are still linted and reported).
@@ -118,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    export = sub.add_parser("export", help="write the rules as a Vale style, prh or textlint")
+    export.add_argument("kind", choices=("vale", "prh", "textlint"), help="what to write")
+    export.add_argument(
+        "dest", type=Path, metavar="DEST", help="vale, textlint: a folder; prh: a file"
+    )
+    export.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
@@ -248,6 +255,23 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from backyard_lint.export import run
+    from backyard_lint.export.regex import ExportError
+
+    _, ruleset = _working_folder_setup(args.config)
+    try:
+        written = run(args.kind, args.dest, ruleset.rules)
+    except ExportError as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
+    except OSError as exc:
+        _err(f"cannot write {_printable(str(args.dest))}: {exc.strerror or exc}")
+        return ExitCode.ERROR
+    sys.stdout.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: {args.dest}\n")
+    return ExitCode.OK
+
+
 def run_lsp(argv: Sequence[str]) -> int:
     """``backyard-lint lsp [--stdio | --tcp HOST:PORT] ...``: the server parses its options."""
     try:
@@ -272,7 +296,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError:
         _err("the working folder no longer exists")
         return ExitCode.ERROR
-    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
+    handlers = {
+        "check": cmd_check,
+        "explain": cmd_explain,
+        "rules": cmd_rules,
+        "export": cmd_export,
+    }
     try:
         return handlers[args.command](args)
     except (ConfigError, RuleError) as exc:
