@@ -20,11 +20,12 @@ import jsonschema
 import pytest
 import yaml
 
-from backyard_lint.engine import RuleSet
+from backyard_lint.docs import flagged_spans
+from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.export import COMMITTED, REGENERATE, regenerate
 from backyard_lint.export.regex import ExportError, for_javascript, for_vale, rule_patterns
 from backyard_lint.export.vale import STYLE, file_name
-from backyard_lint.model import Pattern, Rule, Severity
+from backyard_lint.model import Pattern, Rule, Settings, Severity
 
 REPO = Path(__file__).resolve().parents[1]
 LIMITS = "What this export cannot carry over: backyard-lint reads the context of each match"
@@ -212,3 +213,36 @@ def test_the_export_command(cli: Callable[..., Any], tmp_path: Path) -> None:
     assert "Traceback" not in result.err
     result = cli("export", "word", "x", cwd=tmp_path)
     assert result.code == 2
+
+
+def _vale_alerts(data: dict[str, Any], text: str) -> list[tuple[int, int]]:
+    """The spans Vale would report in ``text`` (one sentence), as its existence and
+    substitution checks build their patterns (``nonword``: no added word boundaries) and drop a
+    match that an exception finds. The ``regex`` module stands in for Vale's engine: both have
+    scoped flags, Unicode classes and look-behind of any length."""
+    import regex
+
+    tokens = data["tokens"] if data["extends"] == "existence" else list(data["swap"])
+    pattern = regex.compile("(?m)(?:" + "|".join(tokens) + ")")
+    exceptions = sorted(data.get("exceptions", []), key=len, reverse=True)
+    excepted = regex.compile(r"(?m)\b(?:" + "|".join(exceptions) + r")\b") if exceptions else None
+    return [
+        m.span()
+        for m in pattern.finditer(text)
+        if excepted is None or not excepted.search(m.group(0).strip())
+    ]
+
+
+def test_vale_patterns_flag_the_bad_examples_and_skip_the_names_a_rule_knows(
+    ruleset: RuleSet,
+) -> None:
+    vale = _vale_rules(ruleset)
+    everything = Settings(show_mentions=True)
+    for rule in ruleset.rules:
+        data = vale[rule.id]
+        for text in rule.examples_bad:
+            assert _vale_alerts(data, text) == flagged_spans(rule, text), (rule.id, text)
+        for text in rule.examples_good:
+            if not lint_text(text, RuleSet([rule]), settings=everything):
+                # no match, or only inside an exception: Vale must not report it either
+                assert _vale_alerts(data, text) == [], (rule.id, text)

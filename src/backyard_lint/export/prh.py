@@ -48,27 +48,8 @@ def specs(rule: Rule) -> list[dict[str, str]]:
     return out
 
 
-def _longer_first(rule: Rule, patterns: list[str]) -> list[str]:
-    """``patterns`` reordered so that one that gives a longer match than another at the same
-    place in the rule's examples comes first: a JavaScript alternation takes the first
-    alternative that matches, where backyard-lint keeps the longest."""
-    import re2
-
-    opts = re2.Options()
-    opts.case_sensitive = rule.case_sensitive
-    compiled = [re2.compile(p.regex, opts) for p in rule.patterns]
-    wins = [0] * len(compiled)
-    for text in (*rule.examples_bad, *rule.examples_good):
-        ends = [{m.start(): m.end() for m in c.finditer(text)} for c in compiled]
-        for i, mine in enumerate(ends):
-            for j, theirs in enumerate(ends):
-                wins[i] += sum(1 for s, e in mine.items() if i != j and theirs.get(s, e) < e)
-    order = sorted(range(len(patterns)), key=lambda i: -wins[i])
-    return [patterns[i] for i in order]
-
-
 def entry(rule: Rule) -> dict[str, Any]:
-    patterns = _longer_first(rule, rule_patterns(rule, javascript=True))
+    patterns = rule_patterns(rule, javascript=True)
     pattern = "|".join(f"(?:{p})" for p in patterns)
     safe = rule.replacements[0].safe if rule.replacements else False
     note = "safe fix" if safe else "suggested wording: check the sentence before a fix"

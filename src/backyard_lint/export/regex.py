@@ -218,8 +218,10 @@ def for_javascript(regex: str, *, ignore_case: bool) -> str:
 
 
 def rule_patterns(rule: Rule, *, javascript: bool) -> list[str]:
-    """Each of ``rule``'s patterns for the target engine, with its sentence condition."""
-    return [_translated(rule, p.regex, p.sentence, javascript) for p in rule.patterns]
+    """Each of ``rule``'s patterns for the target engine, with its sentence condition, in the
+    order an alternation of them needs (see ``_longer_first``)."""
+    patterns = [_translated(rule, p.regex, p.sentence, javascript) for p in rule.patterns]
+    return [patterns[i] for i in _longer_first(rule)]
 
 
 def rule_exceptions(rule: Rule, *, javascript: bool) -> list[str]:
@@ -238,3 +240,21 @@ def _translated(rule: Rule, regex: str, sentence: str, javascript: bool) -> str:
     except ExportError as exc:
         raise ExportError(f"{rule.path or rule.id}: rule {rule.id}: {exc}") from None
     return out
+
+
+def _longer_first(rule: Rule) -> list[int]:
+    """The indexes of ``rule``'s patterns, a pattern that gives a longer match than another at
+    the same place in the rule's examples first: an alternation takes the first alternative
+    that matches, where backyard-lint keeps the longest match."""
+    import re2
+
+    opts = re2.Options()
+    opts.case_sensitive = rule.case_sensitive
+    compiled = [re2.compile(p.regex, opts) for p in rule.patterns]
+    wins = [0] * len(compiled)
+    for text in (*rule.examples_bad, *rule.examples_good):
+        ends = [{m.start(): m.end() for m in c.finditer(text)} for c in compiled]
+        for i, mine in enumerate(ends):
+            for j, theirs in enumerate(ends):
+                wins[i] += sum(1 for s, e in mine.items() if i != j and theirs.get(s, e) < e)
+    return sorted(range(len(compiled)), key=lambda i: -wins[i])

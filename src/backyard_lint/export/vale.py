@@ -3,9 +3,9 @@
 A rule whose first replacement is safe becomes a ``substitution`` (its swap is that
 replacement); any other rule an ``existence``. Every rule is checked sentence by sentence
 (``scope: sentence``), so that a pattern that needs another word in the same sentence can look
-for it. The names a rule knows (its exception patterns) are listed as ``exceptions`` and also
-lead the tokens: a match that starts with a known name takes the whole name, which the
-exception then drops, as backyard-lint drops a match inside an exception.
+for it. The names a rule knows (its exception patterns) lead the tokens, so that a match that
+starts with a known name takes the whole name, and are listed as ``exceptions`` anchored to the
+whole match, which Vale then drops: backyard-lint drops a match that a name covers.
 """
 
 from __future__ import annotations
@@ -45,7 +45,11 @@ def _escape_percent(text: str) -> str:
 def rule_data(rule: Rule) -> dict[str, Any]:
     """The Vale rule for ``rule`` as plain data, in Vale's key order."""
     patterns = rule_patterns(rule, javascript=False)
-    exceptions = rule_exceptions(rule, javascript=False)
+    # A name leads the tokens and takes the rest of the word it ends in ("the backyard of
+    # Russia's"), because Vale looks for an exception between word boundaries; the exception
+    # must be the whole match, as backyard-lint drops only a match that a name covers.
+    names = [f"{e}\\w*" for e in rule_exceptions(rule, javascript=False)]
+    exceptions = [f"^{name}$" for name in names]
     safe = bool(rule.replacements) and rule.replacements[0].safe
     data: dict[str, Any] = {
         "extends": "substitution" if safe else "existence",
@@ -62,10 +66,10 @@ def rule_data(rule: Rule) -> dict[str, Any]:
         "nonword": True,
     }
     if safe:
-        token = "|".join(f"(?:{t})" for t in [*exceptions, *patterns])
+        token = "|".join(f"(?:{t})" for t in [*names, *patterns])
         data["swap"] = {token: rule.replacements[0].text}
     else:
-        data["tokens"] = [*exceptions, *patterns]
+        data["tokens"] = [*names, *patterns]
     if exceptions:
         data["exceptions"] = exceptions
     return data
