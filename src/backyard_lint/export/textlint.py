@@ -25,9 +25,10 @@ def config_text() -> str:
             "Needs textlint and textlint-rule-prh (npm install textlint textlint-rule-prh).",
             "textlint reports every match, including quotations and rejections of a label;",
             f"backyard-lint tells use from mention: `backyard-lint check` ({HOME}).",
+            "prh has no severity: every finding is a textlint warning.",
             f"See the top of {DICTIONARY} for what else is not carried over.",
         ],
-        "rules": {"prh": {"rulePaths": [f"./{DICTIONARY}"]}},
+        "rules": {"prh": {"severity": "warning", "rulePaths": [f"./{DICTIONARY}"]}},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
