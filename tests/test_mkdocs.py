@@ -83,3 +83,11 @@ def test_bad_settings_are_one_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert ".backyard-lint.yaml: key 'selct': unknown key" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_prose_in_an_admonition_is_linted_at_its_own_column(tmp_path: Path) -> None:
+    page = '# Notes\n\n!!! note "Almaty"\n    It sits in Russia\'s backyard.\n'
+    result = build(
+        site(tmp_path, "  - backyard-lint\nmarkdown_extensions: [admonition]\n", index=page)
+    )
+    assert "docs/index.md:4:16: backyard.russia:" in result.stderr

@@ -139,3 +139,14 @@ def test_a_bad_value_is_one_clear_error(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert result.stderr.count(".backyard-lint.yaml: key 'selct': unknown key") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_prose_in_a_myst_note_is_linted_and_code_is_not(tmp_path: Path) -> None:
+    page = (
+        "# Page\n\n```{note}\nKazakhstan sits in Russia's backyard.\n```\n\n"
+        '```python\nlabel = "Russia\'s backyard"\n```\n'
+    )
+    docs = project(tmp_path, index=INDEX.replace("Kiev", "Kyiv"), page=page)
+    result = build(docs)
+    assert f"{docs / 'page.md'}:4: WARNING: backyard.russia:" in result.stderr
+    assert result.stderr.count("WARNING") == 1

@@ -74,11 +74,13 @@ class BuildFinding:
 
 
 def lint_document_text(
-    path: Path, text: str, options: BuildOptions, fmt: str | None = None
+    path: Path, text: str, options: BuildOptions, *, dialect: str | None = None
 ) -> list[BuildFinding]:
     """Findings for ``text``, the source of the document at ``path`` (none when the
-    configuration excludes it). Raises ``ConfigError`` or ``RuleError`` for a configuration or
-    rule that cannot be used."""
+    configuration excludes it). A Markdown document's ``dialect`` (``myst`` or ``mkdocs``)
+    makes its admonitions read as prose (see ``docblocks``). Raises ``ConfigError`` or
+    ``RuleError`` for a configuration or rule that cannot be used."""
+    from backyard_lint.docblocks import reveal
     from backyard_lint.runner import discovery, lint_document, locate, ruleset_for
 
     cfg = discovery(options.config).for_path(path.absolute())
@@ -87,12 +89,16 @@ def lint_document_text(
     ruleset = ruleset_for(cfg.extra_rules)
     settings = cfg.settings_for(path, select=options.select, ignore=options.ignore)
     fail_on = options.fail_on or cfg.fail_on or Severity.WARNING
-    findings = lint_document(text, fmt or formats.detect(path), settings, ruleset)
+    fmt = formats.detect(path)
+    shifts: list[int] = []
+    if dialect and fmt == "markdown":
+        text, shifts = reveal(text, dialect)
+    findings = lint_document(text, fmt, settings, ruleset)
     return [
         BuildFinding(
             rule=loc.finding.rule,
             line=loc.line,
-            column=loc.column,
+            column=loc.column + (shifts[loc.line - 1] if shifts else 0),
             message=loc.finding.message,
             severity=loc.finding.severity,
             fails=loc.finding.severity.rank >= fail_on.rank,

@@ -65,7 +65,7 @@ class BackyardLintPlugin(BasePlugin[BackyardLintConfig]):  # type: ignore[no-unt
         # The whole source, front matter included, so that line numbers are the file's own.
         text = page.file.content_string
         try:
-            findings = lint_document_text(path, text, self.options, fmt="markdown")
+            findings = lint_document_text(path, text, self.options, dialect="mkdocs")
         except (ConfigError, RuleError) as exc:
             raise PluginError(f"backyard-lint: {exc}") from None
         shown = _display(path, self.root)

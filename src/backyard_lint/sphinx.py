@@ -72,7 +72,7 @@ class _DocumentLinter:
             return
         path = Path(app.env.doc2path(docname))
         try:
-            findings = lint_document_text(path, source[0], self.options)
+            findings = lint_document_text(path, source[0], self.options, dialect="myst")
         except (ConfigError, RuleError) as exc:
             self.error(f"{exc}; documents that use it are not linted")
             return
