@@ -73,35 +73,43 @@ class BuildFinding:
         return f"{self.rule}: {self.message}"
 
 
-def lint_document_text(
-    path: Path, text: str, options: BuildOptions, *, dialect: str | None = None
-) -> list[BuildFinding]:
-    """Findings for ``text``, the source of the document at ``path`` (none when the
-    configuration excludes it). A Markdown document's ``dialect`` (``myst`` or ``mkdocs``)
-    makes its admonitions read as prose (see ``docblocks``). Raises ``ConfigError`` or
-    ``RuleError`` for a configuration or rule that cannot be used."""
-    from backyard_lint.docblocks import reveal
-    from backyard_lint.runner import discovery, lint_document, locate, ruleset_for
+class BuildLinter:
+    """Lints the documents of one build: its options, and the project (configuration
+    discovery and rule sets) that the build's documents share."""
 
-    cfg = discovery(options.config).for_path(path.absolute())
-    if cfg.is_excluded(path):
-        return []
-    ruleset = ruleset_for(cfg.extra_rules)
-    settings = cfg.settings_for(path, select=options.select, ignore=options.ignore)
-    fail_on = options.fail_on or cfg.fail_on or Severity.WARNING
-    fmt = formats.detect(path)
-    shifts: list[int] = []
-    if dialect and fmt == "markdown":
-        text, shifts = reveal(text, dialect)
-    findings = lint_document(text, fmt, settings, ruleset)
-    return [
-        BuildFinding(
-            rule=loc.finding.rule,
-            line=loc.line,
-            column=loc.column + (shifts[loc.line - 1] if shifts else 0),
-            message=loc.finding.message,
-            severity=loc.finding.severity,
-            fails=loc.finding.severity.rank >= fail_on.rank,
-        )
-        for loc in locate(text, findings)
-    ]
+    def __init__(self, options: BuildOptions) -> None:
+        from backyard_lint.project import Project
+
+        self.options = options
+        self.project = Project(options.config)
+
+    def lint(self, path: Path, text: str, *, dialect: str | None = None) -> list[BuildFinding]:
+        """Findings for ``text``, the source of the document at ``path`` (none when the
+        configuration excludes it). A Markdown document's ``dialect`` (``myst`` or ``mkdocs``)
+        makes its admonitions read as prose (see ``docblocks``). Raises ``ConfigError`` or
+        ``RuleError`` for a configuration or rule that cannot be used."""
+        from backyard_lint.docblocks import reveal
+        from backyard_lint.runner import lint_document, locate
+
+        cfg = self.project.config_for(path.absolute())
+        if cfg.is_excluded(path):
+            return []
+        ruleset = self.project.ruleset(cfg.extra_rules)
+        settings = cfg.settings_for(path, select=self.options.select, ignore=self.options.ignore)
+        fail_on = self.options.fail_on or cfg.fail_on or Severity.WARNING
+        fmt = formats.detect(path)
+        shifts: list[int] = []
+        if dialect and fmt == "markdown":
+            text, shifts = reveal(text, dialect)
+        findings = lint_document(text, fmt, settings, ruleset)
+        return [
+            BuildFinding(
+                rule=loc.finding.rule,
+                line=loc.line,
+                column=loc.column + (shifts[loc.line - 1] if shifts else 0),
+                message=loc.finding.message,
+                severity=loc.finding.severity,
+                fails=loc.finding.severity.rank >= fail_on.rank,
+            )
+            for loc in locate(text, findings)
+        ]

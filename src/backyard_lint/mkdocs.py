@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from backyard_lint.builds import FAIL_ON_CHOICES, BuildOptions, lint_document_text
+from backyard_lint.builds import FAIL_ON_CHOICES, BuildLinter, BuildOptions
 from backyard_lint.config import ConfigError
 from backyard_lint.rules import RuleError
 
@@ -44,13 +44,14 @@ class BackyardLintConfig(base.Config):  # type: ignore[no-untyped-call]
 
 class BackyardLintPlugin(BasePlugin[BackyardLintConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
-        self.options = BuildOptions()
+        self.linter = BuildLinter(BuildOptions())
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.options = BuildOptions.from_values(
+        options = BuildOptions.from_values(
             self.config.select, self.config.ignore, self.config.fail_on, self.config.config
         )
+        self.linter = BuildLinter(options)
         if config.config_file_path:
             self.root = Path(config.config_file_path).parent
         return config
@@ -65,7 +66,7 @@ class BackyardLintPlugin(BasePlugin[BackyardLintConfig]):  # type: ignore[no-unt
         # The whole source, front matter included, so that line numbers are the file's own.
         text = page.file.content_string
         try:
-            findings = lint_document_text(path, text, self.options, dialect="mkdocs")
+            findings = self.linter.lint(path, text, dialect="mkdocs")
         except (ConfigError, RuleError) as exc:
             raise PluginError(f"backyard-lint: {exc}") from None
         shown = _display(path, self.root)

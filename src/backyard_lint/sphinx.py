@@ -30,7 +30,7 @@ from sphinx.config import Config as SphinxConfig
 from sphinx.util import logging
 
 from backyard_lint import __version__
-from backyard_lint.builds import BuildConfigError, BuildOptions, lint_document_text
+from backyard_lint.builds import BuildConfigError, BuildLinter, BuildOptions
 from backyard_lint.config import ConfigError
 from backyard_lint.rules import RuleError
 
@@ -40,10 +40,10 @@ logger = logging.getLogger(__name__)
 
 
 class _DocumentLinter:
-    """Holds the build's options between Sphinx's events (one per application)."""
+    """Holds the build's linter between Sphinx's events (one per application)."""
 
     def __init__(self) -> None:
-        self.options: BuildOptions | None = BuildOptions()
+        self.linter: BuildLinter | None = BuildLinter(BuildOptions())
         self.reported: set[str] = set()
 
     def error(self, message: str) -> None:
@@ -56,7 +56,7 @@ class _DocumentLinter:
     def configure(self, app: Sphinx, config: SphinxConfig) -> None:
         chosen = config.backyard_lint_config
         try:
-            self.options = BuildOptions.from_values(
+            options = BuildOptions.from_values(
                 config.backyard_lint_select,
                 config.backyard_lint_ignore,
                 config.backyard_lint_fail_on,
@@ -64,15 +64,17 @@ class _DocumentLinter:
                 prefix="backyard_lint_",
             )
         except BuildConfigError as exc:
-            self.options = None
+            self.linter = None
             self.error(f"{Path(app.confdir, 'conf.py')}: {exc}; nothing is linted")
+            return
+        self.linter = BuildLinter(options)
 
     def source_read(self, app: Sphinx, docname: str, source: list[str]) -> None:
-        if self.options is None:
+        if self.linter is None:
             return
         path = Path(app.env.doc2path(docname))
         try:
-            findings = lint_document_text(path, source[0], self.options, dialect="myst")
+            findings = self.linter.lint(path, source[0], dialect="myst")
         except (ConfigError, RuleError) as exc:
             self.error(f"{exc}; documents that use it are not linted")
             return
