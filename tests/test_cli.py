@@ -278,6 +278,8 @@ def test_debug_raises_an_internal_error_with_its_traceback(
         raise ValueError("a bug")
 
     monkeypatch.setattr(engine, "format_message", broken)
+    # --debug sets the variable for the workers: record it here so that it is restored.
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")
     write("doc.md", LABEL)
     result = cli("check", "doc.md", cwd=tmp_path)
     assert result.code == 2 and "internal error (ValueError: a bug)" in result.err
