@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
     check.add_argument(
+        "--in-place",
+        action="store_true",
+        help="with --fix, rewrite Word documents themselves (default: write NAME.fixed.docx)",
+    )
+    check.add_argument(
         "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
     )
     check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
@@ -131,6 +136,21 @@ def build_parser() -> argparse.ArgumentParser:
         "dest", type=Path, metavar="DEST", help="vale, textlint: a folder; prh: a file"
     )
     export.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    serve = sub.add_parser(
+        "serve", help="start the page for editors on this machine (needs the 'web' extra)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    serve.add_argument(
+        "--max-size", type=float, default=10, metavar="MB", help="largest text or file accepted"
+    )
+    serve.add_argument("--open", action="store_true", help="open the page in the web browser")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    trace = sub.add_parser("trace", help="show each signal's verdict on a match")
+    trace.add_argument("target", metavar="TEXT_OR_FILE", help="a sentence with [a span], or a file")
+    trace.add_argument("--rule", metavar="RULE", help="read the span with this rule")
+    trace.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
@@ -183,6 +203,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         with_proselint=args.with_proselint,
         stdin_filename=args.stdin_filename,
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
+        in_place=args.in_place,
     )
     files = list(walk(paths))
     reports = [r for r in run_files(files, opts, project, args.jobs) if not r.skipped]
@@ -194,6 +215,9 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     output = render(reports, ReportContext(base_rules, color=color))
     if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
         sys.stdout.write(output)
+    for r in reports:
+        if r.written:
+            _err(f"{_printable(r.path)}: fixed copy written to {_printable(r.written)}")
     errors = [r for r in reports if r.error is not None]
     for r in errors:
         _err(f"{_printable(r.path)}: {r.error}")
@@ -202,6 +226,22 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         return ExitCode.ERROR
     if failing and not args.exit_zero:
         return ExitCode.PROBLEMS
+    return ExitCode.OK
+
+
+def cmd_trace(args: argparse.Namespace, project: Project) -> int:
+    from backyard_lint import tracing
+
+    _, ruleset = _working_folder_setup(project)
+    try:
+        target = Path(args.target)
+        if "[" not in args.target and target.is_file():
+            sys.stdout.write(tracing.trace_file(target, ruleset))
+        else:
+            sys.stdout.write(tracing.trace_sentence(args.target, ruleset, args.rule))
+    except tracing.TraceError as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
     return ExitCode.OK
 
 
@@ -260,6 +300,20 @@ def cmd_export(args: argparse.Namespace, project: Project) -> int:
         return ExitCode.ERROR
     sys.stdout.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: {args.dest}\n")
     return ExitCode.OK
+def cmd_serve(args: argparse.Namespace, project: Project) -> int:
+    try:
+        from backyard_lint.web.serve import serve
+    except ImportError:
+        _err("the page needs the 'web' extra: pip install 'backyard-lint[web]'")
+        return ExitCode.ERROR
+    if not 0 <= args.port <= 65535:
+        _err(f"--port must be between 0 and 65535, not {args.port}")
+        return ExitCode.ERROR
+    if not args.max_size > 0:
+        _err(f"--max-size must be a positive number of megabytes, not {args.max_size:g}")
+        return ExitCode.ERROR
+    limit = int(args.max_size * 1024 * 1024)
+    return serve(project, args.host, args.port, limit=limit, open_browser=args.open)
 
 
 def run_lsp(argv: Sequence[str]) -> int:
@@ -295,6 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "explain": cmd_explain,
         "rules": cmd_rules,
         "export": cmd_export,
+        "serve": cmd_serve,
+        "trace": cmd_trace,
     }
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
