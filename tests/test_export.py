@@ -22,7 +22,7 @@ import yaml
 
 from backyard_lint.docs import flagged_spans
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.export import COMMITTED, REGENERATE, regenerate
+from backyard_lint.export import COMMITTED, REGENERATE, enabled, regenerate
 from backyard_lint.export.regex import ExportError, for_javascript, for_vale, rule_patterns
 from backyard_lint.export.vale import STYLE, file_name
 from backyard_lint.model import Pattern, Rule, Settings, Severity
@@ -64,7 +64,7 @@ def _vale_rules(ruleset: RuleSet) -> dict[str, dict[str, Any]]:
     folder = REPO / COMMITTED / "vale" / STYLE
     return {
         r.id: yaml.safe_load((folder / file_name(r)).read_text(encoding="utf-8"))
-        for r in ruleset.rules
+        for r in enabled(ruleset.rules)
     }
 
 
@@ -80,7 +80,7 @@ def test_vale_rules_follow_vales_rule_schema(ruleset: RuleSet) -> None:
 
 def test_vale_rules_carry_level_link_swaps_and_the_names_a_rule_knows(ruleset: RuleSet) -> None:
     vale = _vale_rules(ruleset)
-    for rule in ruleset.rules:
+    for rule in enabled(ruleset.rules):
         data = vale[rule.id]
         assert data["level"] == rule.severity.value
         assert data["link"] == rule.doc_url
@@ -120,7 +120,7 @@ def test_textlint_with_the_prh_export_flags_every_bad_example(
 ) -> None:
     npm = npm_folder()
     config = REPO / COMMITTED / "textlint/.textlintrc.json"
-    examples = [(r.id, text) for r in ruleset.rules for text in r.examples_bad]
+    examples = [(r.id, text) for r in enabled(ruleset.rules) for text in r.examples_bad]
     source, spans = _paragraphs([text for _, text in examples])
     doc = tmp_path / "bad.md"
     doc.write_text(source, encoding="utf-8")
@@ -155,7 +155,8 @@ def test_the_prh_dictionary_holds_each_rules_bad_examples_as_specs(ruleset: Rule
     data = yaml.safe_load(dictionary.read_text(encoding="utf-8"))
     assert data["version"] == 1
     by_rule = {entry["prh"].split()[1]: entry for entry in data["rules"]}
-    for rule in ruleset.rules:
+    assert sorted(by_rule) == sorted(r.id for r in enabled(ruleset.rules))
+    for rule in enabled(ruleset.rules):
         entry = by_rule[rule.id]
         assert entry["expected"] == rule.replacements[0].text
         assert [s["from"] for s in entry["specs"]] == list(rule.examples_bad)
@@ -216,6 +217,19 @@ def test_the_export_command(cli: Callable[..., Any], tmp_path: Path) -> None:
     assert result.code == 2
 
 
+def test_an_opt_in_rule_is_exported_when_the_configuration_selects_it(
+    cli: Callable[..., Any], tmp_path: Path, ruleset: RuleSet
+) -> None:
+    [opt_in, *_] = [r for r in ruleset.rules if not r.default]
+    style = tmp_path / "styles" / STYLE
+    assert cli("export", "vale", "styles", cwd=tmp_path).code == 0
+    assert not (style / file_name(opt_in)).exists()
+    (tmp_path / ".backyard-lint.yaml").write_text(f"select: [{opt_in.id}]\n", "utf-8")
+    assert cli("export", "vale", "styles", cwd=tmp_path).code == 0
+    assert (style / file_name(opt_in)).is_file()
+    assert not (style / "ExonymKiev.yml").exists()  # stale: no longer selected
+
+
 def _vale_alerts(data: dict[str, Any], text: str) -> list[tuple[int, int]]:
     """The spans Vale would report in ``text`` (one sentence), as its existence and
     substitution checks build their patterns (``nonword``: no added word boundaries) and drop a
@@ -238,8 +252,8 @@ def test_vale_patterns_flag_the_bad_examples_and_skip_the_names_a_rule_knows(
     ruleset: RuleSet,
 ) -> None:
     vale = _vale_rules(ruleset)
-    everything = Settings(show_mentions=True)
-    for rule in ruleset.rules:
+    for rule in enabled(ruleset.rules):
+        everything = Settings(select=(rule.id,), show_mentions=True)
         data = vale[rule.id]
         for text in rule.examples_bad:
             assert _vale_alerts(data, text) == flagged_spans(rule, text), (rule.id, text)

@@ -286,12 +286,12 @@ def cmd_rules(args: argparse.Namespace, project: Project) -> int:
 
 
 def cmd_export(args: argparse.Namespace, project: Project) -> int:
-    from backyard_lint.export import run
+    from backyard_lint.export import enabled, run
     from backyard_lint.export.regex import ExportError
 
-    _, ruleset = _working_folder_setup(project)
+    cfg, ruleset = _working_folder_setup(project)
     try:
-        written = run(args.kind, args.dest, ruleset.rules)
+        written = run(args.kind, args.dest, enabled(ruleset.rules, cfg.settings_for(None)))
     except ExportError as exc:
         _err(str(exc))
         return ExitCode.ERROR
@@ -300,6 +300,8 @@ def cmd_export(args: argparse.Namespace, project: Project) -> int:
         return ExitCode.ERROR
     sys.stdout.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: {args.dest}\n")
     return ExitCode.OK
+
+
 def cmd_serve(args: argparse.Namespace, project: Project) -> int:
     try:
         from backyard_lint.web.serve import serve

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from backyard_lint import __version__
 from backyard_lint.export.regex import ExportError
-from backyard_lint.model import Rule
+from backyard_lint.model import Rule, Settings
 
 HOME = "https://github.com/backyard-lint/backyard-lint"
 KINDS = ("vale", "prh", "textlint")
@@ -52,6 +52,13 @@ def message_for(rule: Rule, match: str) -> str:
     return rule.message.replace("{match}", match).replace("{replacement}", replacement)
 
 
+def enabled(rules: Sequence[Rule], settings: Settings | None = None) -> list[Rule]:
+    """The rules that ``settings`` (a configuration's; default: none) turns on: an opt-in rule
+    (``default: false``) only when ``select`` names it."""
+    chosen = settings or Settings()
+    return [rule for rule in rules if chosen.enabled(rule.id, rule.default)]
+
+
 def run(kind: str, dest: Path, rules: Sequence[Rule]) -> list[Path]:
     """Write export ``kind`` to ``dest``; returns the files written."""
     from backyard_lint.export import prh, textlint, vale
@@ -65,7 +72,9 @@ def run(kind: str, dest: Path, rules: Sequence[Rule]) -> list[Path]:
 
 
 def regenerate(root: Path, rules: Sequence[Rule]) -> list[Path]:
-    """The committed exports below ``root``: a Vale style and a textlint setup with prh."""
+    """The committed exports below ``root``: a Vale style and a textlint setup with prh, for
+    the rules on by default."""
+    rules = enabled(rules)
     return [*run("vale", root / "vale", rules), *run("textlint", root / "textlint", rules)]
 
 
