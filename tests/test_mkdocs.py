@@ -91,3 +91,14 @@ def test_prose_in_an_admonition_is_linted_at_its_own_column(tmp_path: Path) -> N
         site(tmp_path, "  - backyard-lint\nmarkdown_extensions: [admonition]\n", index=page)
     )
     assert "docs/index.md:4:16: backyard.russia:" in result.stderr
+
+
+def test_every_option_is_documented() -> None:
+    from backyard_lint import mkdocs as plugin
+
+    page = (Path(__file__).resolve().parents[1] / "docs/mkdocs.md").read_text(encoding="utf-8")
+    names = [name for name, _ in plugin.BackyardLintConfig._schema]
+    assert names == ["select", "ignore", "fail_on", "config"]
+    for name in names:
+        assert f"      {name}: " in page, name
+        assert f"          {name}: " in (plugin.__doc__ or ""), name

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any, cast
 
 CONF = """\
 project = "demo"
@@ -90,8 +91,26 @@ def test_an_incremental_build_lints_only_the_documents_it_reads(tmp_path: Path) 
     assert "index.rst:8" in first.stderr and "page.md:3" in first.stderr
     (docs / "page.md").write_text(PAGE_USE + "\nSee the Stans for more.\n", encoding="utf-8")
     second = build(docs)
-    assert "page.md:3" in second.stderr
+    assert "page.md:3" in second.stderr and "page.md:5: WARNING: stans.the-stans" in second.stderr
     assert "index.rst" not in second.stderr
+    assert "backyard" not in build(docs).stderr  # nothing changed: nothing read
+
+
+def test_a_changed_configuration_reads_its_documents_again(tmp_path: Path) -> None:
+    docs = project(tmp_path)
+    config = tmp_path / ".backyard-lint.yaml"
+    config.write_text("select: [backyard]\n", encoding="utf-8")
+    first = build(docs)
+    assert "page.md:3" in first.stderr and "exonym.kiev" not in first.stderr
+    config.write_text("select: [exonym]\n", encoding="utf-8")
+    second = build(docs)
+    assert "index.rst:8: WARNING: exonym.kiev" in second.stderr
+    assert "backyard.russia" not in second.stderr
+    # A document not linted because its configuration was broken is read again once it is fixed.
+    config.write_text("selct: [x]\n", encoding="utf-8")
+    assert "unknown key" in build(docs).stderr
+    config.write_text("select: [backyard]\n", encoding="utf-8")
+    assert "page.md:3: WARNING: backyard.russia" in build(docs).stderr
 
 
 def test_the_projects_configuration_and_the_build_values_apply(tmp_path: Path) -> None:
@@ -150,3 +169,27 @@ def test_prose_in_a_myst_note_is_linted_and_code_is_not(tmp_path: Path) -> None:
     result = build(docs)
     assert f"{docs / 'page.md'}:4: WARNING: backyard.russia:" in result.stderr
     assert result.stderr.count("WARNING") == 1
+
+
+def test_every_configuration_value_is_documented() -> None:
+    from backyard_lint import sphinx as extension
+
+    class Registry:
+        """Collects the names ``setup`` registers (the build itself is tested above)."""
+
+        def __init__(self) -> None:
+            self.names: list[str] = []
+
+        def add_config_value(self, name: str, *args: object, **kwargs: object) -> None:
+            self.names.append(name)
+
+        def connect(self, *args: object) -> None:
+            pass
+
+    registry = Registry()
+    extension.setup(cast(Any, registry))
+    page = (Path(__file__).resolve().parents[1] / "docs/sphinx.md").read_text(encoding="utf-8")
+    assert len(registry.names) == 4
+    for name in registry.names:
+        assert f"| `{name}` |" in page, name
+        assert f"``{name}``" in (extension.__doc__ or ""), name

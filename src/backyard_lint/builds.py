@@ -83,6 +83,14 @@ class BuildLinter:
         self.options = options
         self.project = Project(options.config)
 
+    def fingerprint(self, path: Path) -> str:
+        """What the findings for the document at ``path`` depend on besides its text: the
+        backyard-lint version and the settings of the configuration that applies to it. Raises
+        ``ConfigError`` for a configuration that cannot be used."""
+        from backyard_lint import __version__
+
+        return f"{__version__} {self.project.config_for(path.absolute())!r}"
+
     def lint(self, path: Path, text: str, *, dialect: str | None = None) -> list[BuildFinding]:
         """Findings for ``text``, the source of the document at ``path`` (none when the
         configuration excludes it). A Markdown document's ``dialect`` (``myst`` or ``mkdocs``)

@@ -1,7 +1,9 @@
 """The Sphinx extension: ``extensions = ["backyard_lint.sphinx"]`` in ``conf.py``.
 
 Each source document (reStructuredText, or Markdown read by MyST) is linted when Sphinx reads
-it, so an incremental build lints only the documents it reads again. Each finding is logged with
+it, so an incremental build lints only the documents it reads again; a document whose
+backyard-lint configuration changed since it was read (or that was not linted because its
+configuration was broken) is read again. Each finding is logged with
 the document's file and line, as a warning of type ``backyard-lint`` and subtype the rule id
 (``suppress_warnings = ["backyard-lint.exonym.kiev"]`` silences one rule, ``"backyard-lint"``
 all of them); ``sphinx-build -W`` therefore fails on a use of a label. A finding below
@@ -27,6 +29,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config as SphinxConfig
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from backyard_lint import __version__
@@ -35,6 +38,8 @@ from backyard_lint.config import ConfigError
 from backyard_lint.rules import RuleError
 
 WARNING_TYPE = "backyard-lint"
+ENV_KEY = "backyard_lint_configs"  # in the build environment: docname -> its fingerprint
+UNLINTED = ""  # the fingerprint of a document that was not linted: read it again next time
 
 logger = logging.getLogger(__name__)
 
@@ -70,20 +75,68 @@ class _DocumentLinter:
         self.linter = BuildLinter(options)
 
     def source_read(self, app: Sphinx, docname: str, source: list[str]) -> None:
+        seen = _seen(app.env)
+        seen[docname] = UNLINTED
         if self.linter is None:
             return
         path = Path(app.env.doc2path(docname))
         try:
+            fingerprint = self.linter.fingerprint(path)
             findings = self.linter.lint(path, source[0], dialect="myst")
         except (ConfigError, RuleError) as exc:
             self.error(f"{exc}; documents that use it are not linted")
             return
+        seen[docname] = fingerprint
         for f in findings:
             location = (docname, f.line)
             if f.fails:
                 logger.warning(f.text, type=WARNING_TYPE, subtype=f.rule, location=location)
             else:
                 logger.info(f.text, type=WARNING_TYPE, subtype=f.rule, location=location)
+
+    def outdated(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        added: set[str],
+        changed: set[str],
+        removed: set[str],
+    ) -> list[str]:
+        """The unchanged documents to read again: their configuration changed, or they were
+        not linted last time."""
+        if self.linter is None:
+            return []
+        stale = []
+        for docname, before in _seen(env).items():
+            if docname in added or docname in changed or docname in removed:
+                continue
+            try:
+                now = self.linter.fingerprint(Path(env.doc2path(docname)))
+            except ConfigError:
+                now = UNLINTED
+            if before == UNLINTED or now != before:
+                stale.append(docname)
+        if stale:  # on Sphinx's "updating environment:" line, as its own "[config changed]"
+            logger.info("[backyard-lint configuration changed for %d] ", len(stale), nonl=True)
+        return sorted(stale)
+
+
+def _seen(env: BuildEnvironment) -> dict[str, str]:
+    seen: dict[str, str] | None = getattr(env, ENV_KEY, None)
+    if seen is None:
+        seen = {}
+        setattr(env, ENV_KEY, seen)
+    return seen
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _seen(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    """Parallel reading: take the fingerprints of the documents another process read."""
+    ours = _seen(env)
+    ours.update((d, f) for d, f in _seen(other).items() if d in docnames)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -94,4 +147,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     linter = _DocumentLinter()
     app.connect("config-inited", linter.configure)
     app.connect("source-read", linter.source_read)
+    app.connect("env-get-outdated", linter.outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
