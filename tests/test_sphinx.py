@@ -193,3 +193,16 @@ def test_every_configuration_value_is_documented() -> None:
     for name in registry.names:
         assert f"| `{name}` |" in page, name
         assert f"``{name}``" in (extension.__doc__ or ""), name
+
+
+def test_a_document_is_read_in_the_format_sphinx_reads_it(tmp_path: Path) -> None:
+    # source_suffix maps .txt to reST: its literal block is code, not prose.
+    conf = 'source_suffix = {".rst": "restructuredtext", ".txt": "restructuredtext"}\n'
+    docs = project(tmp_path, conf_extra=conf, index=INDEX.replace("page", "notes"))
+    (docs / "page.md").unlink()
+    (docs / "notes.txt").write_text(
+        "Notes\n=====\n\nAn example::\n\n    flights to Kiev\n\nWe met in Kiev.\n", encoding="utf-8"
+    )
+    result = build(docs)
+    assert f"{docs / 'notes.txt'}:8: WARNING: exonym.kiev" in result.stderr
+    assert "notes.txt:6" not in result.stderr

@@ -91,11 +91,14 @@ class BuildLinter:
 
         return f"{__version__} {self.project.config_for(path.absolute())!r}"
 
-    def lint(self, path: Path, text: str, *, dialect: str | None = None) -> list[BuildFinding]:
+    def lint(
+        self, path: Path, text: str, *, dialect: str | None = None, fmt: str | None = None
+    ) -> list[BuildFinding]:
         """Findings for ``text``, the source of the document at ``path`` (none when the
-        configuration excludes it). A Markdown document's ``dialect`` (``myst`` or ``mkdocs``)
-        makes its admonitions read as prose (see ``docblocks``). Raises ``ConfigError`` or
-        ``RuleError`` for a configuration or rule that cannot be used."""
+        configuration excludes it), read as ``fmt`` (default: by the file's suffix). A Markdown
+        document's ``dialect`` (``myst`` or ``mkdocs``) makes its admonitions read as prose (see
+        ``docblocks``). Raises ``ConfigError`` or ``RuleError`` for a configuration or rule
+        that cannot be used."""
         from backyard_lint.docblocks import reveal
         from backyard_lint.runner import lint_document, locate
 
@@ -105,7 +108,7 @@ class BuildLinter:
         ruleset = self.project.ruleset(cfg.extra_rules)
         settings = cfg.settings_for(path, select=self.options.select, ignore=self.options.ignore)
         fail_on = self.options.fail_on or cfg.fail_on or Severity.WARNING
-        fmt = formats.detect(path)
+        fmt = fmt or formats.detect(path)
         shifts: list[int] = []
         if dialect and fmt == "markdown":
             text, shifts = reveal(text, dialect)

@@ -30,9 +30,10 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config as SphinxConfig
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
+from sphinx.errors import FiletypeNotFoundError
+from sphinx.util import get_filetype, logging
 
-from backyard_lint import __version__
+from backyard_lint import __version__, formats
 from backyard_lint.builds import BuildConfigError, BuildLinter, BuildOptions
 from backyard_lint.config import ConfigError
 from backyard_lint.rules import RuleError
@@ -82,7 +83,9 @@ class _DocumentLinter:
         path = Path(app.env.doc2path(docname))
         try:
             fingerprint = self.linter.fingerprint(path)
-            findings = self.linter.lint(path, source[0], dialect="myst")
+            findings = self.linter.lint(
+                path, source[0], dialect="myst", fmt=_format(app.config.source_suffix, path)
+            )
         except (ConfigError, RuleError) as exc:
             self.error(f"{exc}; documents that use it are not linted")
             return
@@ -119,6 +122,16 @@ class _DocumentLinter:
         if stale:  # on Sphinx's "updating environment:" line, as its own "[config changed]"
             logger.info("[backyard-lint configuration changed for %d] ", len(stale), nonl=True)
         return sorted(stale)
+
+
+def _format(source_suffix: dict[str, str], path: Path) -> str | None:
+    """The format Sphinx reads ``path`` as (``source_suffix`` may map ``.txt`` to reST, say);
+    None for a file type backyard-lint does not know: then the file's suffix decides."""
+    try:
+        filetype = get_filetype(source_suffix, path)
+    except FiletypeNotFoundError:
+        return None
+    return formats.by_language_id(filetype)
 
 
 def _seen(env: BuildEnvironment) -> dict[str, str]:
