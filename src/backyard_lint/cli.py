@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--show-mentions",
         action="store_true",
-        help="also show quoted, negated, attributed, historical and name uses, as info",
+        help="also show quoted, negated, attributed, historical, name and literal uses, as info",
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
     check.add_argument(
