@@ -261,3 +261,11 @@ def test_vale_patterns_flag_the_bad_examples_and_skip_the_names_a_rule_knows(
             if not lint_text(text, RuleSet([rule]), settings=everything):
                 # no match, or only inside an exception: Vale must not report it either
                 assert _vale_alerts(data, text) == [], (rule.id, text)
+
+
+def test_its_backyard_belongs_to_the_power_named_nearest_before_it(ruleset: RuleSet) -> None:
+    vale = _vale_rules(ruleset)
+    text = "Beijing courts Kazakhstan while Moscow guards its backyard."
+    start = text.index("its backyard")
+    assert _vale_alerts(vale["backyard.russia"], text) == [(start, start + 12)]
+    assert _vale_alerts(vale["backyard.china"], text) == []

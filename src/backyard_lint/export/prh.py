@@ -21,9 +21,11 @@ from backyard_lint.model import Rule
 
 NOTES = (
     "prh cannot check a condition on the rest of the sentence: a rule that needs another word",
-    "in the same sentence looks for it in the whole paragraph. Its exceptions are not",
-    "carried over. textlint --fix writes each entry's `expected` wherever the pattern matches;",
-    "only the entries marked 'safe fix' say what backyard-lint would apply by itself.",
+    'in the same sentence looks for it in the whole paragraph, and "its backyard" goes to the',
+    'power named nearest before it there ("their backyard" to none in particular). Its',
+    "exceptions are not carried over. textlint --fix writes each entry's `expected` wherever",
+    "the pattern matches; only the entries marked 'safe fix' say what backyard-lint would",
+    "apply by itself.",
 )
 
 

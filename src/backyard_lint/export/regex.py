@@ -8,7 +8,10 @@ are spelt out (``[kK][iI]...``), groups become non-capturing, and a dot-all ``.`
 the export names the rule).
 
 A pattern that must also find another pattern in the same sentence becomes a look-behind that
-looks for it anywhere in the text the tool hands to the pattern (``sentence_condition``).
+looks for it anywhere in the text the tool hands to the pattern (``sentence_condition``). A rule
+that names its powers (the ``powers`` hint) gives "its backyard" to the power named nearest
+before the pronoun, as backyard-lint's ``owner`` reading does for "its", "his" and "her"
+(``owner_condition``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ _FLAG_GROUP = re.compile(r"\(\?([imsU-]*)(:|\))")
 _PROPERTY = re.compile(r"\\([pP])(\{\^?\w+\}|\w)")
 _JS_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
 _KEPT_ESCAPES = frozenset("dDsSwWbBntrfv0")
+_PRONOUN_IN_SOURCE = re.compile(r"(?<![a-z])(?:its|his|her)(?![a-z])", re.IGNORECASE)
 
 
 def _property(match: re.Match[str]) -> str:
@@ -44,6 +48,30 @@ def sentence_condition(pattern: str, sentence: str, *, any_char: str) -> str:
 
     ``any_char`` is the engine's spelling of "any character, line breaks included"."""
     return f"(?<=^(?={any_char}*?(?:{sentence})){any_char}*)(?:{pattern})"
+
+
+def owner_condition(rule: Rule, *, javascript: bool) -> str:
+    """For a rule with a ``powers`` hint: a look-around that fails where the match begins with
+    "its", "his" or "her" and the power named nearest before it is another power (the word
+    list ``powers``). Empty for a rule without the hint. "Their" (a people, or two powers) is
+    left to the rule's own conditions."""
+    from backyard_lint.readings.common import LEX
+    from backyard_lint.readings.lexicon import alternation
+
+    own = {p.lower() for p in rule.hint("powers")}
+    if not own:
+        return ""
+    every = [*LEX.entries("powers"), *rule.hint("powers")]
+    others = [p for p in every if p.lower() not in own]
+    write = for_javascript if javascript else for_vale
+    any_char = "[^]" if javascript else r"[\s\S]"
+
+    def name(names: list[str]) -> str:
+        return rf"(?<![\w.])(?:{write(alternation(names), ignore_case=False)})(?!\w)"
+
+    pronoun = write(r"\b(?:its|his|her)\b", ignore_case=True)
+    nearest_other = f"{name(others)}(?:(?!{name(every)}){any_char})*"
+    return f"(?:(?!{pronoun})|(?<!{nearest_other}))"
 
 
 def _case_pair(ch: str) -> str:
@@ -226,14 +254,18 @@ def rule_patterns(rule: Rule, *, javascript: bool) -> list[str]:
 
 def rule_exceptions(rule: Rule, *, javascript: bool) -> list[str]:
     """Each of ``rule``'s exception patterns for the target engine."""
-    return [_translated(rule, e, "", javascript) for e in rule.exceptions]
+    return [_translated(rule, e, "", javascript, exception=True) for e in rule.exceptions]
 
 
-def _translated(rule: Rule, regex: str, sentence: str, javascript: bool) -> str:
+def _translated(
+    rule: Rule, regex: str, sentence: str, javascript: bool, *, exception: bool = False
+) -> str:
     write = for_javascript if javascript else for_vale
     ignore_case = not rule.case_sensitive
     try:
         out = write(regex, ignore_case=ignore_case)
+        if not exception and _PRONOUN_IN_SOURCE.search(regex):
+            out = owner_condition(rule, javascript=javascript) + out
         if sentence:
             condition = write(sentence, ignore_case=ignore_case)
             out = sentence_condition(out, condition, any_char="[^]" if javascript else r"[\s\S]")

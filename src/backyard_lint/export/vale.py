@@ -27,7 +27,8 @@ _NOTES = (
     "Use: put the folder this one is in on Vale's StylesPath and add",
     f"`BasedOnStyles = {STYLE}` to a format section of .vale.ini.",
     "Vale checks each sentence on its own, so a rule that needs another word in the same",
-    'sentence ("its backyard" with a country named) finds it there.',
+    'sentence ("its backyard" with a country named) finds it there; "its backyard" goes to the',
+    'power named nearest before it in the sentence ("their backyard" to none in particular).',
 )
 
 
