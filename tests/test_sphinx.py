@@ -206,3 +206,22 @@ def test_a_document_is_read_in_the_format_sphinx_reads_it(tmp_path: Path) -> Non
     result = build(docs)
     assert f"{docs / 'notes.txt'}:8: WARNING: exonym.kiev" in result.stderr
     assert "notes.txt:6" not in result.stderr
+
+
+def test_parallel_reading_keeps_what_each_process_read(tmp_path: Path) -> None:
+    # Sphinx reads in parallel from six documents on; each process's record of the
+    # configurations it read with must reach the next build.
+    names = [f"p{i}" for i in range(6)]
+    index = INDEX.replace("   page\n", "".join(f"   {n}\n" for n in names))
+    docs = project(tmp_path, index=index)
+    (docs / "page.md").unlink()
+    for n in names:
+        (docs / f"{n}.rst").write_text(f"{n}\n==\n\nThey flew to Kiev.\n", encoding="utf-8")
+    config = tmp_path / ".backyard-lint.yaml"
+    config.write_text("select: [backyard]\n", encoding="utf-8")
+    assert "exonym" not in build(docs, "-j", "2").stderr
+    config.write_text("select: [exonym]\n", encoding="utf-8")
+    result = build(docs, "-j", "2")
+    for n in names:
+        assert f"{docs / n}.rst:4: WARNING: exonym.kiev" in result.stderr, n
+    assert "index.rst:13: WARNING: exonym.kiev" in result.stderr  # after the six toctree lines
