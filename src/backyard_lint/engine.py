@@ -7,14 +7,16 @@ classify each match (use or mention) -> apply settings and directives -> finding
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
 import re2
 
 from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
-from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter
+from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, load_re2
+from backyard_lint.core.prefilter import options as prefilter_options
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
@@ -23,6 +25,9 @@ from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 DIRECTIVE_MARK = _MARK_BYTES.decode()  # directives.MARK, without importing the directives
 
 DEFAULT_SETTINGS = Settings()
+_RE2 = load_re2()  # RE2's compiled module (``import re2`` has loaded it)
+_UNANCHORED = _RE2.RE2.Anchor.UNANCHORED
+_MULTI = re.compile(r"[^\x00-\x7f]")
 
 
 def _options() -> Any:
@@ -91,6 +96,64 @@ def _large_options() -> Any:
     return opts
 
 
+def _raw(pattern: str) -> Any:
+    """``pattern`` compiled by RE2 itself, to search UTF-8 bytes (see ``_Encoded``)."""
+    compiled = _RE2.RE2(pattern.encode("utf-8"), prefilter_options(_RE2))
+    if not compiled.ok():
+        raise re2.error(compiled.error())
+    return compiled
+
+
+class _Encoded:
+    """A text and its UTF-8 bytes, encoded once for every pattern that searches it.
+
+    RE2's Python wrapper encodes the whole string on every search (and converts offsets in
+    Python), which made searching a stretch cost once per pattern; here the patterns search the
+    bytes and only the offsets of matches are converted back to code points."""
+
+    __slots__ = ("_extra", "_multi", "data", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8", "surrogatepass")
+        self._multi: list[int] | None = None  # byte offsets of the characters past ASCII
+        self._extra: list[int] = []  # the bytes past one per character, summed up to each
+
+    def spans(self, regex: Any) -> Iterator[tuple[int, int]]:
+        """The non-empty matches of ``regex`` (``_raw``), left to right, in code points (as
+        the wrapper's ``finditer`` steps past an empty match by one character)."""
+        data = self.data
+        end = len(data)
+        pos = 0
+        match = regex.Match
+        while True:
+            s, e = match(_UNANCHORED, data, pos, end)[0]
+            if s < 0:
+                return
+            if s != e:
+                yield self.offset(s), self.offset(e)
+            if pos == end:
+                return
+            if e == pos:
+                lead = data[pos]
+                pos += 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+            else:
+                pos = e
+
+    def offset(self, at: int) -> int:
+        """The code point offset of byte offset ``at`` (a character boundary)."""
+        if len(self.data) == len(self.text):
+            return at
+        if self._multi is None:
+            self._multi, total = [], 0
+            for m in _MULTI.finditer(self.text):
+                self._multi.append(m.start() + total)
+                total += len(m.group().encode("utf-8", "surrogatepass")) - 1
+                self._extra.append(total)
+        k = bisect_left(self._multi, at)
+        return at - self._extra[k - 1] if k else at
+
+
 class _Compiled:
     """One rule's compiled matchers (a plain class: a dataclass costs start-up time)."""
 
@@ -122,12 +185,14 @@ class RuleSet:
         # The prefilter (core/prefilter.py), built on first use: commands that lint nothing,
         # such as ``rules`` and ``explain``, never pay for it, and a text compiles only the
         # triggers it needs. ``index``: the triggers' literal index, when the caller has it.
-        self._owner: list[int] = []
+        self._owner: list[int] = []  # each trigger's rule (index) ...
+        self._pattern_no: list[int] = []  # ... and pattern (index in the rule's patterns)
         self._triggers: list[str] = []
         for index, rule in enumerate(self.rules):
-            for pattern in rule.patterns:
+            for number, pattern in enumerate(rule.patterns):
                 self._triggers.append(trigger_pattern(rule, pattern.regex))
                 self._owner.append(index)
+                self._pattern_no.append(number)
         self.literal_index = literal_index  # see core.prefilter.build_index
         self._prefilter: Prefilter | None = None
         self._compiled: dict[str, _Compiled] = {}
@@ -193,7 +258,7 @@ class RuleSet:
             opts = _options()
             pats = tuple(
                 (
-                    re2.compile(_flagged(rule, p.regex), opts),
+                    _raw(_flagged(rule, p.regex)),
                     re2.compile(_flagged(rule, p.sentence), opts) if p.sentence else None,
                 )
                 for p in rule.patterns
@@ -214,15 +279,45 @@ class RuleSet:
             for lo, hi in windows:
                 found += [(s + lo, e + lo) for s, e in self.matches(rule, text[lo:hi])]
             return found
+        return self._find(rule, _Encoded(text), None)
+
+    def search(self, text: str, wanted: frozenset[str]) -> list[tuple[Rule, int, int]]:
+        """Every match in ``text`` (a masked stretch) of the rules ``wanted`` (ids), searching
+        only the patterns whose trigger (a superset of the pattern: ``trigger_pattern``)
+        occurs in ``text`` itself; ``text`` is encoded once for all of them."""
+        if not self._triggers:
+            return []
+        piece = _Encoded(text)
+        hits = self._filter().hits(piece.data)
+        if not hits:
+            return []
+        by_rule: dict[int, set[int]] = {}
+        for t in hits:
+            by_rule.setdefault(self._owner[t], set()).add(self._pattern_no[t])
+        found: list[tuple[Rule, int, int]] = []
+        for index in sorted(by_rule):
+            rule = self.rules[index]
+            if rule.id in wanted:
+                found += [(rule, s, e) for s, e in self._find(rule, piece, by_rule[index])]
+        return found
+
+    def _find(
+        self, rule: Rule, piece: _Encoded, which: set[int] | None
+    ) -> list[tuple[int, int]]:
+        """``matches`` over an encoded text; ``which``: the only patterns (indices) to try."""
         comp = self.compiled(rule)
+        text = piece.text
+        sentences: dict[tuple[int, int], tuple[str, int, int, int]] = {}
         spans: list[tuple[int, int]] = []
-        for regex, sentence in comp.patterns:
-            for m in regex.finditer(text):
-                s, e = m.start(), m.end()
-                if s == e:
-                    continue
+        for k, (regex, sentence) in enumerate(comp.patterns):
+            if which is not None and k not in which:
+                continue
+            for s, e in piece.spans(regex):
                 if sentence is not None:
-                    chunk, lo, hi, _ = _sentence_of(text, s, e)
+                    around = sentences.get((s, e))
+                    if around is None:
+                        around = sentences[s, e] = _sentence_of(text, s, e)
+                    chunk, lo, hi, _ = around
                     if sentence.search(chunk, lo, hi) is None:
                         continue
                 spans.append((s, e))
@@ -235,7 +330,12 @@ class RuleSet:
                 continue  # overlaps a longer or earlier match of the same rule
             merged.append((s, e))
         if comp.exceptions:
-            merged = [se for se in merged if not _excepted(comp.exceptions, text, *se)]
+            kept = []
+            for s, e in merged:
+                around = sentences.get((s, e)) or _sentence_of(text, s, e)
+                if not _excepted(comp.exceptions, around, s, e):
+                    kept.append((s, e))
+            merged = kept
         return merged
 
 
@@ -254,9 +354,12 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[str, int, int, int]:
     return chunk, lo - offset, hi - offset, offset
 
 
-def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
-    """True when an exception pattern matches a stretch that covers the whole span."""
-    chunk, lo, hi, offset = _sentence_of(text, start, end)
+def _excepted(
+    exceptions: Sequence[Any], around: tuple[str, int, int, int], start: int, end: int
+) -> bool:
+    """True when an exception pattern matches a stretch of the sentence ``around``
+    (``_sentence_of``) that covers the whole span."""
+    chunk, lo, hi, offset = around
     start, end = start - offset, end - offset
     for regex in exceptions:
         for m in regex.finditer(chunk, lo, hi):
@@ -290,13 +393,10 @@ def _matches(
         for rule in rules:
             one += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
         return one
-    wanted = {rule.id for rule in rules}
+    wanted = frozenset(rule.id for rule in rules)
     found: list[tuple[Rule, int, int]] = []
     for a, b in regions:
-        piece = masked[a:b]
-        for rule in ruleset.prefilter(piece):
-            if rule.id in wanted:
-                found += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
+        found += [(rule, s + a, e + a) for rule, s, e in ruleset.search(masked[a:b], wanted)]
     found.sort(key=lambda m: (m[0].id, m[1]))
     return found
 

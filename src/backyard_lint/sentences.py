@@ -23,7 +23,7 @@ _END = re.compile(
     r"|\r?\n(?=[ \t]*(?:[#*+>-]|\d{1,3}[.)])\s)"
     r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[*_]*[A-Z0-9])"
 )
-_CANDIDATE = re.compile(r"[.!?…\n]+")
+_CANDIDATES = ".!?…\n"  # where a sentence end can start
 # Words whose full stop does not end a sentence.
 _ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st gen col lt maj capt sgt adm gov sen rep pres rev
 hon mt ft no nos vol vols pp ch fig figs eg ie cf vs etc al approx ca est dept univ inc ltd co corp
@@ -52,36 +52,75 @@ def _is_break(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _breaks(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """Sentence ends in ``text[lo:hi]``: the full pattern is tried only where one can start."""
-    limit = min(len(text), hi + 40)  # room for the look-ahead
-    for c in _CANDIDATE.finditer(text, lo, hi):
-        for at in range(c.start(), c.end()):
-            m = _END.match(text, at, limit)
-            if m:
-                if _is_break(text, m):
-                    yield m
-                break
+def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The runs of candidate characters (``[.!?…\n]+``) in ``text[lo:hi]``, left to right."""
+    while lo < hi:
+        found = [at for at in (text.find(c, lo, hi) for c in _CANDIDATES) if at >= 0]
+        if not found:
+            return
+        start = end = min(found)
+        while end < hi and text[end] in _CANDIDATES:
+            end += 1
+        yield start, end
+        lo = end
+
+
+def _runs_back(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The same runs, right to left (``str.rfind`` per character, no scan from ``lo``)."""
+    while lo < hi:
+        end = max(text.rfind(c, lo, hi) for c in _CANDIDATES) + 1
+        if end == 0:
+            return
+        start = end - 1
+        while start > lo and text[start - 1] in _CANDIDATES:
+            start -= 1
+        yield start, end
+        hi = start
+
+
+def _break_in(text: str, run: tuple[int, int], limit: int) -> re.Match[str] | None:
+    """The sentence end in a run of candidates: the full pattern is tried only where one can
+    start, at each character of the run until it matches; None when that is no end."""
+    for at in range(*run):
+        m = _END.match(text, at, limit)
+        if m:
+            return m if _is_break(text, m) else None
+    return None
+
+
+def _start(text: str, lo: int, start: int) -> int:
+    """Where the sentence that holds ``text[start]`` may begin (before white space is skipped):
+    the end of the last sentence end in ``text[lo:start]`` that ends at or before ``start``.
+
+    Read from the right, so only the last runs of candidates are looked at. Reading from the
+    left would skip a sentence end that starts inside the one before it (a blank line's second
+    line break: ``\n \n``); such an end and the stretch it overlaps are all white space, which
+    ``sentence_bounds`` skips, so the sentence starts at the same place either way."""
+    limit = min(len(text), start + 40)  # room for the look-ahead
+    for run in _runs_back(text, lo, start):
+        m = _break_in(text, run, limit)
+        if m is not None and m.end() <= start:
+            return m.end()
+    return lo
+
+
+def _end(text: str, end: int, hi: int) -> int:
+    """The end of the first sentence end in ``text[end:hi]``, or ``hi``."""
+    limit = min(len(text), hi + 40)
+    for run in _runs(text, end, hi):
+        m = _break_in(text, run, limit)
+        if m is not None:
+            return m.end()
+    return hi
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence that holds ``text[start:end]``."""
-    lo = max(0, start - WINDOW)
-    hi = min(len(text), end + WINDOW)
-    s = lo
-    last = lo
-    for m in _breaks(text, lo, start):
-        if m.start() < last:
-            continue  # inside a run already taken ("?!", a blank line's second break)
-        if m.end() > start:
-            break
-        s = last = m.end()
-    e = hi
-    for m in _breaks(text, end, hi):
-        e = m.end()
-        break
+    s = _start(text, max(0, start - WINDOW), start)
+    e = _end(text, end, min(len(text), end + WINDOW))
     while s < start and text[s].isspace():
         s += 1
     while e > end and text[e - 1].isspace():
         e -= 1
     return s, e
+

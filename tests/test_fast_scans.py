@@ -1,0 +1,117 @@
+"""The classifier's and the engine's hand-written scans give what the plain regular expression
+(or the left-to-right reading) they replace gives, for any text (hypothesis; text biased
+towards sentence ends, marks, blank lines and characters past ASCII)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+import re2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backyard_lint import sentences
+from backyard_lint.engine import _Encoded, _raw
+from backyard_lint.readings.common import norm
+from backyard_lint.readings.names import _WORD_BEFORE_REVERSED
+from backyard_lint.readings.span import last_blank_line
+
+PROPERTY = settings(
+    max_examples=int(os.environ.get("BACKYARD_LINT_EXAMPLES", "300")), deadline=None
+)
+PIECES = st.sampled_from(
+    [".", "!", "?", "…", "\n", "\n", "\r", " ", " ", "\t", "\xa0", "A", "b", "1", '"', "'",
+     "’", ")", "*", "_", "~", "#", "-", ">", "(", "“", "«", "é", "😀", "Mr", "U.S", "2.", "word"]
+)
+TEXT = st.lists(PIECES, max_size=60).map("".join)
+
+
+def _reference_bounds(text: str, start: int, end: int, window: int) -> tuple[int, int]:
+    """Sentence bounds read left to right over every candidate run (the former algorithm)."""
+
+    def breaks(lo: int, hi: int) -> Iterator[re.Match[str]]:
+        limit = min(len(text), hi + 40)
+        for c in re.compile(r"[.!?…\n]+").finditer(text, lo, hi):
+            for at in range(c.start(), c.end()):
+                m = sentences._END.match(text, at, limit)
+                if m:
+                    if sentences._is_break(text, m):
+                        yield m
+                    break
+
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    s = last = lo
+    for m in breaks(lo, start):
+        if m.start() < last:
+            continue
+        if m.end() > start:
+            break
+        s = last = m.end()
+    e = next((m.end() for m in breaks(end, hi)), hi)
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+@PROPERTY
+@given(text=TEXT, data=st.data())
+def test_sentence_bounds_read_from_the_right_as_from_the_left(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    window = sentences.WINDOW
+    try:
+        sentences.WINDOW = 12  # a small window: runs cut at its edges are common
+        assert sentences.sentence_bounds(text, start, end) == _reference_bounds(
+            text, start, end, 12
+        )
+    finally:
+        sentences.WINDOW = window
+    assert sentences.sentence_bounds(text, start, end) == _reference_bounds(
+        text, start, end, window
+    )
+
+
+_SPACES = re.compile(r"\s+")
+_LOOSE_MARK = re.compile(
+    r"[\"“”„«»‹›‘’'`*_~](?![^\W\d_])|(?<![^\W\d_])[\"“”„«»‹›‘’'`*_~]|\*+|~~"
+)
+
+
+@PROPERTY
+@given(text=TEXT)
+def test_norm_is_the_regular_expression(text: str) -> None:
+    assert norm(text) == _SPACES.sub(" ", _LOOSE_MARK.sub(" ", text))
+
+
+@PROPERTY
+@given(text=TEXT, data=st.data())
+def test_last_blank_line_is_the_last_match(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    expected = -1
+    for m in re.compile(r"\n[ \t\r]*(?=\n)").finditer(text, lo, hi):
+        expected = m.end()
+    assert last_blank_line(text, lo, hi) == expected
+
+
+@PROPERTY
+@given(text=TEXT)
+def test_words_before_read_reversed(text: str) -> None:
+    forward = re.search(r"([\w.]+(?:\s+[\w.]+){0,2})\s*$", text)
+    reversed_ = _WORD_BEFORE_REVERSED.match(text[::-1])
+    assert (forward.group(1) if forward else None) == (
+        reversed_.group(1)[::-1] if reversed_ else None
+    )
+
+
+@PROPERTY
+@given(text=TEXT, pattern=st.sampled_from([r"\w+", r"(?i:a|é)\b", r"\s*", "😀.", r"[.!?]+\s"]))
+def test_encoded_search_gives_the_wrappers_offsets(text: str, pattern: str) -> None:
+    expected = [m.span() for m in re2.compile(pattern).finditer(text) if m.start() != m.end()]
+    assert list(_Encoded(text).spans(_raw(pattern))) == expected
