@@ -115,3 +115,27 @@ def test_words_before_read_reversed(text: str) -> None:
 def test_encoded_search_gives_the_wrappers_offsets(text: str, pattern: str) -> None:
     expected = [m.span() for m in re2.compile(pattern).finditer(text) if m.start() != m.end()]
     assert list(_Encoded(text).spans(_raw(pattern))) == expected
+
+
+PLAIN_WORDS = st.sampled_from(
+    ["a", "Word", "1", " ", ",", ".", ";", ":", "'", '"', "?", "!", "(", ")", "’", "“", "-", "--",
+     "/", "@", "=", "+", "%", "$", "1.", "x)", "http://example.org/a", "www.example.org",
+     "a@example.org", "Mr."]
+)
+PLAIN_LINE = st.one_of(
+    st.integers(0, 3).map(lambda n: " " * n),
+    st.tuples(st.sampled_from("AbZq"), st.lists(PLAIN_WORDS, max_size=12)).map(
+        lambda t: t[0] + "".join(t[1])
+    ),
+)
+
+
+@PROPERTY
+@given(lines=st.lists(PLAIN_LINE, min_size=1, max_size=6), end=st.sampled_from(["", "\n", "\n\n"]))
+def test_plain_paragraphs_mask_as_markdown_it_masks_them(lines: list[str], end: str) -> None:
+    from backyard_lint.formats import markdown
+
+    text = "\n".join(lines) + end
+    assert markdown._PLAIN.fullmatch(text)
+    for front_matter in (True, False):
+        assert markdown._mask(text, front_matter) == markdown._parsed(text, front_matter, None)

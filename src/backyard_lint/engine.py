@@ -119,12 +119,13 @@ class _Encoded:
         self._multi: list[int] | None = None  # byte offsets of the characters past ASCII
         self._extra: list[int] = []  # the bytes past one per character, summed up to each
 
-    def spans(self, regex: Any) -> Iterator[tuple[int, int]]:
-        """The non-empty matches of ``regex`` (``_raw``), left to right, in code points (as
-        the wrapper's ``finditer`` steps past an empty match by one character)."""
+    def spans(self, regex: Any, lo: int = 0, hi: int = -1) -> Iterator[tuple[int, int]]:
+        """The non-empty matches of ``regex`` (``_raw``) in ``text[lo:hi]`` (``hi`` -1: to the
+        end), left to right, in code points (as the wrapper's ``finditer`` steps past an empty
+        match by one character). The text around the stretch is context for ``\\b``."""
         data = self.data
-        end = len(data)
-        pos = 0
+        end = len(data) if hi < 0 else self.byte(hi)
+        pos = self.byte(lo) if lo else 0
         match = regex.Match
         while True:
             s, e = match(_UNANCHORED, data, pos, end)[0]
@@ -139,6 +140,16 @@ class _Encoded:
                 pos += 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
             else:
                 pos = e
+
+    def found(self, regex: Any, lo: int, hi: int) -> bool:
+        """Whether ``regex`` (``_raw``) matches in ``text[lo:hi]``."""
+        return bool(regex.Match(_UNANCHORED, self.data, self.byte(lo), self.byte(hi))[0][0] >= 0)
+
+    def byte(self, at: int) -> int:
+        """The byte offset of code point offset ``at``."""
+        if len(self.data) == len(self.text):
+            return at
+        return len(self.text[:at].encode("utf-8", "surrogatepass"))
 
     def offset(self, at: int) -> int:
         """The code point offset of byte offset ``at`` (a character boundary)."""
@@ -255,15 +266,14 @@ class RuleSet:
     def compiled(self, rule: Rule) -> _Compiled:
         found = self._compiled.get(rule.id)
         if found is None:
-            opts = _options()
             pats = tuple(
                 (
                     _raw(_flagged(rule, p.regex)),
-                    re2.compile(_flagged(rule, p.sentence), opts) if p.sentence else None,
+                    _raw(_flagged(rule, p.sentence)) if p.sentence else None,
                 )
                 for p in rule.patterns
             )
-            excs = tuple(re2.compile(_flagged(rule, e), opts) for e in rule.exceptions)
+            excs = tuple(_raw(_flagged(rule, e)) for e in rule.exceptions)
             found = self._compiled[rule.id] = _Compiled(rule, pats, excs)
         return found
 
@@ -307,7 +317,7 @@ class RuleSet:
         """``matches`` over an encoded text; ``which``: the only patterns (indices) to try."""
         comp = self.compiled(rule)
         text = piece.text
-        sentences: dict[tuple[int, int], tuple[str, int, int, int]] = {}
+        sentences: dict[tuple[int, int], tuple[_Encoded, int, int, int]] = {}
         spans: list[tuple[int, int]] = []
         for k, (regex, sentence) in enumerate(comp.patterns):
             if which is not None and k not in which:
@@ -318,7 +328,7 @@ class RuleSet:
                     if around is None:
                         around = sentences[s, e] = _sentence_of(text, s, e)
                     chunk, lo, hi, _ = around
-                    if sentence.search(chunk, lo, hi) is None:
+                    if not chunk.found(sentence, lo, hi):
                         continue
                 spans.append((s, e))
         if not spans:
@@ -339,33 +349,32 @@ class RuleSet:
         return merged
 
 
-def _sentence_of(text: str, start: int, end: int) -> tuple[str, int, int, int]:
+def _sentence_of(text: str, start: int, end: int) -> tuple[_Encoded, int, int, int]:
     """The sentence around ``text[start:end]`` as ``(chunk, lo, hi, offset)``: search
-    ``chunk[lo:hi]``, where ``chunk`` starts at ``offset`` in ``text`` and keeps one character
-    of context either side (so ``\\b``, ``^`` and ``$`` read as in the whole text).
+    ``chunk[lo:hi]``, where ``chunk`` (encoded) starts at ``offset`` in ``text`` and keeps one
+    character of context either side (so ``\\b``, ``^`` and ``$`` read as in the whole text).
 
-    RE2's Python wrapper encodes the whole string it is given on every search, so a search of
-    the whole text per match would make the cost per match grow with the document's length."""
+    Encoding the whole text per match would make the cost per match grow with the document's
+    length."""
     from backyard_lint.sentences import sentence_bounds
 
     lo, hi = sentence_bounds(text, start, end)
     offset = max(0, lo - 1)
-    chunk = text[offset : hi + 1]
-    return chunk, lo - offset, hi - offset, offset
+    return _Encoded(text[offset : hi + 1]), lo - offset, hi - offset, offset
 
 
 def _excepted(
-    exceptions: Sequence[Any], around: tuple[str, int, int, int], start: int, end: int
+    exceptions: Sequence[Any], around: tuple[_Encoded, int, int, int], start: int, end: int
 ) -> bool:
     """True when an exception pattern matches a stretch of the sentence ``around``
     (``_sentence_of``) that covers the whole span."""
     chunk, lo, hi, offset = around
     start, end = start - offset, end - offset
     for regex in exceptions:
-        for m in regex.finditer(chunk, lo, hi):
-            if m.start() <= start and m.end() >= end:
+        for s, e in chunk.spans(regex, lo, hi):  # (an empty match covers no span)
+            if s <= start and e >= end:
                 return True
-            if m.start() > start:
+            if s > start:
                 break
     return False
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import re2
 
+from backyard_lint.core.prefilter import load_re2, options
 from backyard_lint.model import Context
 from backyard_lint.readings.lexicon import load
 
@@ -83,10 +84,17 @@ class Lazy:
 
 def gate(pattern: str) -> Callable[[str], bool]:
     """A cheap test (RE2, one linear pass over a clause) for the words a costly pattern needs."""
-    options = re2.Options()
-    options.log_errors = False
-    compiled = re2.compile(f"(?i:{pattern})", options)
-    return lambda s: compiled.search(s) is not None
+    engine = load_re2()  # RE2 itself: the wrapper's search costs more than the search
+    compiled = engine.RE2(f"(?i:{pattern})".encode(), options(engine))
+    if not compiled.ok():
+        raise re2.error(compiled.error())
+    unanchored = engine.RE2.Anchor.UNANCHORED
+
+    def found(s: str) -> bool:
+        data = s.encode("utf-8", "surrogatepass")
+        return bool(compiled.Match(unanchored, data, 0, len(data))[0][0] >= 0)
+
+    return found
 
 
 _MARK = re.compile("[\"“”„«»‹›‘’'`*_~]")  # quotation and emphasis marks
