@@ -15,7 +15,7 @@ from typing import Any
 import re2
 
 from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
-from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, load_re2
+from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
 from backyard_lint.core.prefilter import options as prefilter_options
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 
@@ -208,6 +208,7 @@ class RuleSet:
         self._prefilter: Prefilter | None = None
         self._compiled: dict[str, _Compiled] = {}
         self._locators: dict[tuple[str, ...], Any] = {}
+        self._stretch_sets: dict[frozenset[str], tuple[list[int], Any]] = {}
 
     @property
     def triggers(self) -> list[str]:
@@ -295,20 +296,31 @@ class RuleSet:
         """Every match in ``text`` (a masked stretch) of the rules ``wanted`` (ids), searching
         only the patterns whose trigger (a superset of the pattern: ``trigger_pattern``)
         occurs in ``text`` itself; ``text`` is encoded once for all of them."""
-        if not self._triggers:
+        order, compiled = self._stretch_set(wanted)
+        if not order:
             return []
         piece = _Encoded(text)
-        hits = self._filter().hits(piece.data)
-        if not hits:
-            return []
+        hits = order if compiled is None else [order[i] for i in compiled.Match(piece.data)]
         by_rule: dict[int, set[int]] = {}
         for t in hits:
             by_rule.setdefault(self._owner[t], set()).add(self._pattern_no[t])
         found: list[tuple[Rule, int, int]] = []
         for index in sorted(by_rule):
             rule = self.rules[index]
-            if rule.id in wanted:
-                found += [(rule, s, e) for s, e in self._find(rule, piece, by_rule[index])]
+            found += [(rule, s, e) for s, e in self._find(rule, piece, by_rule[index])]
+        return found
+
+    def _stretch_set(self, wanted: frozenset[str]) -> tuple[list[int], Any]:
+        """The triggers of the rules ``wanted`` and one RE2 set of them (None when too large:
+        then every one may match), compiled once per combination of rules. The prefilter's
+        sets are chosen by the literals each text holds, which differ from one stretch to the
+        next: a document dense with labels would compile a set for most of its stretches."""
+        found = self._stretch_sets.get(wanted)
+        if found is None:
+            order = [t for t, owner in enumerate(self._owner) if self.rules[owner].id in wanted]
+            patterns = [self._triggers[t] for t in order]
+            found = (order, compile_set(_RE2, patterns, PREFILTER_MAX_MEM))
+            self._stretch_sets[wanted] = found
         return found
 
     def _find(
