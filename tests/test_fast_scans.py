@@ -23,21 +23,47 @@ PROPERTY = settings(
 )
 PIECES = st.sampled_from(
     [".", "!", "?", "…", "\n", "\n", "\r", " ", " ", "\t", "\xa0", "A", "b", "1", '"', "'",
-     "’", ")", "*", "_", "~", "#", "-", ">", "(", "“", "«", "é", "😀", "Mr", "U.S", "2.", "word"]
+     "٣", "[", "’", ")", "*", "_", "~", "#", "-", ">", "(", "“", "«", "é", "😀", "Mr", "U.S",
+     "2.", "word"]
 )
 TEXT = st.lists(PIECES, max_size=60).map("".join)
 
 
+# The sentence end as one regular expression, and its false ends (the former algorithm).
+_END = re.compile(
+    r"""(?P<stop>[.!?…]+)[)\]"'”’»*_]*(?=\s[\s"'“‘«(\[*_]*[A-Z0-9])"""
+    r"|\r?\n[ \t]*\r?\n"
+    r"|\r?\n(?=[ \t]*(?:[#*+>-]|\d{1,3}[.)])\s)"
+    r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[*_]*[A-Z0-9])"
+)
+
+
+def _is_break(text: str, m: re.Match[str]) -> bool:
+    if m.group("stop") == ".":
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        before_space = m.start() == 0 or text[m.start() - 1].isspace()
+        token = before[-1].lstrip("([{\"'“‘«") if before and not before_space else ""
+        if token[:1].isalpha():
+            bare = token.replace(".", "").lower()
+            if bare in sentences._ABBREVIATIONS or len(bare) == 1 or "." in token:
+                return False
+    elif m.group("line"):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : m.start()].rstrip()
+        return 0 < len(line) <= 50 and line[-1] not in ".!?,;:-–—([{/&"
+    return True
+
+
 def _reference_bounds(text: str, start: int, end: int, window: int) -> tuple[int, int]:
-    """Sentence bounds read left to right over every candidate run (the former algorithm)."""
+    """Sentence bounds read left to right over every candidate run."""
 
     def breaks(lo: int, hi: int) -> Iterator[re.Match[str]]:
         limit = min(len(text), hi + 40)
         for c in re.compile(r"[.!?…\n]+").finditer(text, lo, hi):
             for at in range(c.start(), c.end()):
-                m = sentences._END.match(text, at, limit)
+                m = _END.match(text, at, limit)
                 if m:
-                    if sentences._is_break(text, m):
+                    if _is_break(text, m):
                         yield m
                     break
 

@@ -17,9 +17,13 @@ from collections.abc import Iterator
 WINDOW = 800
 _HEADING_MAX = 50  # a line this short that ends without punctuation is read as a heading
 
-_END = re.compile(
-    r"""(?P<stop>[.!?…]+)[)\]"'”’»*_]*(?=\s[\s"'“‘«(\[*_]*[A-Z0-9])"""
-    r"|\r?\n[ \t]*\r?\n"
+# A sentence end: stops and closing marks, if white space, then an upper-case letter or digit
+# (after any opening marks) follow; or a line break (``_LINE_END``).
+_STOP = re.compile(r"""([.!?…]+)[)\]"'”’»*_]*""")
+_OPENING = "\"'“‘«([*_"  # may stand, with white space, between a stop and the next sentence
+_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_LINE_END = re.compile(
+    r"\r?\n[ \t]*\r?\n"
     r"|\r?\n(?=[ \t]*(?:[#*+>-]|\d{1,3}[.)])\s)"
     r"|(?P<line>\r?\n)(?=[ \t]*[\"'“‘«(\[*_]*[A-Z0-9])"
 )
@@ -32,24 +36,39 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _OPEN_LINE_END = ".!?,;:-–—([{/&"
 
 
-def _is_break(text: str, m: re.Match[str]) -> bool:
-    """Reject the false sentence ends that a regular expression cannot see."""
-    if m.group("stop") == ".":
-        before = text[max(0, m.start() - 20) : m.start()].split()
-        before_space = m.start() == 0 or text[m.start() - 1].isspace()
-        token = before[-1].lstrip("([{\"'“‘«") if before and not before_space else ""
-        if token[:1].isalpha():
-            bare = token.replace(".", "").lower()
-            # an abbreviation ("Gen."), an initial ("V.") or a dotted one ("U.S.", "e.g.")
-            if bare in _ABBREVIATIONS or len(bare) == 1 or "." in token:
-                return False
-    elif m.group("line"):
-        # A single line break ends a sentence only after a short line without punctuation
-        # at its end: a heading or a title, not a hard-wrapped line of prose.
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start : m.start()].rstrip()
-        return 0 < len(line) <= _HEADING_MAX and line[-1] not in _OPEN_LINE_END
+def _full_stop_ends(text: str, at: int) -> bool:
+    """Whether the full stop at ``text[at]`` ends a sentence: not after a common abbreviation
+    ("Gen."), an initial ("V.") or a dotted abbreviation ("U.S.", "e.g.")."""
+    before = text[max(0, at - 20) : at].split()
+    before_space = at == 0 or text[at - 1].isspace()
+    token = before[-1].lstrip("([{\"'“‘«") if before and not before_space else ""
+    if token[:1].isalpha():
+        bare = token.replace(".", "").lower()
+        if bare in _ABBREVIATIONS or len(bare) == 1 or "." in token:
+            return False
     return True
+
+
+def _heading_ends(text: str, at: int) -> bool:
+    """A single line break (at ``text[at]``) ends a sentence only after a short line without
+    punctuation at its end: a heading or a title, not a hard-wrapped line of prose."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line = text[line_start:at].rstrip()
+    return 0 < len(line) <= _HEADING_MAX and line[-1] not in _OPEN_LINE_END
+
+
+def _capital_after(text: str, at: int, limit: int) -> bool:
+    """Whether white space, then any white space and opening marks, then an upper-case letter
+    or digit follow ``text[at]`` before ``limit``. (As a regular expression's look-ahead this
+    was tried character by character over every blank line after a stop.)"""
+    if at >= limit or not text[at].isspace():
+        return False
+    rest = text[at + 1 : limit]
+    while True:
+        size = len(rest)
+        rest = rest.lstrip().lstrip(_OPENING)
+        if len(rest) == size:
+            return bool(rest) and rest[0] in _CAPITAL
 
 
 def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
@@ -78,13 +97,23 @@ def _runs_back(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         hi = start
 
 
-def _break_in(text: str, run: tuple[int, int], limit: int) -> re.Match[str] | None:
-    """The sentence end in a run of candidates: the full pattern is tried only where one can
-    start, at each character of the run until it matches; None when that is no end."""
+def _break_in(text: str, run: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """The sentence end (start, end) in a run of candidates: tried at each character of the run
+    until one may end a sentence; None when that one is a false end (``_full_stop_ends``,
+    ``_heading_ends``) or none may."""
     for at in range(*run):
-        m = _END.match(text, at, limit)
+        if text[at] != "\n":  # a stop
+            stop = _STOP.match(text, at, limit)
+            if stop is None or not _capital_after(text, stop.end(), limit):
+                continue
+            if stop.group(1) == "." and not _full_stop_ends(text, at):
+                return None
+            return at, stop.end()
+        m = _LINE_END.match(text, at, limit)
         if m:
-            return m if _is_break(text, m) else None
+            if m.group("line") and not _heading_ends(text, at):
+                return None
+            return at, m.end()
     return None
 
 
@@ -98,9 +127,9 @@ def _start(text: str, lo: int, start: int) -> int:
     ``sentence_bounds`` skips, so the sentence starts at the same place either way."""
     limit = min(len(text), start + 40)  # room for the look-ahead
     for run in _runs_back(text, lo, start):
-        m = _break_in(text, run, limit)
-        if m is not None and m.end() <= start:
-            return m.end()
+        found = _break_in(text, run, limit)
+        if found is not None and found[1] <= start:
+            return found[1]
     return lo
 
 
@@ -108,9 +137,9 @@ def _end(text: str, end: int, hi: int) -> int:
     """The end of the first sentence end in ``text[end:hi]``, or ``hi``."""
     limit = min(len(text), hi + 40)
     for run in _runs(text, end, hi):
-        m = _break_in(text, run, limit)
-        if m is not None:
-            return m.end()
+        found = _break_in(text, run, limit)
+        if found is not None:
+            return found[1]
     return hi
 
 
