@@ -24,7 +24,8 @@ from typing import Any
 from markdown_it import MarkdownIt, helpers
 from markdown_it.rules_inline import StateInline
 
-from backyard_lint.directives import Directive
+from backyard_lint.directives import Directive, comment_pattern
+from backyard_lint.formats import BY_NAME
 from backyard_lint.formats import html as html_format
 from backyard_lint.formats._util import (
     Piece,
@@ -52,6 +53,7 @@ _RECORDED = (
 _PREFIX = re.compile(r"[ \t>]*")
 MAX_NESTING = 200
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_COMMENT = comment_pattern(BY_NAME["markdown"].comment)
 
 Rule = Callable[[StateInline, bool], bool]
 
@@ -230,9 +232,9 @@ class _Document:
             quoting = _TAG.match(text, start, end)
             if quoting and quoting.group(2).lower() in html_format.QUOTING:
                 self.marks.append((start, end))  # <q>, <cite>: kept for reading
-            if text.startswith("<!--", start):
-                close = end - 3 if text.endswith("-->", start, end) else end
-                self.directive(start + 4, close, end)
+            comment = _COMMENT.fullmatch(text, start, end)
+            if comment:
+                self.directive(comment.start("body"), comment.end("body"), end)
                 continue
             tag = _TAG.match(text, start, end)
             if tag and tag.group(2).lower() in html_format.SKIPPED:
