@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backyard_lint import sentences
-from backyard_lint.engine import _Encoded, _raw
+from backyard_lint.encoded import Encoded, compile_raw
 from backyard_lint.readings.common import norm
 from backyard_lint.readings.names import _WORD_BEFORE_REVERSED
 from backyard_lint.readings.span import last_blank_line
@@ -140,7 +140,7 @@ def test_words_before_read_reversed(text: str) -> None:
 @given(text=TEXT, pattern=st.sampled_from([r"\w+", r"(?i:a|é)\b", r"\s*", "😀.", r"[.!?]+\s"]))
 def test_encoded_search_gives_the_wrappers_offsets(text: str, pattern: str) -> None:
     expected = [m.span() for m in re2.compile(pattern).finditer(text) if m.start() != m.end()]
-    assert list(_Encoded(text).spans(_raw(pattern))) == expected
+    assert list(Encoded(text).spans(compile_raw(pattern))) == expected
 
 
 PLAIN_WORDS = st.sampled_from(

@@ -7,8 +7,7 @@ classify each match (use or mention) -> apply settings and directives -> finding
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -16,7 +15,7 @@ import re2
 
 from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
 from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
-from backyard_lint.core.prefilter import options as prefilter_options
+from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
@@ -26,8 +25,6 @@ DIRECTIVE_MARK = _MARK_BYTES.decode()  # directives.MARK, without importing the 
 
 DEFAULT_SETTINGS = Settings()
 _RE2 = load_re2()  # RE2's compiled module (``import re2`` has loaded it)
-_UNANCHORED = _RE2.RE2.Anchor.UNANCHORED
-_MULTI = re.compile(r"[^\x00-\x7f]")
 
 
 def _options() -> Any:
@@ -94,75 +91,6 @@ def _large_options() -> Any:
     opts = _options()
     opts.max_mem = PREFILTER_MAX_MEM  # the widened patterns make a larger automaton
     return opts
-
-
-def _raw(pattern: str) -> Any:
-    """``pattern`` compiled by RE2 itself, to search UTF-8 bytes (see ``_Encoded``)."""
-    compiled = _RE2.RE2(pattern.encode("utf-8"), prefilter_options(_RE2))
-    if not compiled.ok():
-        raise re2.error(compiled.error())
-    return compiled
-
-
-class _Encoded:
-    """A text and its UTF-8 bytes, encoded once for every pattern that searches it.
-
-    RE2's Python wrapper encodes the whole string on every search (and converts offsets in
-    Python), which made searching a stretch cost once per pattern; here the patterns search the
-    bytes and only the offsets of matches are converted back to code points."""
-
-    __slots__ = ("_extra", "_multi", "data", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.data = text.encode("utf-8", "surrogatepass")
-        self._multi: list[int] | None = None  # byte offsets of the characters past ASCII
-        self._extra: list[int] = []  # the bytes past one per character, summed up to each
-
-    def spans(self, regex: Any, lo: int = 0, hi: int = -1) -> Iterator[tuple[int, int]]:
-        """The non-empty matches of ``regex`` (``_raw``) in ``text[lo:hi]`` (``hi`` -1: to the
-        end), left to right, in code points (as the wrapper's ``finditer`` steps past an empty
-        match by one character). The text around the stretch is context for ``\\b``."""
-        data = self.data
-        end = len(data) if hi < 0 else self.byte(hi)
-        pos = self.byte(lo) if lo else 0
-        match = regex.Match
-        while True:
-            s, e = match(_UNANCHORED, data, pos, end)[0]
-            if s < 0:
-                return
-            if s != e:
-                yield self.offset(s), self.offset(e)
-            if pos == end:
-                return
-            if e == pos:
-                lead = data[pos]
-                pos += 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-            else:
-                pos = e
-
-    def found(self, regex: Any, lo: int, hi: int) -> bool:
-        """Whether ``regex`` (``_raw``) matches in ``text[lo:hi]``."""
-        return bool(regex.Match(_UNANCHORED, self.data, self.byte(lo), self.byte(hi))[0][0] >= 0)
-
-    def byte(self, at: int) -> int:
-        """The byte offset of code point offset ``at``."""
-        if len(self.data) == len(self.text):
-            return at
-        return len(self.text[:at].encode("utf-8", "surrogatepass"))
-
-    def offset(self, at: int) -> int:
-        """The code point offset of byte offset ``at`` (a character boundary)."""
-        if len(self.data) == len(self.text):
-            return at
-        if self._multi is None:
-            self._multi, total = [], 0
-            for m in _MULTI.finditer(self.text):
-                self._multi.append(m.start() + total)
-                total += len(m.group().encode("utf-8", "surrogatepass")) - 1
-                self._extra.append(total)
-        k = bisect_left(self._multi, at)
-        return at - self._extra[k - 1] if k else at
 
 
 class _Compiled:
@@ -269,12 +197,12 @@ class RuleSet:
         if found is None:
             pats = tuple(
                 (
-                    _raw(_flagged(rule, p.regex)),
-                    _raw(_flagged(rule, p.sentence)) if p.sentence else None,
+                    compile_raw(_flagged(rule, p.regex)),
+                    compile_raw(_flagged(rule, p.sentence)) if p.sentence else None,
                 )
                 for p in rule.patterns
             )
-            excs = tuple(_raw(_flagged(rule, e)) for e in rule.exceptions)
+            excs = tuple(compile_raw(_flagged(rule, e)) for e in rule.exceptions)
             found = self._compiled[rule.id] = _Compiled(rule, pats, excs)
         return found
 
@@ -290,7 +218,7 @@ class RuleSet:
             for lo, hi in windows:
                 found += [(s + lo, e + lo) for s, e in self.matches(rule, text[lo:hi])]
             return found
-        return self._find(rule, _Encoded(text), None)
+        return self._find(rule, Encoded(text), None)
 
     def search(self, text: str, wanted: frozenset[str]) -> list[tuple[Rule, int, int]]:
         """Every match in ``text`` (a masked stretch) of the rules ``wanted`` (ids), searching
@@ -299,7 +227,7 @@ class RuleSet:
         order, compiled = self._stretch_set(wanted)
         if not order:
             return []
-        piece = _Encoded(text)
+        piece = Encoded(text)
         hits = order if compiled is None else [order[i] for i in compiled.Match(piece.data)]
         by_rule: dict[int, set[int]] = {}
         for t in hits:
@@ -324,12 +252,12 @@ class RuleSet:
         return found
 
     def _find(
-        self, rule: Rule, piece: _Encoded, which: set[int] | None
+        self, rule: Rule, piece: Encoded, which: set[int] | None
     ) -> list[tuple[int, int]]:
         """``matches`` over an encoded text; ``which``: the only patterns (indices) to try."""
         comp = self.compiled(rule)
         text = piece.text
-        sentences: dict[tuple[int, int], tuple[_Encoded, int, int, int]] = {}
+        sentences: dict[tuple[int, int], tuple[Encoded, int, int, int]] = {}
         spans: list[tuple[int, int]] = []
         for k, (regex, sentence) in enumerate(comp.patterns):
             if which is not None and k not in which:
@@ -338,7 +266,7 @@ class RuleSet:
                 if sentence is not None:
                     around = sentences.get((s, e))
                     if around is None:
-                        around = sentences[s, e] = _sentence_of(text, s, e)
+                        around = sentences[s, e] = sentence_of(text, s, e)
                     chunk, lo, hi, _ = around
                     if not chunk.found(sentence, lo, hi):
                         continue
@@ -354,41 +282,11 @@ class RuleSet:
         if comp.exceptions:
             kept = []
             for s, e in merged:
-                around = sentences.get((s, e)) or _sentence_of(text, s, e)
-                if not _excepted(comp.exceptions, around, s, e):
+                around = sentences.get((s, e)) or sentence_of(text, s, e)
+                if not excepted(comp.exceptions, around, s, e):
                     kept.append((s, e))
             merged = kept
         return merged
-
-
-def _sentence_of(text: str, start: int, end: int) -> tuple[_Encoded, int, int, int]:
-    """The sentence around ``text[start:end]`` as ``(chunk, lo, hi, offset)``: search
-    ``chunk[lo:hi]``, where ``chunk`` (encoded) starts at ``offset`` in ``text`` and keeps one
-    character of context either side (so ``\\b``, ``^`` and ``$`` read as in the whole text).
-
-    Encoding the whole text per match would make the cost per match grow with the document's
-    length."""
-    from backyard_lint.sentences import sentence_bounds
-
-    lo, hi = sentence_bounds(text, start, end)
-    offset = max(0, lo - 1)
-    return _Encoded(text[offset : hi + 1]), lo - offset, hi - offset, offset
-
-
-def _excepted(
-    exceptions: Sequence[Any], around: tuple[_Encoded, int, int, int], start: int, end: int
-) -> bool:
-    """True when an exception pattern matches a stretch of the sentence ``around``
-    (``_sentence_of``) that covers the whole span."""
-    chunk, lo, hi, offset = around
-    start, end = start - offset, end - offset
-    for regex in exceptions:
-        for s, e in chunk.spans(regex, lo, hi):  # (an empty match covers no span)
-            if s <= start and e >= end:
-                return True
-            if s > start:
-                break
-    return False
 
 
 def format_message(rule: Rule, match: str) -> str:
