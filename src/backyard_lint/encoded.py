@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import re2
@@ -24,8 +24,12 @@ _MULTI = re.compile(r"[^\x00-\x7f]")
 
 
 def compile_raw(pattern: str) -> Any:
-    """``pattern`` compiled by RE2 itself, to search UTF-8 bytes (see ``Encoded``)."""
-    compiled = _RE2.RE2(pattern.encode("utf-8"), prefilter_options(_RE2))
+    """``pattern`` compiled by RE2 itself, to search UTF-8 bytes (see ``Encoded``). Its groups
+    do not capture: only where a match starts and ends is read, and RE2 finds that much faster
+    when it need not track groups (the match is the same)."""
+    opts = prefilter_options(_RE2)
+    opts.never_capture = True
+    compiled = _RE2.RE2(pattern.encode("utf-8"), opts)
     if not compiled.ok():
         raise re2.error(compiled.error())
     return compiled
@@ -92,16 +96,16 @@ class Encoded:
         return at - self._extra[k - 1] if k else at
 
 
-def sentence_of(text: str, start: int, end: int) -> tuple[Encoded, int, int, int]:
+def sentence_of(
+    text: str, start: int, end: int, bounds: Callable[[str, int, int], tuple[int, int]]
+) -> tuple[Encoded, int, int, int]:
     """The sentence around ``text[start:end]`` as ``(chunk, lo, hi, offset)``: search
     ``chunk[lo:hi]``, where ``chunk`` (encoded) starts at ``offset`` in ``text`` and keeps one
     character of context either side (so ``\\b``, ``^`` and ``$`` read as in the whole text).
 
     Encoding the whole text per match would make the cost per match grow with the document's
     length."""
-    from backyard_lint.sentences import sentence_bounds
-
-    lo, hi = sentence_bounds(text, start, end)
+    lo, hi = bounds(text, start, end)
     offset = max(0, lo - 1)
     return Encoded(text[offset : hi + 1]), lo - offset, hi - offset, offset
 

@@ -255,6 +255,8 @@ class RuleSet:
         self, rule: Rule, piece: Encoded, which: set[int] | None
     ) -> list[tuple[int, int]]:
         """``matches`` over an encoded text; ``which``: the only patterns (indices) to try."""
+        from backyard_lint.sentences import sentence_bounds  # (see the module's docstring)
+
         comp = self.compiled(rule)
         text = piece.text
         sentences: dict[tuple[int, int], tuple[Encoded, int, int, int]] = {}
@@ -266,7 +268,7 @@ class RuleSet:
                 if sentence is not None:
                     around = sentences.get((s, e))
                     if around is None:
-                        around = sentences[s, e] = sentence_of(text, s, e)
+                        around = sentences[s, e] = sentence_of(text, s, e, sentence_bounds)
                     chunk, lo, hi, _ = around
                     if not chunk.found(sentence, lo, hi):
                         continue
@@ -282,7 +284,7 @@ class RuleSet:
         if comp.exceptions:
             kept = []
             for s, e in merged:
-                around = sentences.get((s, e)) or sentence_of(text, s, e)
+                around = sentences.get((s, e)) or sentence_of(text, s, e, sentence_bounds)
                 if not excepted(comp.exceptions, around, s, e):
                     kept.append((s, e))
             merged = kept

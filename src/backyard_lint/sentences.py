@@ -74,10 +74,14 @@ def _capital_after(text: str, at: int, limit: int) -> bool:
 def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """The runs of candidate characters (``[.!?…\n]+``) in ``text[lo:hi]``, left to right."""
     while lo < hi:
-        found = [at for at in (text.find(c, lo, hi) for c in _CANDIDATES) if at >= 0]
-        if not found:
+        start = hi
+        for c in _CANDIDATES:  # the first of any: each search stops where the last one hit
+            at = text.find(c, lo, start)
+            if at >= 0:
+                start = at
+        if start == hi:
             return
-        start = end = min(found)
+        end = start + 1
         while end < hi and text[end] in _CANDIDATES:
             end += 1
         yield start, end
@@ -87,13 +91,17 @@ def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
 def _runs_back(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """The same runs, right to left (``str.rfind`` per character, no scan from ``lo``)."""
     while lo < hi:
-        end = max(text.rfind(c, lo, hi) for c in _CANDIDATES) + 1
-        if end == 0:
+        last = lo - 1
+        for c in _CANDIDATES:
+            at = text.rfind(c, last + 1, hi)
+            if at >= 0:
+                last = at
+        if last < lo:
             return
-        start = end - 1
+        start = last
         while start > lo and text[start - 1] in _CANDIDATES:
             start -= 1
-        yield start, end
+        yield start, last + 1
         hi = start
 
 
