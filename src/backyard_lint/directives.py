@@ -240,3 +240,16 @@ def apply(
             if id(f) in survivors and not table.used[i]
         ]
     return kept
+
+
+def comment_pattern(comment: tuple[str, str]) -> re.Pattern[str]:
+    """How a format's directive comment is read, from the markers it is written with
+    (``Format.comment``, ``(before, after)``): matched in full against a comment as the
+    format's adapter finds it, group ``body`` is the text ``parse_directive`` reads. A comment
+    left open runs to the end of what the adapter hands over; a format without markers (plain
+    text) reads a line that starts with the directive's mark."""
+    before, after = (marker.strip() for marker in comment)
+    opener = re.escape(before) if before else rf"(?=\s*{re.escape(MARK)})"
+    if not after:
+        return re.compile(rf"{opener}(?P<body>.*)", re.DOTALL)
+    return re.compile(rf"{opener}(?P<body>.*?)(?:{re.escape(after)}|\Z)", re.DOTALL)

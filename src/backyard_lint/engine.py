@@ -14,7 +14,8 @@ from typing import Any
 import re2
 
 from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
-from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter
+from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
+from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
@@ -23,6 +24,7 @@ from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 DIRECTIVE_MARK = _MARK_BYTES.decode()  # directives.MARK, without importing the directives
 
 DEFAULT_SETTINGS = Settings()
+_RE2 = load_re2()  # RE2's compiled module (``import re2`` has loaded it)
 
 
 def _options() -> Any:
@@ -122,16 +124,19 @@ class RuleSet:
         # The prefilter (core/prefilter.py), built on first use: commands that lint nothing,
         # such as ``rules`` and ``explain``, never pay for it, and a text compiles only the
         # triggers it needs. ``index``: the triggers' literal index, when the caller has it.
-        self._owner: list[int] = []
+        self._owner: list[int] = []  # each trigger's rule (index) ...
+        self._pattern_no: list[int] = []  # ... and pattern (index in the rule's patterns)
         self._triggers: list[str] = []
         for index, rule in enumerate(self.rules):
-            for pattern in rule.patterns:
+            for number, pattern in enumerate(rule.patterns):
                 self._triggers.append(trigger_pattern(rule, pattern.regex))
                 self._owner.append(index)
+                self._pattern_no.append(number)
         self.literal_index = literal_index  # see core.prefilter.build_index
         self._prefilter: Prefilter | None = None
         self._compiled: dict[str, _Compiled] = {}
         self._locators: dict[tuple[str, ...], Any] = {}
+        self._stretch_sets: dict[frozenset[str], tuple[list[int], Any]] = {}
 
     @property
     def triggers(self) -> list[str]:
@@ -190,15 +195,14 @@ class RuleSet:
     def compiled(self, rule: Rule) -> _Compiled:
         found = self._compiled.get(rule.id)
         if found is None:
-            opts = _options()
             pats = tuple(
                 (
-                    re2.compile(_flagged(rule, p.regex), opts),
-                    re2.compile(_flagged(rule, p.sentence), opts) if p.sentence else None,
+                    compile_raw(_flagged(rule, p.regex)),
+                    compile_raw(_flagged(rule, p.sentence)) if p.sentence else None,
                 )
                 for p in rule.patterns
             )
-            excs = tuple(re2.compile(_flagged(rule, e), opts) for e in rule.exceptions)
+            excs = tuple(compile_raw(_flagged(rule, e)) for e in rule.exceptions)
             found = self._compiled[rule.id] = _Compiled(rule, pats, excs)
         return found
 
@@ -214,16 +218,59 @@ class RuleSet:
             for lo, hi in windows:
                 found += [(s + lo, e + lo) for s, e in self.matches(rule, text[lo:hi])]
             return found
+        return self._find(rule, Encoded(text), None)
+
+    def search(self, text: str, wanted: frozenset[str]) -> list[tuple[Rule, int, int]]:
+        """Every match in ``text`` (a masked stretch) of the rules ``wanted`` (ids), searching
+        only the patterns whose trigger (a superset of the pattern: ``trigger_pattern``)
+        occurs in ``text`` itself; ``text`` is encoded once for all of them."""
+        order, compiled = self._stretch_set(wanted)
+        if not order:
+            return []
+        piece = Encoded(text)
+        hits = order if compiled is None else [order[i] for i in compiled.Match(piece.data)]
+        by_rule: dict[int, set[int]] = {}
+        for t in hits:
+            by_rule.setdefault(self._owner[t], set()).add(self._pattern_no[t])
+        found: list[tuple[Rule, int, int]] = []
+        for index in sorted(by_rule):
+            rule = self.rules[index]
+            found += [(rule, s, e) for s, e in self._find(rule, piece, by_rule[index])]
+        return found
+
+    def _stretch_set(self, wanted: frozenset[str]) -> tuple[list[int], Any]:
+        """The triggers of the rules ``wanted`` and one RE2 set of them (None when too large:
+        then every one may match), compiled once per combination of rules. The prefilter's
+        sets are chosen by the literals each text holds, which differ from one stretch to the
+        next: a document dense with labels would compile a set for most of its stretches."""
+        found = self._stretch_sets.get(wanted)
+        if found is None:
+            order = [t for t, owner in enumerate(self._owner) if self.rules[owner].id in wanted]
+            patterns = [self._triggers[t] for t in order]
+            found = (order, compile_set(_RE2, patterns, PREFILTER_MAX_MEM))
+            self._stretch_sets[wanted] = found
+        return found
+
+    def _find(
+        self, rule: Rule, piece: Encoded, which: set[int] | None
+    ) -> list[tuple[int, int]]:
+        """``matches`` over an encoded text; ``which``: the only patterns (indices) to try."""
+        from backyard_lint.sentences import sentence_bounds  # (see the module's docstring)
+
         comp = self.compiled(rule)
+        text = piece.text
+        sentences: dict[tuple[int, int], tuple[Encoded, int, int, int]] = {}
         spans: list[tuple[int, int]] = []
-        for regex, sentence in comp.patterns:
-            for m in regex.finditer(text):
-                s, e = m.start(), m.end()
-                if s == e:
-                    continue
+        for k, (regex, sentence) in enumerate(comp.patterns):
+            if which is not None and k not in which:
+                continue
+            for s, e in piece.spans(regex):
                 if sentence is not None:
-                    chunk, lo, hi, _ = _sentence_of(text, s, e)
-                    if sentence.search(chunk, lo, hi) is None:
+                    around = sentences.get((s, e))
+                    if around is None:
+                        around = sentences[s, e] = sentence_of(text, s, e, sentence_bounds)
+                    chunk, lo, hi, _ = around
+                    if not chunk.found(sentence, lo, hi):
                         continue
                 spans.append((s, e))
         if not spans:
@@ -235,36 +282,13 @@ class RuleSet:
                 continue  # overlaps a longer or earlier match of the same rule
             merged.append((s, e))
         if comp.exceptions:
-            merged = [se for se in merged if not _excepted(comp.exceptions, text, *se)]
+            kept = []
+            for s, e in merged:
+                around = sentences.get((s, e)) or sentence_of(text, s, e, sentence_bounds)
+                if not excepted(comp.exceptions, around, s, e):
+                    kept.append((s, e))
+            merged = kept
         return merged
-
-
-def _sentence_of(text: str, start: int, end: int) -> tuple[str, int, int, int]:
-    """The sentence around ``text[start:end]`` as ``(chunk, lo, hi, offset)``: search
-    ``chunk[lo:hi]``, where ``chunk`` starts at ``offset`` in ``text`` and keeps one character
-    of context either side (so ``\\b``, ``^`` and ``$`` read as in the whole text).
-
-    RE2's Python wrapper encodes the whole string it is given on every search, so a search of
-    the whole text per match would make the cost per match grow with the document's length."""
-    from backyard_lint.sentences import sentence_bounds
-
-    lo, hi = sentence_bounds(text, start, end)
-    offset = max(0, lo - 1)
-    chunk = text[offset : hi + 1]
-    return chunk, lo - offset, hi - offset, offset
-
-
-def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
-    """True when an exception pattern matches a stretch that covers the whole span."""
-    chunk, lo, hi, offset = _sentence_of(text, start, end)
-    start, end = start - offset, end - offset
-    for regex in exceptions:
-        for m in regex.finditer(chunk, lo, hi):
-            if m.start() <= start and m.end() >= end:
-                return True
-            if m.start() > start:
-                break
-    return False
 
 
 def format_message(rule: Rule, match: str) -> str:
@@ -290,13 +314,10 @@ def _matches(
         for rule in rules:
             one += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
         return one
-    wanted = {rule.id for rule in rules}
+    wanted = frozenset(rule.id for rule in rules)
     found: list[tuple[Rule, int, int]] = []
     for a, b in regions:
-        piece = masked[a:b]
-        for rule in ruleset.prefilter(piece):
-            if rule.id in wanted:
-                found += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
+        found += [(rule, s + a, e + a) for rule, s, e in ruleset.search(masked[a:b], wanted)]
     found.sort(key=lambda m: (m[0].id, m[1]))
     return found
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 PREFILTER_MAX_MEM = 64 << 20  # RE2 memory for a set of widened trigger patterns
 MAX_SETS = 64  # compiled sets of needed triggers kept per prefilter
+HEAD = 1 << 16  # bytes of a long text searched first by ``Prefilter.triggered``
 DIRECTIVE_MARK = b"backyard-lint"  # a directive comment holds this (``directives.MARK``)
 
 
@@ -140,17 +141,22 @@ class Prefilter:
 
     def triggered(self, data: bytes) -> bool:
         """Whether any trigger matches in ``data``: the needed ones, one at a time, stopping at
-        the first that matches (a clean file needs few, and each is compiled once)."""
+        the first that matches (a clean file needs few, and each is compiled once). In a long
+        text each is first searched in the first ``HEAD`` bytes: a text with labels has one
+        early as a rule, and a needed trigger that it lacks would be searched to the end."""
         re2 = self.re2
-        for pattern in {self.triggers[t] for t in self.needs(data)}:
-            regex = self._single.get(pattern)
-            if regex is None:
-                regex = re2.RE2(pattern.encode("utf-8"), options(re2, PREFILTER_MAX_MEM))
-                if not regex.ok():  # too large for its memory: it may match, for all we know
+        patterns = {self.triggers[t] for t in self.needs(data)}
+        stops = (HEAD, len(data)) if len(data) > HEAD else (len(data),)
+        for stop in stops:
+            for pattern in patterns:
+                regex = self._single.get(pattern)
+                if regex is None:
+                    regex = re2.RE2(pattern.encode("utf-8"), options(re2, PREFILTER_MAX_MEM))
+                    if not regex.ok():  # too large for its memory: it may match, for all we know
+                        return True
+                    self._single[pattern] = regex
+                if regex.Match(re2.RE2.Anchor.UNANCHORED, data, 0, stop)[0][0] >= 0:
                     return True
-                self._single[pattern] = regex
-            if regex.Match(re2.RE2.Anchor.UNANCHORED, data, 0, len(data))[0][0] >= 0:
-                return True
         return False
 
     def hits(self, data: bytes) -> list[int]:

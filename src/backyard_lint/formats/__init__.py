@@ -2,7 +2,8 @@
 
 A :class:`Format` says everything the rest of the code needs to know about a format: the file
 suffixes that are walked and detected (the same list), the language ids editors send over LSP,
-how a directive comment is written on a line of its own, the adapter module that masks a text
+the markers of a directive comment (written on a line of its own by ``directive_comment``, and
+read by the adapter through ``directives.comment_pattern``), the adapter module that masks a text
 (``mask(text)``, and ``mask_around(text, spans)`` where the format supports partial masking).
 Adding a format is one record here and one adapter module.
 
@@ -47,7 +48,7 @@ class Format:
         self.name = name
         self.suffixes = suffixes  # lower case, with the dot; walked and detected
         self.language_ids = language_ids  # LSP's languageId values
-        self.comment = comment  # (before, after) the directive on a line of its own
+        self.comment = comment  # (before, after) the directive: how it is written and read
         self.adapter = f"backyard_lint.formats.{name}"  # mask(text) [, mask_around(text, spans)]
         self.partial = partial  # long texts are masked only around the possible matches
         # A comment line ends a paragraph and must be followed by a blank line (reST): inside

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from backyard_lint.directives import Directive
+from backyard_lint.directives import Directive, comment_pattern
+from backyard_lint.formats import BY_NAME
 from backyard_lint.formats._util import Piece, blank_urls, comment_directive, entity_text, render
 from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import LineIndex
+
+_COMMENT = comment_pattern(BY_NAME["html"].comment)
 
 QUOTING = frozenset({"blockquote", "q", "cite"})
 SKIPPED = frozenset({"script", "style", "pre", "code", "kbd", "samp", "template", "svg", "math"})
@@ -117,9 +120,10 @@ class _Scanner(HTMLParser):
         while self.rawdata.startswith("<") and not self.cdata_elem:
             rest = self.rawdata
             start = self.here()
-            if rest.startswith("<!--"):
+            comment = _COMMENT.match(rest)
+            if comment:
                 end = start + len(rest)
-                self.comments.append((start + 4, end, end))
+                self.comments.append((start + comment.start("body"), end, end))
                 self.rawdata = ""
                 break
             close = rest.find(">", 1)
@@ -141,7 +145,10 @@ class _Scanner(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         start = self.here()
-        body_start = start + 4
+        comment = _COMMENT.match(self.text, start)
+        if comment is None:  # "<!x>" or "</ x>", which html.parser also calls a comment
+            return
+        body_start = comment.start("body")
         body_end = body_start + len(data)
         close = self.text.find(">", body_end)
         self.comments.append((body_start, body_end, close + 1 if close >= 0 else body_end))

@@ -24,7 +24,8 @@ from typing import Any
 from markdown_it import MarkdownIt, helpers
 from markdown_it.rules_inline import StateInline
 
-from backyard_lint.directives import Directive
+from backyard_lint.directives import Directive, comment_pattern
+from backyard_lint.formats import BY_NAME
 from backyard_lint.formats import html as html_format
 from backyard_lint.formats._util import (
     Piece,
@@ -52,6 +53,7 @@ _RECORDED = (
 _PREFIX = re.compile(r"[ \t>]*")
 MAX_NESTING = 200
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_COMMENT = comment_pattern(BY_NAME["markdown"].comment)
 
 Rule = Callable[[StateInline, bool], bool]
 
@@ -230,9 +232,9 @@ class _Document:
             quoting = _TAG.match(text, start, end)
             if quoting and quoting.group(2).lower() in html_format.QUOTING:
                 self.marks.append((start, end))  # <q>, <cite>: kept for reading
-            if text.startswith("<!--", start):
-                close = end - 3 if text.endswith("-->", start, end) else end
-                self.directive(start + 4, close, end)
+            comment = _COMMENT.fullmatch(text, start, end)
+            if comment:
+                self.directive(comment.start("body"), comment.end("body"), end)
                 continue
             tag = _TAG.match(text, start, end)
             if tag and tag.group(2).lower() in html_format.SKIPPED:
@@ -284,9 +286,26 @@ def _block_source(text: str, starts: list[int], front_matter: bool) -> str:
     return "\n" * skip + text[cut:]
 
 
+# Plain paragraphs only: every line blank (spaces) or starting at column 0 with a letter and
+# holding no character that Markdown reads as markup. A letter at column 0 opens or continues
+# a paragraph and nothing else (no heading, list, quote, code, HTML or setext underline), and
+# without markup characters the inline parser is never run (``_INLINE_MARKS``), so masking
+# keeps such a text as it is; most stretches of a document dense with labels are like this,
+# and the block parser's start-up cost is the larger part of masking a short stretch.
+_PLAIN_LINE = r"(?:[A-Za-z][A-Za-z0-9 ,.;:'\"?!()’‘“”/@=+%$-]*| *)"
+_PLAIN = re.compile(rf"(?:{_PLAIN_LINE}\n)*{_PLAIN_LINE}")
+
+
 def _mask(text: str, front_matter: bool = True, references: dict[str, Any] | None = None) -> Masked:
     """Mask ``text``, a whole document, or (``front_matter`` False) a stretch of one that starts
     at a safe boundary; ``references`` then stands for the document's link definitions."""
+    if _PLAIN.fullmatch(text):
+        return Masked(blank_urls(text), ())
+    return _parsed(text, front_matter, references)
+
+
+def _parsed(text: str, front_matter: bool, references: dict[str, Any] | None) -> Masked:
+    """``_mask`` by markdown-it's block parser and the recording inline parser."""
     doc = _Document(text)
     source = _block_source(text, doc.starts, front_matter)
     env: dict[str, Any] = {}

@@ -3,10 +3,13 @@ only a directive (``backyard-lint: disable-next-line backyard.russia -- reason``
 
 from __future__ import annotations
 
-from backyard_lint.directives import MARK, Directive, parse_directive
+from backyard_lint.directives import MARK, Directive, comment_pattern, parse_directive
+from backyard_lint.formats import BY_NAME
 from backyard_lint.formats._util import blank_spans, url_spans
 from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import line_starts
+
+_COMMENT = comment_pattern(BY_NAME["plain"].comment)
 
 
 def mask(text: str) -> Masked:
@@ -17,9 +20,10 @@ def mask(text: str) -> Masked:
         for line, start in enumerate(starts):
             end = starts[line + 1] if line + 1 < len(starts) else len(text)
             raw = text[start:end].rstrip("\r\n")
-            if not raw.lstrip().startswith(MARK):
+            comment = _COMMENT.fullmatch(raw)
+            if comment is None:
                 continue
-            directive = parse_directive(raw, line, start, line)
+            directive = parse_directive(comment["body"], line, start + comment.start("body"), line)
             if directive is not None:
                 found.append(directive)
                 spans.append((start, start + len(raw)))

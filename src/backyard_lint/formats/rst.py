@@ -21,7 +21,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from backyard_lint.directives import MARK, Directive, parse_directive
+from backyard_lint.directives import MARK, Directive, comment_pattern, parse_directive
+from backyard_lint.formats import BY_NAME
 from backyard_lint.formats._util import blank_urls, edit, line_ends
 from backyard_lint.formats.masking import Masked
 from backyard_lint.formats.rst_docutils import doctree_blocks, locate
@@ -57,6 +58,7 @@ PROSE_ROLES = _words(
 _DIRECTIVE = re.compile(r"\.\.[ \t]+([A-Za-z0-9](?:[\w.+-]|:(?!:))*)[ \t]*::(?=\s|$)")
 _SUBSTITUTION = re.compile(r"\.\.[ \t]+\|")
 _TARGET = re.compile(r"\.\.[ \t]+_")
+_COMMENT = comment_pattern(BY_NAME["rst"].comment)
 _LABEL = re.compile(r"\.\.[ \t]+\[[^\]\s]+\]")
 _OPTION = re.compile(r"[ \t]*:[^:\s][^:]*:(?=\s|$)")
 _LIST_MARK = re.compile(r"(?:[-*+•‣⁃]|\(?(?:\d+|[A-Za-z#]|[ivxlcdmIVXLCDM]+)[.)])[ \t]+(?=\S)")
@@ -251,11 +253,14 @@ class _Scanner:
             return end
         self.mask_lines(i, end)
         if not (_TARGET.match(body) or _SUBSTITUTION.match(body)):
-            self.comment(i, end, start + 2)
+            self.comment(i, end, start)
         return end
 
-    def comment(self, i: int, end: int, body_start: int) -> None:
-        text = self.text[body_start : self.ends[end]]
+    def comment(self, i: int, end: int, start: int) -> None:
+        found_comment = _COMMENT.fullmatch(self.text, start, self.ends[end])
+        if found_comment is None:
+            return
+        text, body_start = found_comment["body"], found_comment.start("body")
         if MARK in text:
             # A reST comment is followed by a blank line (or the next line would join it), so
             # it ends there: "disable-next-line" means the next line of text.

@@ -55,7 +55,9 @@ _AFTER_NAME = LEX.words("name_words_after")
 _ELSEWHERE = re.compile(
     rf"^\s*(?:,\s*|\(\s*)(?:{LEX.alt('places_elsewhere')})(?![\w-])",
 )
-_WORD_BEFORE = re.compile(r"([\w.]+(?:\s+[\w.]+){0,2})\s*$")
+# The last three words at most (before white space at the end), matched in the reversed text:
+# searched forwards with "$", the pattern was tried at every offset of the text.
+_WORD_BEFORE_REVERSED = re.compile(r"\s*([\w.]+(?:\s+[\w.]+){0,2})")
 _WORD_AFTER = re.compile(r"^\s*([\w.]+(?:\s+[\w.]+)?)")
 
 
@@ -63,12 +65,13 @@ def _named_after(span: Span) -> str:
     """The name when the match is a place's name given to another thing, else ""."""
     head = span.text[max(span.lo, span.start - 40) : span.start]
     tail = span.text[span.end : min(span.hi, span.end + 40)]
-    m = _WORD_BEFORE.search(head)
+    m = _WORD_BEFORE_REVERSED.match(head[::-1])
     if m:
-        words = m.group(1).lower().split()
+        before = m.group(1)[::-1]
+        words = before.lower().split()
         for n in range(len(words)):
             if " ".join(words[n:]) in _BEFORE_NAME:
-                return " ".join(m.group(1).split()[n:]) + " " + span.match
+                return " ".join(before.split()[n:]) + " " + span.match
     m = _WORD_AFTER.match(tail)
     if m:
         words = m.group(1).split()

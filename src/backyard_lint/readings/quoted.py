@@ -13,7 +13,7 @@ import re
 
 from backyard_lint.model import Context
 from backyard_lint.readings.common import I, Reading
-from backyard_lint.readings.span import Span, open_tag
+from backyard_lint.readings.span import Span, last_blank_line, open_tag
 
 _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
@@ -104,8 +104,9 @@ def quoted(span: Span) -> Reading | None:
     # sentences is still seen.
     lo = max(0, span.lo - _QUOTE_REACH)
     paragraph = 0 if lo == 0 else span.line_start  # where the paragraph starts, if known
-    for blank in _BLANK_LINE.finditer(span.text, lo, span.lo):
-        lo = paragraph = blank.end() + 1
+    blank = last_blank_line(span.text, lo, span.lo)
+    if blank >= 0:
+        lo = paragraph = blank + 1
     hi = min(len(span.text), span.hi + _QUOTE_REACH)
     following = _BLANK_LINE.search(span.text, span.hi, hi)
     if following:

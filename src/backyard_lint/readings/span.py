@@ -132,6 +132,21 @@ def open_tag(span: Span, tags: re.Pattern[str]) -> str:
     return next((name for name, d in depth.items() if d > 0), "")
 
 
+def last_blank_line(text: str, lo: int, hi: int) -> int:
+    """The offset of the line break that ends the last line of white space only (``[ \t\r]``)
+    in ``text[lo:hi]`` (both its line breaks inside), or -1: what the last match of
+    ``\n[ \t\r]*(?=\n)`` searched in that stretch ends at, found from the right."""
+    end = text.rfind("\n", lo, hi)
+    while end > lo:
+        start = text.rfind("\n", lo, end)
+        if start < 0:
+            return -1
+        if not text[start + 1 : end].strip(" \t\r"):
+            return end
+        end = start
+    return -1
+
+
 def last(s: str) -> str:
     """The last ``REACH`` characters of ``s``, starting at a word."""
     if len(s) <= REACH:
