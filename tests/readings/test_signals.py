@@ -25,6 +25,12 @@ CASES: list[tuple[str, Context, str]] = [
     ("rejected", N, "Don't call Kazakhstan ⟦Russia's backyard⟧."),
     ("rejected", N, "Please never describe Georgia as ⟦a post-Soviet state⟧."),
     ("mention", M, "⟦The near abroad⟧ is a Russian term for the countries around Russia."),
+    # the words defined: a verb of meaning in the singular after the label
+    ("mention", M, "⟦The near abroad⟧ refers to the fourteen republics that left the USSR."),
+    ("mention", M, "⟦The Stans⟧, in travel writing, denotes five countries of Central Asia."),
+    ("mention", M, "⟦Post-Soviet space⟧ is widely used to describe twelve unlike states."),
+    ("none", U, "⟦The former Soviet republics⟧ refer to Russia as their old partner."),
+    ("none", U, "⟦The post-Soviet space⟧ is used to smuggle heroin to Europe."),
     # the Soviet Union itself in the past; ordinals and quantifiers are not times
     (
         "historical",
@@ -50,6 +56,10 @@ CASES: list[tuple[str, Context, str]] = [
     ("quoted", M, "The minister said: \"Kazakhstan is ⟦Russia's backyard⟧ and always will be."),
     ("quoted", M, "“Everyone here knows it. Armenia is ⟦Russia’s backyard⟧,” the official said."),
     ("quoted", M, "The ‘⟦Stans⟧’ nickname irritates people in Almaty."),
+    # an elision inside single quotation marks: the outer marks still pair
+    ("quoted", M, "Locals bristle at being told they live in 'the ⟦'Stans⟧.'"),
+    ("quoted", M, "Let me introduce a cousin of ‘the ⟦‘stans⟧.’"),
+    ("none", U, "Our first ⟦'stan⟧ was Kyrgyzstan, and the 'best' one."),
     ("quoted", M, 'Analysts call the region **"⟦the Stans⟧"**, a label locals dislike.'),
     # --- name ----------------------------------------------------------------------------
     ("name", NAME, "He publishes in ⟦Post-Soviet⟧ Affairs and in Europe-Asia Studies."),
@@ -57,6 +67,15 @@ CASES: list[tuple[str, Context, str]] = [
     ("name", NAME, "A new book titled ⟦Russia's Backyard⟧ tells the story of the Caspian."),
     ("name", NAME, "See Russia and the ⟦Near Abroad⟧ (Routledge, 2019) for the background."),
     ("name", NAME, "Her chapter in ⟦Post-Soviet Eurasia⟧ (2012) covers the gas wars."),
+    # a reference entry whose title starts before the label; a tour sold under a title
+    ("name", NAME, "Ivanov, P. (2015). The ⟦Near Abroad⟧ and Russian Identity. Moscow: Nauka."),
+    (
+        "name",
+        NAME,
+        "Our best-loved tours, Silk Road Classics: The Five ⟦‘Stans⟧, visits Khiva and Merv.",
+    ),
+    ("none", U, "The tour takes you through ⟦the Stans⟧ in three weeks."),
+    ("none", U, "After the war (2008) Georgia drifted out of ⟦Russia's backyard⟧."),
     (
         "name",
         NAME,
@@ -222,6 +241,9 @@ CASES: list[tuple[str, Context, str]] = [
         "Headlines describing Central Asia as ⟦Russia's backyard⟧ have become rarer.",
     ),
     ("attributed", A, "Moscow likes to think of Ukraine as part of ⟦its backyard⟧."),
+    # a government's claim that a country sits within the label
+    ("attributed", A, "Russian officials said Armenia is firmly within ⟦Moscow's near abroad⟧."),
+    ("none", U, "Officials said turnout was high in ⟦the former Soviet republic⟧ of Armenia."),
     # --- none ----------------------------------------------------------------------------
     ("none", U, "Kazakhstan has long been ⟦Russia's backyard⟧."),
     ("none", U, "Investors are flocking to ⟦the Kremlin’s back yard⟧ in search of uranium."),

@@ -13,7 +13,8 @@
   republics have grown apart"), make the time run until now;
 - for a spelling (an exonym rule), a sentence about events before independence: a year up to
   1991, a century, or an event or state of the past from the list ``past_events`` ("the Russian
-  Empire", "the Second World War", "Soviet statistics").
+  Empire", "the Second World War", "Soviet statistics", "pagan idols"), or a period adjective
+  right before the place (``past_adjectives``: "medieval Kiev", "tsarist Odessa").
 
 "Since 1991", "unlike in the 1990s", "today" make the time run until now: no period reading.
 An ordinal or a quantifier ("the first former Soviet republic to ...", "throughout the former
@@ -160,11 +161,18 @@ _SINCE = re.compile(
 )
 
 
+# A period adjective right before the place: "medieval Kiev", "tsarist Odessa".
+_PAST_ADJECTIVE = re.compile(rf"(?<![\w-])(?:{LEX.alt('past_adjectives')})\s+$", I)
+
+
 def historical_spelling(span: Span) -> Reading | None:
     """A spelling in a sentence about events before independence (an exonym rule)."""
     found = historical(span)
     if found:
         return found
+    m = _PAST_ADJECTIVE.search(span.text, max(span.lo, span.start - 30), span.start)
+    if m:
+        return Context.HISTORICAL, f"period: '{quote_word(m.group().strip())} {span.match}'"
     m = _PAST_EVENT.search(span.sentence)
     if m and not _SINCE.search(span.sentence[max(0, m.start() - 12) : m.start()]):
         return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"

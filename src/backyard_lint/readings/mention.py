@@ -41,6 +41,15 @@ _DEFINED = re.compile(
     r"referring|applied|of|invented|introduced)\b",
     I,
 )
+# "X refers to the fourteen republics ...", "X, in Russian usage, denotes ...": the words
+# defined. A verb in the singular only ("refers", not "refer"): "the former Soviet republics
+# refer to Russia as ..." has the countries as its subject, not the words.
+_REFERS = re.compile(
+    r"""^\s*['"”’»]?\s*(?:,[^,.;:]{1,40},\s*|(?:[\w'’-]+\s+){0,6}?)"""
+    r"(?P<verb>refers\s+to|denotes|designates|signifies|(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+"
+    r"(?:to\s+(?:describe|denote|designate|refer\s+to|mean|name)|for\s+(?:the|all|any)))\b",
+    I,
+)
 _META_BEFORE = any_of(
     # "the label X", "the term: X", "the phrase 'X'"
     rf"(?<!other\s)(?<!in\sa\s)\b(?P<noun>{META_NOUN})\s*[:,]?\s+(?:(?:of|about|around)\s+)?"
@@ -156,6 +165,9 @@ def mention(span: Span) -> Reading | None:
     m = _AS_A_TERM.search(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '{quote_word(m.group().strip())}'"
+    m = _REFERS.search(span.near_after)
+    if m:
+        return Context.MENTION, f"discussed as a term: defined ('{quote_word(m.group('verb'))}')"
     m = _META_PREDICATE.search(span.after) or _DEFINED.search(span.after)
     if m or _MISLABEL.search(span.after):
         return Context.MENTION, "discussed as a term: called a misnomer"

@@ -11,8 +11,9 @@ Told by capitals and the words around the match:
   "chicken Kiev", "Kiev cake"), or a place elsewhere of the same name ("Odessa, Texas").
 
 The title words, institution words and name cues are the word lists ``institutions``,
-``title_house``, ``title_cues``, ``name_words_before``, ``name_words_after`` and
-``places_elsewhere``.
+``title_house``, ``title_cues``, ``name_words_before``, ``name_words_after`` (in any case:
+"chicken Kiev", "a Kiev cake"), ``name_heads_before``, ``name_heads_after`` (capitalised only:
+"Kiev Station" is a name, "a Kiev station" a station in the city) and ``places_elsewhere``.
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ _NAME_BEFORE = re.compile(
     r"(?:(?:the|and|&|of|for|on|in|[A-Z][\w'’.-]*),?\s+)*$"
 )
 _TITLE_CUE = re.compile(
-    rf"\b(?:(?:{LEX.alt('title_cues')})\s+"
+    rf"\b(?:(?:{LEX.alt('title_cues')}),?\s+"
     r"(?:(?:was\s+|is\s+)?(?:titled|entitled|called|named)\s+)?|\b(?:titled|entitled)\s+|"
     r"\b(?:published\s+in|writing\s+in|editor\s+of|editors\s+of|appeared\s+in|author\s+of)\s+)"
-    r"(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*$",
+    r"(?P<title>(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*[‘'’]?)$",
 )
 # A title followed by its publication: "(2019)", "(Routledge, 2019)", ", 2019)".
 _CITATION = re.compile(r"^\s*[:.]?\s*\((?:[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)")
@@ -46,12 +47,17 @@ _SMALL = LEX.words("small_words")
 _WORDISH = re.compile(r"\S+")
 # An entry of a reference list: the author's year in brackets (or after a comma) before a title.
 _REFERENCE = re.compile(
-    r"(?:\((?:1[89]|20)\d\d[a-z]?\)|,\s(?:1[89]|20)\d\d)[.:]?\s+(?:[\"“‘*_]\s*)?$"
+    r"(?:\((?:1[89]|20)\d\d[a-z]?\)|,\s(?:1[89]|20)\d\d)[.:]?\s+(?:[\"“‘*_]\s*)?"
+    # the title's first words: "(2015). The Near Abroad ..."
+    r"(?:(?:The|A|An|[A-Z][\w'’-]*)\s+(?:(?:[A-Z][\w'’:-]*|of|and|the|in|on|for|to|&),?\s+)*)?$"
 )
 # A title set in emphasis: the marks stand at both ends of a capitalised run.
 _EMPHASIS_OPEN = re.compile(r"(?:^|[\s(\[])(?P<mark>\*\*?|__?)(?!\s)[^*_\n]*$")
 _BEFORE_NAME = LEX.words("name_words_before")
 _AFTER_NAME = LEX.words("name_words_after")
+# words that make a name only when capitalised ("Kiev Station", not "a Kiev station")
+_BEFORE_HEAD = frozenset(LEX.entries("name_heads_before"))
+_AFTER_HEAD = frozenset(LEX.entries("name_heads_after"))
 _ELSEWHERE = re.compile(
     rf"^\s*(?:,\s*|\(\s*)(?:{LEX.alt('places_elsewhere')})(?![\w-])",
 )
@@ -65,16 +71,18 @@ def _named_after(span: Span) -> str:
     tail = span.text[span.end : min(span.hi, span.end + 40)]
     m = _WORD_BEFORE.search(head)
     if m:
-        words = m.group(1).lower().split()
+        words = m.group(1).split()
         for n in range(len(words)):
-            if " ".join(words[n:]) in _BEFORE_NAME:
-                return " ".join(m.group(1).split()[n:]) + " " + span.match
+            before = " ".join(words[n:])
+            if before.lower() in _BEFORE_NAME or before in _BEFORE_HEAD:
+                return before + " " + span.match
     m = _WORD_AFTER.match(tail)
     if m:
         words = m.group(1).split()
         for n in (2, 1):
-            if len(words) >= n and " ".join(words[:n]).lower().rstrip(".,") in _AFTER_NAME:
-                return span.match + " " + " ".join(words[:n])
+            after = " ".join(words[:n]).rstrip(".,")
+            if len(words) >= n and (after.lower() in _AFTER_NAME or after in _AFTER_HEAD):
+                return span.match + " " + after
     m = _ELSEWHERE.match(tail)
     if m:
         return span.match + m.group()
@@ -143,7 +151,7 @@ def name(span: Span) -> Reading | None:
     elif not title_case:
         cue = _TITLE_CUE.search(head)  # "a book titled Russia's Backyard"
         if cue:
-            name = head[cue.end() :] + span.match + after
+            name = cue.group("title") + span.match + after
     if not name.strip(" ,"):
         return None
     return Context.NAME, f"part of the name '{quote_word(name.strip(' ,'))}'"
