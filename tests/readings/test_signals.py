@@ -38,6 +38,15 @@ CASES: list[tuple[str, Context, str]] = [
         "Kyrgyzstan declared its independence from ⟦the former Soviet Union⟧ in August.",
     ),
     ("historical", H, "Ukraine fed much of ⟦the former USSR⟧ in the last century."),
+    # the Union as a state of the past: its "previous" order, the country it "previously" was
+    ("historical", H, "The previous status of Ukraine in ⟦the former USSR⟧ shaped its industry."),
+    (
+        "historical",
+        H,
+        "New borders inside ⟦the former Soviet Union⟧ divided the previously single market.",
+    ),
+    ("none", U, "Exports to ⟦the former Soviet Union⟧ fell below previous levels."),
+    ("none", U, "⟦The former Soviet Union⟧ is previously unexplored ground for the brand."),
     ("none", U, "The first ⟦former Soviet republic⟧ to repay its loans was Estonia."),
     ("none", U, "Prices rose throughout ⟦the former Soviet republics⟧ of Central Asia."),
     ("none", U, "The bank's new strategy concentrates on ⟦the former Soviet Union⟧."),

@@ -6,7 +6,8 @@
   ``period_nouns`` hint extends), after "the early" or "the turbulent", or beside the 1990s or a
   year up to the early 1990s ("by 1993");
 - the Soviet Union itself in the past: "the collapse of the former Soviet Union" (the list
-  ``union_itself``);
+  ``union_itself``), "the previous status of Russia in the former USSR", "... divided the
+  previously single country";
 - the break-up told as an event earlier in the sentence, with the label's own verb in the past:
   "After the collapse of the USSR, the former Soviet republics faced ..." (the list
   ``breakup_nouns``); "since the collapse", or a present or perfect verb after the label ("...
@@ -61,6 +62,14 @@ _UNION_ITSELF = re.compile(
     r"\s+of\s+(?:the\s+)?$",
     I,
 )
+# "the previous status of Russia in the former USSR", "... the former Soviet Union divided the
+# previously single country": the Union told as a state of the past.
+_PREVIOUS = re.compile(
+    r"\b(?:previous|erstwhile)\s+(?:[\w'’-]+\s+){0,8}?(?:in|of|within)\s+(?:the\s+)?$", I
+)
+_PREVIOUSLY = re.compile(
+    r"^\s*(?:[\w'’-]+ed|split|broke|left|tore)\s+(?:the|a|its|their)\s+previously\b", I
+)
 # A time before the label's present-day sense: "in the Cold War", "until 1989", "of the
 # nineteenth century". Any rule: the label then describes a past arrangement.
 _PAST = (
@@ -110,6 +119,8 @@ def historical(span: Span) -> Reading | None:
             break
     if _UNION.search(span.match):
         m = _UNION_ITSELF.search(span.clause)
+        if m is None and not _SINCE.search(span.clause + span.near_after):
+            m = _PREVIOUS.search(span.clause) or _PREVIOUSLY.search(span.near_after)
         if m:
             return (
                 Context.HISTORICAL,
