@@ -152,6 +152,7 @@ CASES: list[tuple[str, Context, str]] = [
     ("rejected", N, "It is time to stop calling Central Asia ⟦Russia's backyard⟧."),
     # --- mention -------------------------------------------------------------------------
     ("mention", M, "The label ⟦Russia's backyard⟧ is resented in Almaty."),
+    ("mention", M, "The ⟦Stans⟧ nickname annoys people in Almaty."),
     ("mention", M, "The term ⟦post-Soviet space⟧ hides fifteen different paths."),
     ("mention", M, "Editors dropped the ⟦post-Soviet⟧ label from the style guide."),
     ("mention", M, "The ⟦near abroad⟧ concept shaped Russian policy for decades."),
