@@ -50,6 +50,7 @@ _REFERS = re.compile(
     r"(?:to\s+(?:describe|denote|designate|refer\s+to|mean|name)|for\s+(?:the|all|any)))\b",
     I,
 )
+_REFERS_WORDS = ("refers", "denotes", "designates", "signifies", "used")  # a cheap gate
 _META_BEFORE = any_of(
     # "the label X", "the term: X", "the phrase 'X'"
     rf"(?<!other\s)(?<!in\sa\s)\b(?P<noun>{META_NOUN})\s*[:,]?\s+(?:(?:of|about|around)\s+)?"
@@ -165,7 +166,8 @@ def mention(span: Span) -> Reading | None:
     m = _AS_A_TERM.search(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '{quote_word(m.group().strip())}'"
-    m = _REFERS.search(span.near_after)
+    low = span.near_after.lower()
+    m = _REFERS.search(span.near_after) if any(w in low for w in _REFERS_WORDS) else None
     if m:
         return Context.MENTION, f"discussed as a term: defined ('{quote_word(m.group('verb'))}')"
     m = _META_PREDICATE.search(span.after) or _DEFINED.search(span.after)

@@ -42,11 +42,7 @@ _SPELLING_BEFORE = re.compile(
 # "stop saying Kiev", "many still write Kiev out of habit": the word said or written. The
 # word must end its clause (or a habit or a contrast follow it): in "officials said Kiev
 # must accept" it is the subject of what was said.
-_SAID_BEFORE = re.compile(
-    r"\b(?:say|says|saying|said|write|writes|writing|wrote|written|type|types|typing|typed|"
-    r"spell|spells|spelling|pronounce|pronounces|pronouncing|pronounced)\s+(?:it\s+)?$",
-    I,
-)
+_SAID = LEX.words("word_verbs")
 _SAID_AFTER = re.compile(
     r"\s*(?:[.,;:!?)\"”’]|$|(?:instead|any\s*more|out\s+of\s+habit|by\s+habit|"
     r"in\s+(?:English|Russian)|rather\s+than|when\s+(?:they|we|you|people)|because)\b)",
@@ -62,13 +58,23 @@ def spelling(span: Span) -> Reading | None:
     if m:
         return Context.MENTION, f"a spelling: '{quote_word(m.group().strip(' ,(—–-'))}'"
     head = span.text[max(span.lo, span.start - 60) : span.start]
-    said = _SAID_BEFORE.search(head)
+    said = _said_before(head)
     if said and _SAID_AFTER.match(span.text, span.end, span.hi):
-        return Context.MENTION, f"a spelling: '{quote_word(said.group().strip())} ...'"
+        return Context.MENTION, f"a spelling: '{quote_word(said)} ...'"
     m = _SPELLING_BEFORE.search(head)
     if m and (not _FROM_OF.search(m.group()) or _NAME_CHANGE.search(head)):
         return Context.MENTION, f"a spelling: '{quote_word(m.group().strip(' ,(:'))}'"
     return None
+
+
+def _said_before(head: str) -> str:
+    """The verb of saying or writing right before the match ("saying", "write it"), or ""."""
+    if not head[-1:].isspace():
+        return ""
+    words = head.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "it":
+        words = words[:-1]
+    return words[-1] if words and words[-1].lower() in _SAID else ""
 
 
 def contrast(span: Span) -> Reading | None:
