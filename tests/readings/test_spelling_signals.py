@@ -26,6 +26,9 @@ CASES: list[tuple[str, Context, str]] = [
     ("none", U, "A ⟦Kiev⟧ school was hit by a drone on Monday."),
     ("none", U, "Two people were hurt on a ⟦Kiev⟧ street near the river."),
     ("none", U, "Our favourite ⟦Kiev⟧ restaurant serves dumplings."),
+    # a headline in title case: its capitals prove nothing
+    ("none", U, "Missile Strike Damages ⟦Kiev⟧ Station"),
+    ("none", U, "Best ⟦Odessa⟧ Hotel Deals This Summer"),
     # "wartime", "revolutionary", "post-Soviet": not a period before independence
     ("none", U, "Life in wartime ⟦Kiev⟧ goes on between the sirens."),
     ("none", U, "Revolutionary ⟦Kiev⟧ in 2014 was full of barricades."),
@@ -48,6 +51,7 @@ CASES: list[tuple[str, Context, str]] = [
     ("name", NAME, "She studied the violin at the ⟦Kiev⟧ Conservatory."),
     ("name", NAME, "⟦Lvov⟧ Polytechnic is one of the oldest engineering schools in Europe."),
     ("name", NAME, "We stayed at the Hotel ⟦Kiev⟧ on the Moscow ring road."),
+    ("name", NAME, "She studied at the ⟦Kiev⟧ Conservatory."),
     ("name", NAME, "Passengers for the south leave from ⟦Kiev⟧ Station in Moscow."),
     ("name", NAME, "Zorya ⟦Lugansk⟧ finished third in the league."),
     # --- spelling: the spelling named as one ----------------------------------------------

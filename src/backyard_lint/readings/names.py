@@ -69,19 +69,35 @@ def _named_after(span: Span) -> str:
     """The name when the match is a place's name given to another thing, else ""."""
     head = span.text[max(span.lo, span.start - 40) : span.start]
     tail = span.text[span.end : min(span.hi, span.end + 40)]
+    heads: tuple[frozenset[str], frozenset[str]] | None = None  # capitals prove a name ...
+
+    def capitalised_heads() -> tuple[frozenset[str], frozenset[str]]:
+        # ... except in a headline set in title case ("Drone Hits Kiev School")
+        nonlocal heads
+        if heads is None:
+            headline = _every_word_capitalised(span.sentence)
+            heads = (frozenset(), frozenset()) if headline else (_BEFORE_HEAD, _AFTER_HEAD)
+        return heads
+
     m = _WORD_BEFORE.search(head)
     if m:
         words = m.group(1).split()
         for n in range(len(words)):
             before = " ".join(words[n:])
-            if before.lower() in _BEFORE_NAME or before in _BEFORE_HEAD:
+            if before.lower() in _BEFORE_NAME or (
+                before[:1].isupper() and before in capitalised_heads()[0]
+            ):
                 return before + " " + span.match
     m = _WORD_AFTER.match(tail)
     if m:
         words = m.group(1).split()
         for n in (2, 1):
             after = " ".join(words[:n]).rstrip(".,")
-            if len(words) >= n and (after.lower() in _AFTER_NAME or after in _AFTER_HEAD):
+            if len(words) < n:
+                continue
+            if after.lower() in _AFTER_NAME or (
+                after[:1].isupper() and after in capitalised_heads()[1]
+            ):
                 return span.match + " " + after
     m = _ELSEWHERE.match(tail)
     if m:
@@ -108,6 +124,12 @@ def _titled(span: Span) -> str:
 def _capitalised(words: str) -> bool:
     significant = [w for w in words.split() if w.lower().strip("'’‘\"“*_") not in _SMALL]
     return bool(significant) and all(w.lstrip("'’‘\"“*_")[:1].isupper() for w in significant)
+
+
+def _every_word_capitalised(sentence: str) -> bool:
+    """True for a headline set in title case: every word but the small ones capitalised."""
+    big = [w for w in _WORDISH.findall(sentence) if w[0].isalpha() and w.lower() not in _SMALL]
+    return len(big) >= 3 and all(w[0].isupper() for w in big)
 
 
 def _title_case_sentence(sentence: str) -> bool:
