@@ -104,6 +104,13 @@ CASES: list[tuple[str, Context, str]] = [
         "Though the split from the USSR was calm, all ⟦former Soviet republics⟧ lost income.",
     ),
     ("none", U, "Since the fall of the USSR, ⟦the post-Soviet states⟧ have drifted apart."),
+    # a year in a relative clause after the label, or a time that runs until now
+    (
+        "none",
+        U,
+        "⟦The post-Soviet states⟧, which won independence in 1991, now number fifteen.",
+    ),
+    ("none", U, "⟦The former Soviet republics⟧ that left the union in 1991 trade with China."),
     ("none", U, "After the collapse of the USSR, ⟦post-Soviet states⟧ are still poor."),
     (
         "none",

@@ -105,6 +105,8 @@ def historical(span: Span) -> Reading | None:
         m = None  # "since independence in 1991": a time that runs until now
     if m is None:
         m = _PAST_AFTER.search(span.near_after)
+        if m and (_SINCE.search(span.near_after) or _RELATIVE.match(span.near_after)):
+            m = None  # "..., which won independence in 1991, now number fifteen"
     if m:
         return Context.HISTORICAL, f"period: '{quote_word(m.group().strip())}'"
     extra = span.rule.hint("period_nouns")
@@ -130,7 +132,8 @@ def historical(span: Span) -> Reading | None:
     m = _PERIOD_BEFORE.search(span.clause)
     if m and (bare_adjective or not m.group().lower().startswith(("since", "during", "after"))):
         return Context.HISTORICAL, f"period: after '{quote_word(m.group().strip())}'"
-    local = span.clause + span.match + " " + span.near_after
+    relative = _RELATIVE.match(span.near_after)
+    local = span.clause + span.match + " " + ("" if relative else span.near_after)
     m = _DECADE.search(local) or _YEAR.search(local)
     if m and not _SINCE.search(local):  # "since independence in 1991": until now
         return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"
@@ -164,6 +167,8 @@ def _after_breakup(span: Span) -> Reading | None:
     return Context.HISTORICAL, f"after the break-up: '{quote_word(m.group())}'"
 
 
+# a relative clause after the label tells its referents' past, not the label's time
+_RELATIVE = re.compile(r"^\s*,?\s*(?:which|who|that|whose)\b", I)
 # "since 1991", "unlike in the 1990s", "now": a time that runs until today
 _SINCE = re.compile(
     r"\b(?:since|ever\s+since|unlike|compared\s+(?:to|with)|than|now|today|nowadays|currently|"
