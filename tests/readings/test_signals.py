@@ -104,6 +104,8 @@ CASES: list[tuple[str, Context, str]] = [
         "Though the split from the USSR was calm, all ⟦former Soviet republics⟧ lost income.",
     ),
     ("none", U, "Since the fall of the USSR, ⟦the post-Soviet states⟧ have drifted apart."),
+    ("historical", H, "In December 1991 ⟦the former Soviet republics⟧ formed the CIS."),
+    ("none", U, "Since December 1991, ⟦the post-Soviet states⟧ have gone their own ways."),
     # a year in a relative clause after the label, or a time that runs until now
     (
         "none",

@@ -70,6 +70,10 @@ CASES: list[tuple[str, Context, str]] = [
     ("historical", H, "During the Second World War ⟦Kharkov⟧ changed hands four times."),
     ("historical", H, "Soviet statistics listed ⟦Odessa⟧ as the third port of the union."),
     ("historical", H, "Princes ruled from ⟦Kiev⟧ in the eleventh century."),
+    # a full date before independence: a month (and a day) between the preposition and year
+    ("historical", H, "On September 19, 1941, German troops entered ⟦Kiev⟧."),
+    ("historical", H, "⟦Lvov⟧ resigned as prime minister in July 1917."),
+    ("none", U, "On May 9, 2023, ⟦Kiev⟧ held its own Europe Day parade."),
     # a period adjective right before the place
     ("historical", H, "Medieval ⟦Kiev⟧ was a centre of Orthodox learning."),
     ("historical", H, "Tsarist ⟦Odessa⟧ drew Greek, Jewish and Italian merchants."),

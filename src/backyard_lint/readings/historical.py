@@ -79,7 +79,13 @@ _PAST = (
     r"|the\s+soviet\s+(?:era|period|years)|the\s+tsars|tsarist\s+times|the\s+interwar\s+years"
     r"|the\s+(?:last|previous)\s+century"
 )
-_PAST_PREP = r"\b(?:in|during|until|till|before|under|throughout|by)\s+"
+# a date's month (and day) before its year: "in July 1917", "on September 19, 1941"
+_MONTH = (
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)"
+)
+_PAST_PREP = rf"\b(?:in|during|until|till|before|under|throughout|by|on)\s+{_MONTH}?"
 _PAST_BEFORE = re.compile(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", I)
 _PAST_AFTER = re.compile(
     rf"(?<!since\s){_PAST_PREP}(?:{_PAST})|\bof\s+the\s+(?:1[5-9]th|20th|sixteenth|"
@@ -90,7 +96,8 @@ _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 _PAST_EVENT = re.compile(
     rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])"
     # a year up to independence after a preposition or in brackets: "in 1941", "(980)"
-    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?|\()"
+    rf"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.|on)\s+"
+    rf"(?:the\s+year\s+|{_MONTH})?|\(|{_MONTH})"
     r"(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s|\s*(?:rooms?|km|miles|people|metres|meters))"
     r"|\b(?:1[0-9]th|20th|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
     r"seventeenth|eighteenth|nineteenth|twentieth)[- ]centur(?:y|ies)\b",
