@@ -84,6 +84,12 @@ CASES: list[tuple[str, Context, str]] = [
         "Our best-loved tours, Silk Road Classics: The Five ⟦‘Stans⟧, visits Khiva and Merv.",
     ),
     ("none", U, "The tour takes you through ⟦the Stans⟧ in three weeks."),
+    # a title opens with a capital: a cue word before small words is no title
+    ("none", U, "Our tour of the ⟦Stans⟧ began in Almaty."),
+    ("none", U, "A study of the ⟦Post-Soviet States⟧ found wide gaps in income."),
+    ("none", U, "On the tour, the ⟦Stans⟧ impressed us all."),
+    ("none", U, "The itinerary for the ⟦Stans⟧ includes Khiva and Merv."),
+    ("name", NAME, "Her thesis, Rethinking the ⟦Post-Soviet Space⟧, won a prize."),
     ("none", U, "After the war (2008) Georgia drifted out of ⟦Russia's backyard⟧."),
     (
         "name",

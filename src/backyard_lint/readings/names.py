@@ -172,7 +172,9 @@ def name(span: Span) -> Reading | None:
         name = head[before.start() :] + span.match + after
     elif not title_case:
         cue = _TITLE_CUE.search(head)  # "a book titled Russia's Backyard"
-        if cue:
+        # a title opens with a capital: not "a tour of the Stans", "the book, the Stans ..."
+        opening = cue.group("title")[:1] if cue else ""
+        if cue and (not opening or opening.isupper() or opening in "'‘’"):
             name = cue.group("title") + span.match + after
     if not name.strip(" ,"):
         return None
