@@ -87,6 +87,10 @@ CASES: list[tuple[str, Context, str]] = [
     # a title opens with a capital: a cue word before small words is no title
     ("none", U, "Our tour of the ⟦Stans⟧ began in Almaty."),
     ("none", U, "A study of the ⟦Post-Soviet States⟧ found wide gaps in income."),
+    # in a sentence "in" after an institution gives a place; in a title it joins a topic
+    ("none", U, "Research in the ⟦Stans⟧ is underfunded."),
+    ("none", U, "Our Programme in the ⟦Stans⟧ trains local guides."),
+    ("name", NAME, "Studies in ⟦Post-Soviet Politics⟧, Reading List, Autumn 2024"),
     ("none", U, "On the tour, the ⟦Stans⟧ impressed us all."),
     ("none", U, "The itinerary for the ⟦Stans⟧ includes Khiva and Merv."),
     ("name", NAME, "Her thesis, Rethinking the ⟦Post-Soviet Space⟧, won a prize."),

@@ -26,6 +26,10 @@ CASES: list[tuple[str, Context, str]] = [
     ("none", U, "A ⟦Kiev⟧ school was hit by a drone on Monday."),
     ("none", U, "Two people were hurt on a ⟦Kiev⟧ street near the river."),
     ("none", U, "Our favourite ⟦Kiev⟧ restaurant serves dumplings."),
+    # an institution and "in" give the place where it is, not its name
+    ("none", U, "The Summit in ⟦Kiev⟧ ended without a deal."),
+    ("none", U, "The School for Girls in ⟦Odessa⟧ reopened."),
+    ("name", NAME, "She teaches at the University of ⟦Kiev⟧."),
     # a headline in title case: its capitals prove nothing
     ("none", U, "Missile Strike Damages ⟦Kiev⟧ Station"),
     ("none", U, "Best ⟦Odessa⟧ Hotel Deals This Summer"),

@@ -30,6 +30,12 @@ _TITLE_HOUSE = re.compile(rf"\b(?:{LEX.alt('title_house')})\b")
 _INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION})\b")
 _NAME_HEAD = re.compile(rf"^\s*[\"'“”‘’]?\s*(?:{_INSTITUTION})\b")
 _NAME_BEFORE = re.compile(
+    rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on)\s+)"
+    r"(?:(?:the|and|&|of|for|on|[A-Z][\w'’.-]*),?\s+)*$"
+)
+# In a title or a listing "in" joins a topic ("Society in Post-Soviet States"); in a sentence
+# it gives a place ("the Summit in Kiev", "Research in the Stans is underfunded").
+_NAME_BEFORE_TITLE = re.compile(
     rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on|in)\s+)"
     r"(?:(?:the|and|&|of|for|on|in|[A-Z][\w'’.-]*),?\s+)*$"
 )
@@ -137,8 +143,10 @@ def _title_case_sentence(sentence: str) -> bool:
     if len(words) < 4:
         return False
     big = [w for w in words if w.lower() not in _SMALL]
-    caps = sum(1 for w in big if w[0].isupper())
-    return caps >= 0.75 * len(big)
+    lower = sum(1 for w in big if not w[0].isupper())
+    # a title capitalises its words: one lower-case word in six or more may slip ("The School
+    # for Girls in Odessa reopened." is a sentence, not a title)
+    return lower == 0 or (len(big) >= 6 and lower <= len(big) // 6)
 
 
 _CITE_TAG = re.compile(r"<(/?)(cite)\b[^<>]*>", re.IGNORECASE)
@@ -158,7 +166,7 @@ def name(span: Span) -> Reading | None:
     after = _capitalised_run(tail)
     name = ""
     direct = _NAME_HEAD.match(tail)
-    before = _NAME_BEFORE.search(head)
+    before = (_NAME_BEFORE_TITLE if title_case else _NAME_BEFORE).search(head)
     if direct:  # "Post-Soviet Affairs"
         name = span.match + direct.group()
     elif not title_case and _INSTITUTION_WORD.search(after):
