@@ -89,6 +89,7 @@ CASES: list[tuple[str, Context, str]] = [
     ("none", U, "A study of the ⟦Post-Soviet States⟧ found wide gaps in income."),
     # in a sentence "in" after an institution gives a place; in a title it joins a topic
     ("none", U, "Research in the ⟦Stans⟧ is underfunded."),
+    ("none", U, "Our trips so far: the ⟦Stans⟧ (2018), the Caucasus (2019)."),
     ("none", U, "Our Programme in the ⟦Stans⟧ trains local guides."),
     ("name", NAME, "Studies in ⟦Post-Soviet Politics⟧, Reading List, Autumn 2024"),
     ("none", U, "On the tour, the ⟦Stans⟧ impressed us all."),

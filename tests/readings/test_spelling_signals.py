@@ -26,6 +26,8 @@ CASES: list[tuple[str, Context, str]] = [
     ("none", U, "A ⟦Kiev⟧ school was hit by a drone on Monday."),
     ("none", U, "Two people were hurt on a ⟦Kiev⟧ street near the river."),
     ("none", U, "Our favourite ⟦Kiev⟧ restaurant serves dumplings."),
+    # a place and a year in brackets is no title: a title has two capitalised words or more
+    ("none", U, "We visited ⟦Kiev⟧ (2019), Lviv (2021) and Odesa (2022)."),
     # an institution and "in" give the place where it is, not its name
     ("none", U, "The Summit in ⟦Kiev⟧ ended without a deal."),
     ("none", U, "The School for Girls in ⟦Odessa⟧ reopened."),

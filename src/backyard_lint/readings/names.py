@@ -46,7 +46,9 @@ _TITLE_CUE = re.compile(
     r"(?P<title>(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*[‘'’]?)$",
 )
 # A title followed by its publication: "(2019)", "(Routledge, 2019)", ", 2019)".
-_CITATION = re.compile(r"^\s*[:.]?\s*\((?:[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)")
+_CITATION = re.compile(
+    r"^\s*[:.]?\s*\((?P<publisher>[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)"
+)
 _CAP_RUN_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’.:-]*|of|for|and|the|on|in|to|&),?\s+)*$")
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _SMALL = LEX.words("small_words")
@@ -173,9 +175,11 @@ def name(span: Span) -> Reading | None:
         name = span.match + after  # "Post-Soviet States Research Network"
     elif title_case and _TITLE_HOUSE.search(span.sentence):  # a course or journal listing
         name = span.sentence
-    elif _CITATION.match(tail[len(after) :]):  # "Russia and the Near Abroad (Routledge, 2019)"
+    elif citation := _CITATION.match(tail[len(after) :]):  # "... Abroad (Routledge, 2019)"
         lead = _CAP_RUN_BEFORE.search(head)
         name = (lead.group() if lead else "") + span.match + after
+        if not citation.group("publisher") and _capitalised_words(name) < 2:
+            name = ""  # a place and a year: "We visited Kiev (2019) and Lviv (2021)"
     elif before:  # "Centre for the Study of the Post-Soviet Space"
         name = head[before.start() :] + span.match + after
     elif not title_case:
@@ -187,6 +191,11 @@ def name(span: Span) -> Reading | None:
     if not name.strip(" ,"):
         return None
     return Context.NAME, f"part of the name '{quote_word(name.strip(' ,'))}'"
+
+
+def _capitalised_words(name: str) -> int:
+    """How many words of ``name`` are capitalised (a title has two or more)."""
+    return sum(1 for w in name.split() if w.lstrip("'’‘\"“")[:1].isupper())
 
 
 def _capitalised_run(tail: str) -> str:
