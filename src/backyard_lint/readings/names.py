@@ -77,40 +77,36 @@ def _named_after(span: Span) -> str:
     """The name when the match is a place's name given to another thing, else ""."""
     head = span.text[max(span.lo, span.start - 40) : span.start]
     tail = span.text[span.end : min(span.hi, span.end + 40)]
-    heads: tuple[frozenset[str], frozenset[str]] | None = None  # capitals prove a name ...
-
-    def capitalised_heads() -> tuple[frozenset[str], frozenset[str]]:
-        # ... except in a headline set in title case ("Drone Hits Kiev School")
-        nonlocal heads
-        if heads is None:
-            headline = _every_word_capitalised(span.sentence)
-            heads = (frozenset(), frozenset()) if headline else (_BEFORE_HEAD, _AFTER_HEAD)
-        return heads
-
     m = _WORD_BEFORE.search(head)
     if m:
         words = m.group(1).split()
         for n in range(len(words)):
             before = " ".join(words[n:])
-            if before.lower() in _BEFORE_NAME or (
-                before[:1].isupper() and before in capitalised_heads()[0]
-            ):
+            if _names_a_thing(before, _BEFORE_NAME, _BEFORE_HEAD, span):
                 return before + " " + span.match
     m = _WORD_AFTER.match(tail)
     if m:
         words = m.group(1).split()
         for n in (2, 1):
             after = " ".join(words[:n]).rstrip(".,")
-            if len(words) < n:
-                continue
-            if after.lower() in _AFTER_NAME or (
-                after[:1].isupper() and after in capitalised_heads()[1]
-            ):
+            if len(words) >= n and _names_a_thing(after, _AFTER_NAME, _AFTER_HEAD, span):
                 return span.match + " " + after
     m = _ELSEWHERE.match(tail)
     if m:
         return span.match + m.group()
     return ""
+
+
+def _names_a_thing(
+    word: str, any_case: frozenset[str], capitalised: frozenset[str], span: Span
+) -> bool:
+    """True when ``word`` beside a place makes it another thing's name: a word of
+    ``any_case`` ("chicken Kiev"), or one of ``capitalised`` as written ("Kiev Station"), but
+    not in a headline set in title case, whose capitals prove nothing ("Drone Hits Kiev
+    School")."""
+    if word.lower() in any_case:
+        return True
+    return word in capitalised and not _every_word_capitalised(span.sentence)
 
 
 def _titled(span: Span) -> str:
