@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from backyard_lint.model import Context
-from backyard_lint.readings.common import LEX, I, Reading, quote_word
+from backyard_lint.readings.common import LEX, I, Reading, gate, quote_word
 from backyard_lint.readings.span import Span
 
 _PERIOD_NOUNS = LEX.words("period_nouns")
@@ -85,7 +85,15 @@ _MONTH = (
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+"
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)"
 )
-_PAST_PREP = rf"\b(?:in|during|until|till|before|under|throughout|by|on)\s+{_MONTH}?"
+_PAST_PREP = r"\b(?:in|during|until|till|before|under|throughout|by)\s+"
+# searched only in text that holds a digit: a month's name is tried at every word
+_PAST_DATE = re.compile(
+    rf"(?<!since\s)\b(?:in|during|until|till|before|by|on)\s+{_MONTH}"
+    r"(?:1[5-8]\d\d|19[0-8]\d|199[01])\b",
+    I,
+)
+_EVENT_DATE = re.compile(rf"{_MONTH}(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s)", I)
+_DIGIT = re.compile(r"\d")
 _PAST_BEFORE = re.compile(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", I)
 _PAST_AFTER = re.compile(
     rf"(?<!since\s){_PAST_PREP}(?:{_PAST})|\bof\s+the\s+(?:1[5-9]th|20th|sixteenth|"
@@ -96,8 +104,7 @@ _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 _PAST_EVENT = re.compile(
     rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])"
     # a year up to independence after a preposition or in brackets: "in 1941", "(980)"
-    rf"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.|on)\s+"
-    rf"(?:the\s+year\s+|{_MONTH})?|\(|{_MONTH})"
+    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?|\()"
     r"(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s|\s*(?:rooms?|km|miles|people|metres|meters))"
     r"|\b(?:1[0-9]th|20th|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
     r"seventeenth|eighteenth|nineteenth|twentieth)[- ]centur(?:y|ies)\b",
@@ -105,13 +112,21 @@ _PAST_EVENT = re.compile(
 )
 
 
+# Cheap tests (RE2, one pass) for the words the long patterns above need: most sentences
+# hold none, and the patterns cost tens of microseconds a sentence.
+_HAS_PAST = gate(r"\d\d\d|centur|cold\s+war|soviet|tsar|interwar")
+_HAS_PAST_EVENT = gate(rf"{LEX.alt('past_events')}|\d\d\d|centur|\(")
+
+
 def historical(span: Span) -> Reading | None:
     """Any rule: a past time, or "post-Soviet"/"former Soviet" as a period."""
-    m = _PAST_BEFORE.search(span.clause)
+    m = None
+    if _HAS_PAST(span.clause):
+        m = _PAST_BEFORE.search(span.clause) or _date(_PAST_DATE, span.clause)
     if m and _SINCE.search(span.clause + span.near_after):
         m = None  # "since independence in 1991": a time that runs until now
-    if m is None:
-        m = _PAST_AFTER.search(span.near_after)
+    if m is None and _HAS_PAST(span.near_after):
+        m = _PAST_AFTER.search(span.near_after) or _date(_PAST_DATE, span.near_after)
         if m and (_SINCE.search(span.near_after) or _RELATIVE.match(span.near_after)):
             m = None  # "..., which won independence in 1991, now number fifteen"
     if m:
@@ -188,6 +203,11 @@ _SINCE = re.compile(
 _PAST_ADJECTIVE = re.compile(rf"(?<![\w-])(?:{LEX.alt('past_adjectives')})\s+$", I)
 
 
+def _date(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A full date before independence in ``text`` ("on September 19, 1941")."""
+    return pattern.search(text) if _DIGIT.search(text) else None
+
+
 def historical_spelling(span: Span) -> Reading | None:
     """A spelling in a sentence about events before independence (an exonym rule)."""
     found = historical(span)
@@ -196,7 +216,9 @@ def historical_spelling(span: Span) -> Reading | None:
     m = _PAST_ADJECTIVE.search(span.text, max(span.lo, span.start - 30), span.start)
     if m:
         return Context.HISTORICAL, f"period: '{quote_word(m.group().strip())} {span.match}'"
-    m = _PAST_EVENT.search(span.sentence)
+    m = None
+    if _HAS_PAST_EVENT(span.sentence):
+        m = _PAST_EVENT.search(span.sentence) or _date(_EVENT_DATE, span.sentence)
     if m and not _SINCE.search(span.sentence[max(0, m.start() - 12) : m.start()]):
         return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"
     return None
