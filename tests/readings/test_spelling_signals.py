@@ -58,6 +58,7 @@ CASES: list[tuple[str, Context, str]] = [
     ("name", NAME, "⟦Lvov⟧ Polytechnic is one of the oldest engineering schools in Europe."),
     ("name", NAME, "We stayed at the Hotel ⟦Kiev⟧ on the Moscow ring road."),
     ("name", NAME, "She studied at the ⟦Kiev⟧ Conservatory."),
+    ("name", NAME, "The ⟦Odessa⟧ Film Studio made dozens of adventure films."),
     ("name", NAME, "Passengers for the south leave from ⟦Kiev⟧ Station in Moscow."),
     ("name", NAME, "Zorya ⟦Lugansk⟧ finished third in the league."),
     # --- spelling: the spelling named as one ----------------------------------------------
@@ -66,6 +67,8 @@ CASES: list[tuple[str, Context, str]] = [
     ("spelling", M, "⟦Kiev⟧, the Russian spelling, fell out of use in English style guides."),
     ("spelling", M, "The station sign still read (Russian: ⟦Kharkov⟧) in small letters."),
     ("spelling", M, "⟦Lugansk⟧, as Luhansk is spelled in Russian, lies in the Donbas."),
+    ("spelling", M, "The Russian name for the city is ⟦Kharkov⟧."),
+    ("spelling", M, "⟦Kiev⟧ is how Russian speakers say the name."),
     # the word said or written, ending its clause
     ("spelling", M, "Many older readers still write ⟦Kiev⟧ out of habit."),
     ("spelling", M, "Why the city wants you to stop saying ⟦Kiev⟧"),
@@ -80,6 +83,10 @@ CASES: list[tuple[str, Context, str]] = [
     ("historical", H, "On September 19, 1941, German troops entered ⟦Kiev⟧."),
     ("historical", H, "⟦Lvov⟧ resigned as prime minister in July 1917."),
     ("none", U, "On May 9, 2023, ⟦Kiev⟧ held its own Europe Day parade."),
+    # a year before a noun names an event of that year; a count does not
+    ("historical", H, "⟦Alma-Ata⟧ hosted the 1978 conference on primary health care."),
+    ("none", U, "The 300 best cafes in ⟦Kiev⟧ are on this list."),
+    ("historical", H, "⟦Kharkov⟧ was the first capital of Soviet Ukraine."),
     # a period adjective right before the place
     ("historical", H, "Medieval ⟦Kiev⟧ was a centre of Orthodox learning."),
     ("historical", H, "Tsarist ⟦Odessa⟧ drew Greek, Jewish and Italian merchants."),
@@ -92,6 +99,9 @@ CASES: list[tuple[str, Context, str]] = [
     # --- mention: the word discussed -------------------------------------------------------
     ("mention", M, "The city was long known in English as ⟦Kiev⟧."),
     ("mention", M, "The Russian name of the city is usually transliterated as ⟦Kiev⟧."),
+    # the name something went by: "as X was then called"
+    ("mention", M, "The story is set in Little Russia, as ⟦the Ukraine⟧ was then called."),
+    ("none", U, "Just as ⟦Kiev⟧ is known for its chestnuts, Lviv is known for coffee."),
     # --- contrast: set against the right spelling -----------------------------------------
     ("contrast", M, "It is Kyiv, not ⟦Kiev⟧."),
     ("contrast", M, "Kyiv (formerly ⟦Kiev⟧) is Ukraine's capital."),

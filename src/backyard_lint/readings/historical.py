@@ -104,8 +104,11 @@ _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 _PAST_EVENT = re.compile(
     rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])"
     # a year up to independence after a preposition or in brackets: "in 1941", "(980)"
-    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?|\()"
+    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?"
+    r"|\()"
     r"(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s|\s*(?:rooms?|km|miles|people|metres|meters))"
+    # a year before a noun: "the 1978 conference", "the 1941 massacre" (not "the 300 best")
+    r"|\bthe\s+(?:18\d\d|19[0-8]\d|199[01])\b(?!s)"
     r"|\b(?:1[0-9]th|20th|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
     r"seventeenth|eighteenth|nineteenth|twentieth)[- ]centur(?:y|ies)\b",
     I,

@@ -111,6 +111,16 @@ _CALLED_AFTER = re.compile(
     r"dubbed|termed|nicknamed))\b",
     I,
 )
+# "Little Russia, as the Ukraine was then called": the label as the name something went by
+_AS_BEFORE = re.compile(r"(?:^|[,(]\s*|\s)as\s+$", I)
+_WAS_CALLED = re.compile(
+    r"^\s*(?:is|was|are|were)\s+(?:then\s+|once\s+|still\s+|often\s+|sometimes\s+|also\s+|"
+    r"usually\s+|commonly\s+|widely\s+|long\s+|formerly\s+)?(?:called|known|named|spelled|"
+    r"spelt|written|styled)"
+    # the naming ends there: not "as Kiev is known for its chestnuts"
+    r"\s*(?:[,.;:)!?]|$|\s+(?:then|at\s+the\s+time|in\s+\w+|before|until|back\s+then|by\s+\w+))",
+    I,
+)
 _META_PREDICATE = re.compile(
     r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were|has\s+become|remains?|sounds?|seems?)\s+"
     r"(?:(?:a|an|the|now|often|still|increasingly|simply|just|widely|largely|deeply|"
@@ -158,6 +168,8 @@ def mention(span: Span) -> Reading | None:
     if m:
         return Context.MENTION, f"discussed as a term: '... {quote_word(m.group().strip())}'"
     m = _CALLED_AFTER.search(span.after)
+    if m is None and _AS_BEFORE.search(span.before):
+        m = _WAS_CALLED.match(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '{quote_word(m.group().strip(' ,'))}'"
     m = _APPOSITIVE_TERM.search(norm(span.text[span.end : min(span.hi, span.end + 80)]))

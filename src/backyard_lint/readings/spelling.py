@@ -23,6 +23,9 @@ _SPELLING_AFTER = re.compile(
     rf"\s*(?:[,(]\s*|[—–]\s*|-\s+|\s+)(?:(?:the|its|a|an|in|from)\s+)?(?:(?:{_LANG})\b"
     rf"(?:\s*[:)]|\s+(?:{_NOUN})\b|\s*[,.;]|\s*$)|(?:{_NOUN})\s+(?:in|from)\s+(?:{_LANG})\b)"
     rf"|\s+(?:in|from)\s+(?:{_LANG})\b"
+    # "Kiev is how Russian speakers say it": the word's use described
+    r"|\s*(?:is|was)\s+how\s+(?:[\w'’-]+\s+){1,4}?(?:say|says|said|spell|spells|spelled|spelt|"
+    r"write|writes|wrote|pronounce|pronounces|pronounced|call|calls|called|knew|know|knows)\b"
     # "Lugansk, as Luhansk is spelled in Russian": the spelling of another language
     r"|\s*,\s*as\s+(?:[\w'’-]+\s+){1,3}?(?:is|was|are|were)\s+(?:usually\s+|often\s+)?"
     rf"(?:spelled|spelt|written|known|called|transliterated|rendered)\s+in\s+(?:{_LANG})\b"
@@ -33,7 +36,9 @@ _SPELLING_AFTER = re.compile(
 )
 # before the spelling: "(Russian: Kharkov)", "the Russian name Kharkov", "named Lvov"
 _SPELLING_BEFORE = re.compile(
-    rf"(?:\b(?:{_LANG})\s*(?:(?:{_NOUN})\s*)?[:=]\s*|\b(?:{_LANG})\s+(?:{_NOUN})\s*[:,]?\s*"
+    rf"(?:\b(?:{_LANG})\s*(?:(?:{_NOUN})\s*)?[:=]\s*|\b(?:{_LANG})\s+(?:{_NOUN})"
+    # "the Russian name for the city is Kharkov"
+    r"(?:\s+(?:for|of)\s+(?:the\s+|this\s+|that\s+|its\s+)?[\w'’-]+)?\s*[:,]?\s*"
     r"(?:was\s+|is\s+)?|\b(?:named|renamed\s+from|spelled|spelt|written|transliterated|"
     r"pronounced|romani[sz]ed)\s+|\b(?:from|of)\s+"
     rf"|\b(?:the|a|this|that)\s+(?:{_NOUN})\s+)['\"“‘(]?$",
