@@ -112,7 +112,6 @@ _CALLED_AFTER = re.compile(
     I,
 )
 # "Little Russia, as the Ukraine was then called": the label as the name something went by
-_AS_BEFORE = re.compile(r"(?:^|[,(]\s*|\s)as\s+$", I)
 _WAS_CALLED = re.compile(
     r"^\s*(?:is|was|are|were)\s+(?:then\s+|once\s+|still\s+|often\s+|sometimes\s+|also\s+|"
     r"usually\s+|commonly\s+|widely\s+|long\s+|formerly\s+)?(?:called|known|named|spelled|"
@@ -168,7 +167,8 @@ def mention(span: Span) -> Reading | None:
     if m:
         return Context.MENTION, f"discussed as a term: '... {quote_word(m.group().strip())}'"
     m = _CALLED_AFTER.search(span.after)
-    if m is None and _AS_BEFORE.search(span.before):
+    last = span.before.rstrip()[-3:].lower()
+    if m is None and last in ("as", " as", "(as", ",as"):
         m = _WAS_CALLED.match(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '{quote_word(m.group().strip(' ,'))}'"
