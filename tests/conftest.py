@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from backyard_lint.cli import main
 from backyard_lint.engine import RuleSet
 from backyard_lint.project import Project
+
+# Property tests draw the same examples on every run, so a CI result can be reproduced (a
+# randomised run once spent minutes generating texts for one rare pattern). Set
+# HYPOTHESIS_PROFILE=explore to draw new examples while developing.
+settings.register_profile("ci", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
