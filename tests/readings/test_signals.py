@@ -25,6 +25,12 @@ CASES: list[tuple[str, Context, str]] = [
     ("rejected", N, "Don't call Kazakhstan ⟦Russia's backyard⟧."),
     ("rejected", N, "Please never describe Georgia as ⟦a post-Soviet state⟧."),
     ("mention", M, "⟦The near abroad⟧ is a Russian term for the countries around Russia."),
+    # the words defined: a verb of meaning in the singular after the label
+    ("mention", M, "⟦The near abroad⟧ refers to the fourteen republics that left the USSR."),
+    ("mention", M, "⟦The Stans⟧, in travel writing, denotes five countries of Central Asia."),
+    ("mention", M, "⟦Post-Soviet space⟧ is widely used to describe twelve unlike states."),
+    ("none", U, "⟦The former Soviet republics⟧ refer to Russia as their old partner."),
+    ("none", U, "⟦The post-Soviet space⟧ is used to smuggle heroin to Europe."),
     # the Soviet Union itself in the past; ordinals and quantifiers are not times
     (
         "historical",
@@ -32,6 +38,15 @@ CASES: list[tuple[str, Context, str]] = [
         "Kyrgyzstan declared its independence from ⟦the former Soviet Union⟧ in August.",
     ),
     ("historical", H, "Ukraine fed much of ⟦the former USSR⟧ in the last century."),
+    # the Union as a state of the past: its "previous" order, the country it "previously" was
+    ("historical", H, "The previous status of Ukraine in ⟦the former USSR⟧ shaped its industry."),
+    (
+        "historical",
+        H,
+        "New borders inside ⟦the former Soviet Union⟧ divided the previously single market.",
+    ),
+    ("none", U, "Exports to ⟦the former Soviet Union⟧ fell below previous levels."),
+    ("none", U, "⟦The former Soviet Union⟧ is previously unexplored ground for the brand."),
     ("none", U, "The first ⟦former Soviet republic⟧ to repay its loans was Estonia."),
     ("none", U, "Prices rose throughout ⟦the former Soviet republics⟧ of Central Asia."),
     ("none", U, "The bank's new strategy concentrates on ⟦the former Soviet Union⟧."),
@@ -50,6 +65,10 @@ CASES: list[tuple[str, Context, str]] = [
     ("quoted", M, "The minister said: \"Kazakhstan is ⟦Russia's backyard⟧ and always will be."),
     ("quoted", M, "“Everyone here knows it. Armenia is ⟦Russia’s backyard⟧,” the official said."),
     ("quoted", M, "The ‘⟦Stans⟧’ nickname irritates people in Almaty."),
+    # an elision inside single quotation marks: the outer marks still pair
+    ("quoted", M, "Locals bristle at being told they live in 'the ⟦'Stans⟧.'"),
+    ("quoted", M, "Let me introduce a cousin of ‘the ⟦‘stans⟧.’"),
+    ("none", U, "Our first ⟦'stan⟧ was Kyrgyzstan, and the 'best' one."),
     ("quoted", M, 'Analysts call the region **"⟦the Stans⟧"**, a label locals dislike.'),
     # --- name ----------------------------------------------------------------------------
     ("name", NAME, "He publishes in ⟦Post-Soviet⟧ Affairs and in Europe-Asia Studies."),
@@ -57,6 +76,26 @@ CASES: list[tuple[str, Context, str]] = [
     ("name", NAME, "A new book titled ⟦Russia's Backyard⟧ tells the story of the Caspian."),
     ("name", NAME, "See Russia and the ⟦Near Abroad⟧ (Routledge, 2019) for the background."),
     ("name", NAME, "Her chapter in ⟦Post-Soviet Eurasia⟧ (2012) covers the gas wars."),
+    # a reference entry whose title starts before the label; a tour sold under a title
+    ("name", NAME, "Ivanov, P. (2015). The ⟦Near Abroad⟧ and Russian Identity. Moscow: Nauka."),
+    (
+        "name",
+        NAME,
+        "Our best-loved tours, Silk Road Classics: The Five ⟦‘Stans⟧, visits Khiva and Merv.",
+    ),
+    ("none", U, "The tour takes you through ⟦the Stans⟧ in three weeks."),
+    # a title opens with a capital: a cue word before small words is no title
+    ("none", U, "Our tour of the ⟦Stans⟧ began in Almaty."),
+    ("none", U, "A study of the ⟦Post-Soviet States⟧ found wide gaps in income."),
+    # in a sentence "in" after an institution gives a place; in a title it joins a topic
+    ("none", U, "Research in the ⟦Stans⟧ is underfunded."),
+    ("none", U, "Our trips so far: the ⟦Stans⟧ (2018), the Caucasus (2019)."),
+    ("none", U, "Our Programme in the ⟦Stans⟧ trains local guides."),
+    ("name", NAME, "Studies in ⟦Post-Soviet Politics⟧, Reading List, Autumn 2024"),
+    ("none", U, "On the tour, the ⟦Stans⟧ impressed us all."),
+    ("none", U, "The itinerary for the ⟦Stans⟧ includes Khiva and Merv."),
+    ("name", NAME, "Her thesis, Rethinking the ⟦Post-Soviet Space⟧, won a prize."),
+    ("none", U, "After the war (2008) Georgia drifted out of ⟦Russia's backyard⟧."),
     (
         "name",
         NAME,
@@ -76,6 +115,15 @@ CASES: list[tuple[str, Context, str]] = [
         "Though the split from the USSR was calm, all ⟦former Soviet republics⟧ lost income.",
     ),
     ("none", U, "Since the fall of the USSR, ⟦the post-Soviet states⟧ have drifted apart."),
+    ("historical", H, "In December 1991 ⟦the former Soviet republics⟧ formed the CIS."),
+    ("none", U, "Since December 1991, ⟦the post-Soviet states⟧ have gone their own ways."),
+    # a year in a relative clause after the label, or a time that runs until now
+    (
+        "none",
+        U,
+        "⟦The post-Soviet states⟧, which won independence in 1991, now number fifteen.",
+    ),
+    ("none", U, "⟦The former Soviet republics⟧ that left the union in 1991 trade with China."),
     ("none", U, "After the collapse of the USSR, ⟦post-Soviet states⟧ are still poor."),
     (
         "none",
@@ -124,6 +172,7 @@ CASES: list[tuple[str, Context, str]] = [
     ("rejected", N, "It is time to stop calling Central Asia ⟦Russia's backyard⟧."),
     # --- mention -------------------------------------------------------------------------
     ("mention", M, "The label ⟦Russia's backyard⟧ is resented in Almaty."),
+    ("mention", M, "The ⟦Stans⟧ nickname annoys people in Almaty."),
     ("mention", M, "The term ⟦post-Soviet space⟧ hides fifteen different paths."),
     ("mention", M, "Editors dropped the ⟦post-Soviet⟧ label from the style guide."),
     ("mention", M, "The ⟦near abroad⟧ concept shaped Russian policy for decades."),
@@ -222,6 +271,9 @@ CASES: list[tuple[str, Context, str]] = [
         "Headlines describing Central Asia as ⟦Russia's backyard⟧ have become rarer.",
     ),
     ("attributed", A, "Moscow likes to think of Ukraine as part of ⟦its backyard⟧."),
+    # a government's claim that a country sits within the label
+    ("attributed", A, "Russian officials said Armenia is firmly within ⟦Moscow's near abroad⟧."),
+    ("none", U, "Officials said turnout was high in ⟦the former Soviet republic⟧ of Armenia."),
     # --- none ----------------------------------------------------------------------------
     ("none", U, "Kazakhstan has long been ⟦Russia's backyard⟧."),
     ("none", U, "Investors are flocking to ⟦the Kremlin’s back yard⟧ in search of uranium."),

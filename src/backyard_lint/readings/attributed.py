@@ -111,9 +111,10 @@ _ATTR_CLAIM = re.compile(
 )
 # A government or its people speaking: "the Kremlin has said", "Chinese officials insist".
 _ACTOR = (
-    rf"(?:the\s+)?(?:{LEX.alt('actors')}|(?:(?:{LEX.alt('actor_nations')})\s+)+"
-    rf"(?:{LEX.alt('actor_roles')})|officials|spokes(?:man|woman|person)|the\s+(?:foreign\s+)?"
-    r"ministry)"
+    # a common noun may open the sentence: "Officials said ..."
+    rf"(?:[Tt]he\s+)?(?:{LEX.alt('actors')}|(?:(?:{LEX.alt('actor_nations')})\s+)+"
+    rf"(?:{LEX.alt('actor_roles')})|[Oo]fficials|[Ss]pokes(?:man|woman|person)|"
+    r"(?:[Tt]he\s+)?(?:[Ff]oreign\s+)?[Mm]inistry)"
 )
 _ATTR_SAY = re.compile(
     rf"\b(?P<who>{_ACTOR})\s+(?:(?:has|have|had|long|repeatedly|often|also|now|reportedly|"
@@ -142,7 +143,9 @@ _HEADLINE_SPEAKER = re.compile(rf"\s*(?P<who>(?:{LEX.alt('actors')})(?:\s+[A-Z][
 _CLAIMED_SHAPE = re.compile(
     rf"(?:^\s*|\s(?:{COPULA}|as|part\s+of|wants?|wanted|seeks?|sought|demands?|demanded|"
     r"calls?\s+for|called\s+for|proposes?|proposed|plans?|planned|needs?|needed|envisages?|"
-    rf"envisaged)\s+)(?:{FILL_NP})$",
+    # "... remains (firmly) within Moscow's X": membership claimed
+    r"envisaged)\s+)(?:(?:firmly\s+|still\s+|well\s+)?(?:within|inside|in|among)\s+)?"
+    rf"(?:{FILL_NP})$",
     I,
 )
 _DISTANCING = re.compile(

@@ -43,9 +43,10 @@ SPELLING_SIGNALS: tuple[Signal, ...] = (
 def signals_for(rule: Rule) -> tuple[tuple[Signal, ...], frozenset[Context]]:
     """The signals that may excuse a rule's matches, and the readings the rule accepts.
 
-    A rule may list the readings it accepts in its ``readings`` hint. Without one, a rule whose
-    replacement is safe to apply everywhere is a spelling: quoting, discussing the word, a name
-    or a sentence about the past excuses it. Every other rule accepts every reading.
+    A rule may list the readings it accepts in its ``readings`` hint. Without one, a rule of the
+    exonym family, or one whose replacement is safe to apply everywhere, is a spelling: quoting,
+    discussing the word, a name or a sentence about the past excuses it. Every other rule
+    accepts every reading.
     """
     hinted = rule.hint("readings")
     names = {n.strip().lower() for n in hinted}
@@ -54,7 +55,7 @@ def signals_for(rule: Rule) -> tuple[tuple[Signal, ...], frozenset[Context]]:
         if hinted
         else frozenset()
     )
-    spelling_rule = any(r.safe for r in rule.replacements)
+    spelling_rule = rule.family == "exonym" or any(r.safe for r in rule.replacements)
     signals = SPELLING_SIGNALS if spelling_rule else SIGNALS
     if allowed:
         return signals, allowed

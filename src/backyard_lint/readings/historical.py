@@ -6,14 +6,16 @@
   ``period_nouns`` hint extends), after "the early" or "the turbulent", or beside the 1990s or a
   year up to the early 1990s ("by 1993");
 - the Soviet Union itself in the past: "the collapse of the former Soviet Union" (the list
-  ``union_itself``);
+  ``union_itself``), "the previous status of Russia in the former USSR", "... divided the
+  previously single country";
 - the break-up told as an event earlier in the sentence, with the label's own verb in the past:
   "After the collapse of the USSR, the former Soviet republics faced ..." (the list
   ``breakup_nouns``); "since the collapse", or a present or perfect verb after the label ("...
   republics have grown apart"), make the time run until now;
 - for a spelling (an exonym rule), a sentence about events before independence: a year up to
   1991, a century, or an event or state of the past from the list ``past_events`` ("the Russian
-  Empire", "the Second World War", "Soviet statistics").
+  Empire", "the Second World War", "Soviet statistics", "pagan idols"), or a period adjective
+  right before the place (``past_adjectives``: "medieval Kiev", "tsarist Odessa").
 
 "Since 1991", "unlike in the 1990s", "today" make the time run until now: no period reading.
 An ordinal or a quantifier ("the first former Soviet republic to ...", "throughout the former
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 
 from backyard_lint.model import Context
-from backyard_lint.readings.common import LEX, I, Reading, quote_word
+from backyard_lint.readings.common import LEX, I, Reading, gate, quote_word
 from backyard_lint.readings.span import Span
 
 _PERIOD_NOUNS = LEX.words("period_nouns")
@@ -60,6 +62,14 @@ _UNION_ITSELF = re.compile(
     r"\s+of\s+(?:the\s+)?$",
     I,
 )
+# "the previous status of Russia in the former USSR", "... the former Soviet Union divided the
+# previously single country": the Union told as a state of the past.
+_PREVIOUS = re.compile(
+    r"\b(?:previous|erstwhile)\s+(?:[\w'’-]+\s+){0,8}?(?:in|of|within)\s+(?:the\s+)?$", I
+)
+_PREVIOUSLY = re.compile(
+    r"^\s*(?:[\w'’-]+ed|split|broke|left|tore)\s+(?:the|a|its|their)\s+previously\b", I
+)
 # A time before the label's present-day sense: "in the Cold War", "until 1989", "of the
 # nineteenth century". Any rule: the label then describes a past arrangement.
 _PAST = (
@@ -69,7 +79,21 @@ _PAST = (
     r"|the\s+soviet\s+(?:era|period|years)|the\s+tsars|tsarist\s+times|the\s+interwar\s+years"
     r"|the\s+(?:last|previous)\s+century"
 )
+# a date's month (and day) before its year: "in July 1917", "on September 19, 1941"
+_MONTH = (
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)"
+)
 _PAST_PREP = r"\b(?:in|during|until|till|before|under|throughout|by)\s+"
+# searched only in text that holds a digit: a month's name is tried at every word
+_PAST_DATE = re.compile(
+    rf"(?<!since\s)\b(?:in|during|until|till|before|by|on)\s+{_MONTH}"
+    r"(?:1[5-8]\d\d|19[0-8]\d|199[01])\b",
+    I,
+)
+_EVENT_DATE = re.compile(rf"{_MONTH}(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s)", I)
+_DIGIT = re.compile(r"\d")
 _PAST_BEFORE = re.compile(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", I)
 _PAST_AFTER = re.compile(
     rf"(?<!since\s){_PAST_PREP}(?:{_PAST})|\bof\s+the\s+(?:1[5-9]th|20th|sixteenth|"
@@ -80,21 +104,34 @@ _YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
 _PAST_EVENT = re.compile(
     rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])"
     # a year up to independence after a preposition or in brackets: "in 1941", "(980)"
-    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?|\()"
+    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?"
+    r"|\()"
     r"(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s|\s*(?:rooms?|km|miles|people|metres|meters))"
+    # a year before a noun: "the 1978 conference", "the 1941 massacre" (not "the 300 best")
+    r"|\bthe\s+(?:18\d\d|19[0-8]\d|199[01])\b(?!s)"
     r"|\b(?:1[0-9]th|20th|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
     r"seventeenth|eighteenth|nineteenth|twentieth)[- ]centur(?:y|ies)\b",
     I,
 )
 
 
+# Cheap tests (RE2, one pass) for the words the long patterns above need: most sentences
+# hold none, and the patterns cost tens of microseconds a sentence.
+_HAS_PAST = gate(r"\d\d\d|centur|cold\s+war|soviet|tsar|interwar")
+_HAS_PAST_EVENT = gate(rf"{LEX.alt('past_events')}|\d\d\d|centur|\(")
+
+
 def historical(span: Span) -> Reading | None:
     """Any rule: a past time, or "post-Soviet"/"former Soviet" as a period."""
-    m = _PAST_BEFORE.search(span.clause)
+    m = None
+    if _HAS_PAST(span.clause):
+        m = _PAST_BEFORE.search(span.clause) or _date(_PAST_DATE, span.clause)
     if m and _SINCE.search(span.clause + span.near_after):
         m = None  # "since independence in 1991": a time that runs until now
-    if m is None:
-        m = _PAST_AFTER.search(span.near_after)
+    if m is None and _HAS_PAST(span.near_after):
+        m = _PAST_AFTER.search(span.near_after) or _date(_PAST_DATE, span.near_after)
+        if m and (_SINCE.search(span.near_after) or _RELATIVE.match(span.near_after)):
+            m = None  # "..., which won independence in 1991, now number fifteen"
     if m:
         return Context.HISTORICAL, f"period: '{quote_word(m.group().strip())}'"
     extra = span.rule.hint("period_nouns")
@@ -109,6 +146,8 @@ def historical(span: Span) -> Reading | None:
             break
     if _UNION.search(span.match):
         m = _UNION_ITSELF.search(span.clause)
+        if m is None and not _SINCE.search(span.clause + span.near_after):
+            m = _PREVIOUS.search(span.clause) or _PREVIOUSLY.search(span.near_after)
         if m:
             return (
                 Context.HISTORICAL,
@@ -118,7 +157,8 @@ def historical(span: Span) -> Reading | None:
     m = _PERIOD_BEFORE.search(span.clause)
     if m and (bare_adjective or not m.group().lower().startswith(("since", "during", "after"))):
         return Context.HISTORICAL, f"period: after '{quote_word(m.group().strip())}'"
-    local = span.clause + span.match + " " + span.near_after
+    relative = _RELATIVE.match(span.near_after)
+    local = span.clause + span.match + " " + ("" if relative else span.near_after)
     m = _DECADE.search(local) or _YEAR.search(local)
     if m and not _SINCE.search(local):  # "since independence in 1991": until now
         return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"
@@ -152,6 +192,8 @@ def _after_breakup(span: Span) -> Reading | None:
     return Context.HISTORICAL, f"after the break-up: '{quote_word(m.group())}'"
 
 
+# a relative clause after the label tells its referents' past, not the label's time
+_RELATIVE = re.compile(r"^\s*,?\s*(?:which|who|that|whose)\b", I)
 # "since 1991", "unlike in the 1990s", "now": a time that runs until today
 _SINCE = re.compile(
     r"\b(?:since|ever\s+since|unlike|compared\s+(?:to|with)|than|now|today|nowadays|currently|"
@@ -160,12 +202,26 @@ _SINCE = re.compile(
 )
 
 
+# A period adjective right before the place: "medieval Kiev", "tsarist Odessa".
+_PAST_ADJECTIVE = re.compile(rf"(?<![\w-])(?:{LEX.alt('past_adjectives')})\s+$", I)
+
+
+def _date(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A full date before independence in ``text`` ("on September 19, 1941")."""
+    return pattern.search(text) if _DIGIT.search(text) else None
+
+
 def historical_spelling(span: Span) -> Reading | None:
     """A spelling in a sentence about events before independence (an exonym rule)."""
     found = historical(span)
     if found:
         return found
-    m = _PAST_EVENT.search(span.sentence)
+    m = _PAST_ADJECTIVE.search(span.text, max(span.lo, span.start - 30), span.start)
+    if m:
+        return Context.HISTORICAL, f"period: '{quote_word(m.group().strip())} {span.match}'"
+    m = None
+    if _HAS_PAST_EVENT(span.sentence):
+        m = _PAST_EVENT.search(span.sentence) or _date(_EVENT_DATE, span.sentence)
     if m and not _SINCE.search(span.sentence[max(0, m.start() - 12) : m.start()]):
         return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"
     return None

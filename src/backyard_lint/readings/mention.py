@@ -41,6 +41,16 @@ _DEFINED = re.compile(
     r"referring|applied|of|invented|introduced)\b",
     I,
 )
+# "X refers to the fourteen republics ...", "X, in Russian usage, denotes ...": the words
+# defined. A verb in the singular only ("refers", not "refer"): "the former Soviet republics
+# refer to Russia as ..." has the countries as its subject, not the words.
+_REFERS = re.compile(
+    r"""^\s*['"”’»]?\s*(?:,[^,.;:]{1,40},\s*|(?:[\w'’-]+\s+){0,6}?)"""
+    r"(?P<verb>refers\s+to|denotes|designates|signifies|(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+"
+    r"(?:to\s+(?:describe|denote|designate|refer\s+to|mean|name)|for\s+(?:the|all|any)))\b",
+    I,
+)
+_REFERS_WORDS = ("refers", "denotes", "designates", "signifies", "used")  # a cheap gate
 _META_BEFORE = any_of(
     # "the label X", "the term: X", "the phrase 'X'"
     rf"(?<!other\s)(?<!in\sa\s)\b(?P<noun>{META_NOUN})\s*[:,]?\s+(?:(?:of|about|around)\s+)?"
@@ -101,6 +111,15 @@ _CALLED_AFTER = re.compile(
     r"dubbed|termed|nicknamed))\b",
     I,
 )
+# "Little Russia, as the Ukraine was then called": the label as the name something went by
+_WAS_CALLED = re.compile(
+    r"^\s*(?:is|was|are|were)\s+(?:then\s+|once\s+|still\s+|often\s+|sometimes\s+|also\s+|"
+    r"usually\s+|commonly\s+|widely\s+|long\s+|formerly\s+)?(?:called|known|named|spelled|"
+    r"spelt|written|styled)"
+    # the naming ends there: not "as Kiev is known for its chestnuts"
+    r"\s*(?:[,.;:)!?]|$|\s+(?:then|at\s+the\s+time|in\s+\w+|before|until|back\s+then|by\s+\w+))",
+    I,
+)
 _META_PREDICATE = re.compile(
     r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were|has\s+become|remains?|sounds?|seems?)\s+"
     r"(?:(?:a|an|the|now|often|still|increasingly|simply|just|widely|largely|deeply|"
@@ -148,6 +167,9 @@ def mention(span: Span) -> Reading | None:
     if m:
         return Context.MENTION, f"discussed as a term: '... {quote_word(m.group().strip())}'"
     m = _CALLED_AFTER.search(span.after)
+    last = span.before.rstrip()[-3:].lower()
+    if m is None and last in ("as", " as", "(as", ",as"):
+        m = _WAS_CALLED.match(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '{quote_word(m.group().strip(' ,'))}'"
     m = _APPOSITIVE_TERM.search(norm(span.text[span.end : min(span.hi, span.end + 80)]))
@@ -156,6 +178,10 @@ def mention(span: Span) -> Reading | None:
     m = _AS_A_TERM.search(span.after)
     if m:
         return Context.MENTION, f"discussed as a term: '{quote_word(m.group().strip())}'"
+    low = span.near_after.lower()
+    m = _REFERS.search(span.near_after) if any(w in low for w in _REFERS_WORDS) else None
+    if m:
+        return Context.MENTION, f"discussed as a term: defined ('{quote_word(m.group('verb'))}')"
     m = _META_PREDICATE.search(span.after) or _DEFINED.search(span.after)
     if m or _MISLABEL.search(span.after):
         return Context.MENTION, "discussed as a term: called a misnomer"

@@ -11,8 +11,9 @@ Told by capitals and the words around the match:
   "chicken Kiev", "Kiev cake"), or a place elsewhere of the same name ("Odessa, Texas").
 
 The title words, institution words and name cues are the word lists ``institutions``,
-``title_house``, ``title_cues``, ``name_words_before``, ``name_words_after`` and
-``places_elsewhere``.
+``title_house``, ``title_cues``, ``name_words_before``, ``name_words_after`` (in any case:
+"chicken Kiev", "a Kiev cake"), ``name_heads_before``, ``name_heads_after`` (capitalised only:
+"Kiev Station" is a name, "a Kiev station" a station in the city) and ``places_elsewhere``.
 """
 
 from __future__ import annotations
@@ -29,29 +30,42 @@ _TITLE_HOUSE = re.compile(rf"\b(?:{LEX.alt('title_house')})\b")
 _INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION})\b")
 _NAME_HEAD = re.compile(rf"^\s*[\"'“”‘’]?\s*(?:{_INSTITUTION})\b")
 _NAME_BEFORE = re.compile(
+    rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on)\s+)"
+    r"(?:(?:the|and|&|of|for|on|[A-Z][\w'’.-]*),?\s+)*$"
+)
+# In a title or a listing "in" joins a topic ("Society in Post-Soviet States"); in a sentence
+# it gives a place ("the Summit in Kiev", "Research in the Stans is underfunded").
+_NAME_BEFORE_TITLE = re.compile(
     rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on|in)\s+)"
     r"(?:(?:the|and|&|of|for|on|in|[A-Z][\w'’.-]*),?\s+)*$"
 )
 _TITLE_CUE = re.compile(
-    rf"\b(?:(?:{LEX.alt('title_cues')})\s+"
+    rf"\b(?:(?:{LEX.alt('title_cues')}),?\s+"
     r"(?:(?:was\s+|is\s+)?(?:titled|entitled|called|named)\s+)?|\b(?:titled|entitled)\s+|"
     r"\b(?:published\s+in|writing\s+in|editor\s+of|editors\s+of|appeared\s+in|author\s+of)\s+)"
-    r"(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*$",
+    r"(?P<title>(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*[‘'’]?)$",
 )
 # A title followed by its publication: "(2019)", "(Routledge, 2019)", ", 2019)".
-_CITATION = re.compile(r"^\s*[:.]?\s*\((?:[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)")
+_CITATION = re.compile(
+    r"^\s*[:.]?\s*\((?P<publisher>[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)"
+)
 _CAP_RUN_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’.:-]*|of|for|and|the|on|in|to|&),?\s+)*$")
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _SMALL = LEX.words("small_words")
 _WORDISH = re.compile(r"\S+")
 # An entry of a reference list: the author's year in brackets (or after a comma) before a title.
 _REFERENCE = re.compile(
-    r"(?:\((?:1[89]|20)\d\d[a-z]?\)|,\s(?:1[89]|20)\d\d)[.:]?\s+(?:[\"“‘*_]\s*)?$"
+    r"(?:\((?:1[89]|20)\d\d[a-z]?\)|,\s(?:1[89]|20)\d\d)[.:]?\s+(?:[\"“‘*_]\s*)?"
+    # the title's first words: "(2015). The Near Abroad ..."
+    r"(?:(?:The|A|An|[A-Z][\w'’-]*)\s+(?:(?:[A-Z][\w'’:-]*|of|and|the|in|on|for|to|&),?\s+)*)?$"
 )
 # A title set in emphasis: the marks stand at both ends of a capitalised run.
 _EMPHASIS_OPEN = re.compile(r"(?:^|[\s(\[])(?P<mark>\*\*?|__?)(?!\s)[^*_\n]*$")
 _BEFORE_NAME = LEX.words("name_words_before")
 _AFTER_NAME = LEX.words("name_words_after")
+# words that make a name only when capitalised ("Kiev Station", not "a Kiev station")
+_BEFORE_HEAD = frozenset(LEX.entries("name_heads_before"))
+_AFTER_HEAD = frozenset(LEX.entries("name_heads_after"))
 _ELSEWHERE = re.compile(
     rf"^\s*(?:,\s*|\(\s*)(?:{LEX.alt('places_elsewhere')})(?![\w-])",
 )
@@ -67,21 +81,34 @@ def _named_after(span: Span) -> str:
     tail = span.text[span.end : min(span.hi, span.end + 40)]
     m = _WORD_BEFORE_REVERSED.match(head[::-1])
     if m:
-        before = m.group(1)[::-1]
-        words = before.lower().split()
+        words = m.group(1)[::-1].split()
         for n in range(len(words)):
-            if " ".join(words[n:]) in _BEFORE_NAME:
-                return " ".join(before.split()[n:]) + " " + span.match
+            before = " ".join(words[n:])
+            if _names_a_thing(before, _BEFORE_NAME, _BEFORE_HEAD, span):
+                return before + " " + span.match
     m = _WORD_AFTER.match(tail)
     if m:
         words = m.group(1).split()
         for n in (2, 1):
-            if len(words) >= n and " ".join(words[:n]).lower().rstrip(".,") in _AFTER_NAME:
-                return span.match + " " + " ".join(words[:n])
+            after = " ".join(words[:n]).rstrip(".,")
+            if len(words) >= n and _names_a_thing(after, _AFTER_NAME, _AFTER_HEAD, span):
+                return span.match + " " + after
     m = _ELSEWHERE.match(tail)
     if m:
         return span.match + m.group()
     return ""
+
+
+def _names_a_thing(
+    word: str, any_case: frozenset[str], capitalised: frozenset[str], span: Span
+) -> bool:
+    """True when ``word`` beside a place makes it another thing's name: a word of
+    ``any_case`` ("chicken Kiev"), or one of ``capitalised`` as written ("Kiev Station"), but
+    not in a headline set in title case, whose capitals prove nothing ("Drone Hits Kiev
+    School")."""
+    if word.lower() in any_case:
+        return True
+    return word in capitalised and not _every_word_capitalised(span.sentence)
 
 
 def _titled(span: Span) -> str:
@@ -105,13 +132,21 @@ def _capitalised(words: str) -> bool:
     return bool(significant) and all(w.lstrip("'’‘\"“*_")[:1].isupper() for w in significant)
 
 
+def _every_word_capitalised(sentence: str) -> bool:
+    """True for a headline set in title case: every word but the small ones capitalised."""
+    big = [w for w in _WORDISH.findall(sentence) if w[0].isalpha() and w.lower() not in _SMALL]
+    return len(big) >= 3 and all(w[0].isupper() for w in big)
+
+
 def _title_case_sentence(sentence: str) -> bool:
     words = [w for w in _WORDISH.findall(sentence) if w[0].isalpha()]
     if len(words) < 4:
         return False
     big = [w for w in words if w.lower() not in _SMALL]
-    caps = sum(1 for w in big if w[0].isupper())
-    return caps >= 0.75 * len(big)
+    lower = sum(1 for w in big if not w[0].isupper())
+    # a title capitalises its words: one lower-case word in six or more may slip ("The School
+    # for Girls in Odessa reopened." is a sentence, not a title)
+    return lower == 0 or (len(big) >= 6 and lower <= len(big) // 6)
 
 
 _CITE_TAG = re.compile(r"<(/?)(cite)\b[^<>]*>", re.IGNORECASE)
@@ -131,25 +166,34 @@ def name(span: Span) -> Reading | None:
     after = _capitalised_run(tail)
     name = ""
     direct = _NAME_HEAD.match(tail)
-    before = _NAME_BEFORE.search(head)
+    before = (_NAME_BEFORE_TITLE if title_case else _NAME_BEFORE).search(head)
     if direct:  # "Post-Soviet Affairs"
         name = span.match + direct.group()
     elif not title_case and _INSTITUTION_WORD.search(after):
         name = span.match + after  # "Post-Soviet States Research Network"
     elif title_case and _TITLE_HOUSE.search(span.sentence):  # a course or journal listing
         name = span.sentence
-    elif _CITATION.match(tail[len(after) :]):  # "Russia and the Near Abroad (Routledge, 2019)"
+    elif citation := _CITATION.match(tail[len(after) :]):  # "... Abroad (Routledge, 2019)"
         lead = _CAP_RUN_BEFORE.search(head)
         name = (lead.group() if lead else "") + span.match + after
+        if not citation.group("publisher") and _capitalised_words(name) < 2:
+            name = ""  # a place and a year: "We visited Kiev (2019) and Lviv (2021)"
     elif before:  # "Centre for the Study of the Post-Soviet Space"
         name = head[before.start() :] + span.match + after
     elif not title_case:
         cue = _TITLE_CUE.search(head)  # "a book titled Russia's Backyard"
-        if cue:
-            name = head[cue.end() :] + span.match + after
+        # a title opens with a capital: not "a tour of the Stans", "the book, the Stans ..."
+        opening = cue.group("title")[:1] if cue else ""
+        if cue and (not opening or opening.isupper() or opening in "'‘’"):
+            name = cue.group("title") + span.match + after
     if not name.strip(" ,"):
         return None
     return Context.NAME, f"part of the name '{quote_word(name.strip(' ,'))}'"
+
+
+def _capitalised_words(name: str) -> int:
+    """How many words of ``name`` are capitalised (a title has two or more)."""
+    return sum(1 for w in name.split() if w.lstrip("'’‘\"“")[:1].isupper())
 
 
 def _capitalised_run(tail: str) -> str:

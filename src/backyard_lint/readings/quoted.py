@@ -65,6 +65,11 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue  # Russia's, don't
         if single and closes:
             o, weak = single[-1]
+            if weak and not _LETTERS.fullmatch(text, o + 1, i) and len(single) > 1:
+                # an elision inside a quotation ("‘the ’stans.’"): the elision's mark opened
+                # nothing, and this mark closes the quotation around it
+                single.pop()
+                o, weak = single[-1]
             if not weak or _LETTERS.fullmatch(text, o + 1, i):
                 single.pop()
                 spans.append((o, i))

@@ -23,6 +23,12 @@ _SPELLING_AFTER = re.compile(
     rf"\s*(?:[,(]\s*|[—–]\s*|-\s+|\s+)(?:(?:the|its|a|an|in|from)\s+)?(?:(?:{_LANG})\b"
     rf"(?:\s*[:)]|\s+(?:{_NOUN})\b|\s*[,.;]|\s*$)|(?:{_NOUN})\s+(?:in|from)\s+(?:{_LANG})\b)"
     rf"|\s+(?:in|from)\s+(?:{_LANG})\b"
+    # "Kiev is how Russian speakers say it": the word's use described
+    r"|\s*(?:is|was)\s+how\s+(?:[\w'’-]+\s+){1,4}?(?:say|says|said|spell|spells|spelled|spelt|"
+    r"write|writes|wrote|pronounce|pronounces|pronounced|call|calls|called|knew|know|knows)\b"
+    # "Lugansk, as Luhansk is spelled in Russian": the spelling of another language
+    r"|\s*,\s*as\s+(?:[\w'’-]+\s+){1,3}?(?:is|was|are|were)\s+(?:usually\s+|often\s+)?"
+    rf"(?:spelled|spelt|written|known|called|transliterated|rendered)\s+in\s+(?:{_LANG})\b"
     # "(Kiev) is in Russian", "Kiev is the Russian spelling", "Kiev comes from the Russian"
     rf"|[)\"”’']?\s*,?\s*(?:is|was|comes|came)\s+(?:from\s+|in\s+)?(?:the\s+)?(?:{_LANG})\b"
     rf"(?:\s+(?:{_NOUN})\b|\s*[,.;)]|\s*$)",
@@ -30,10 +36,21 @@ _SPELLING_AFTER = re.compile(
 )
 # before the spelling: "(Russian: Kharkov)", "the Russian name Kharkov", "named Lvov"
 _SPELLING_BEFORE = re.compile(
-    rf"(?:\b(?:{_LANG})\s*(?:(?:{_NOUN})\s*)?[:=]\s*|\b(?:{_LANG})\s+(?:{_NOUN})\s*[:,]?\s*"
+    rf"(?:\b(?:{_LANG})\s*(?:(?:{_NOUN})\s*)?[:=]\s*|\b(?:{_LANG})\s+(?:{_NOUN})"
+    # "the Russian name for the city is Kharkov"
+    r"(?:\s+(?:for|of)\s+(?:the\s+|this\s+|that\s+|its\s+)?[\w'’-]+)?\s*[:,]?\s*"
     r"(?:was\s+|is\s+)?|\b(?:named|renamed\s+from|spelled|spelt|written|transliterated|"
     r"pronounced|romani[sz]ed)\s+|\b(?:from|of)\s+"
     rf"|\b(?:the|a|this|that)\s+(?:{_NOUN})\s+)['\"“‘(]?$",
+    I,
+)
+# "stop saying Kiev", "many still write Kiev out of habit": the word said or written. The
+# word must end its clause (or a habit or a contrast follow it): in "officials said Kiev
+# must accept" it is the subject of what was said.
+_SAID = LEX.words("word_verbs")
+_SAID_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\"”’]|$|(?:instead|any\s*more|out\s+of\s+habit|by\s+habit|"
+    r"in\s+(?:English|Russian)|rather\s+than|when\s+(?:they|we|you|people)|because)\b)",
     I,
 )
 _FROM_OF = re.compile(r"\b(?:from|of)\s+['\"“‘]?$", I)
@@ -46,10 +63,23 @@ def spelling(span: Span) -> Reading | None:
     if m:
         return Context.MENTION, f"a spelling: '{quote_word(m.group().strip(' ,(—–-'))}'"
     head = span.text[max(span.lo, span.start - 60) : span.start]
+    said = _said_before(head)
+    if said and _SAID_AFTER.match(span.text, span.end, span.hi):
+        return Context.MENTION, f"a spelling: '{quote_word(said)} ...'"
     m = _SPELLING_BEFORE.search(head)
     if m and (not _FROM_OF.search(m.group()) or _NAME_CHANGE.search(head)):
         return Context.MENTION, f"a spelling: '{quote_word(m.group().strip(' ,(:'))}'"
     return None
+
+
+def _said_before(head: str) -> str:
+    """The verb of saying or writing right before the match ("saying", "write it"), or ""."""
+    if not head[-1:].isspace():
+        return ""
+    words = head.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "it":
+        words = words[:-1]
+    return words[-1] if words and words[-1].lower() in _SAID else ""
 
 
 def contrast(span: Span) -> Reading | None:
@@ -76,13 +106,13 @@ def contrast(span: Span) -> Reading | None:
 
 _CONTRAST_WORD = re.compile(
     r"\b(?:not|rather|instead|or|vs|versus|spelled|spelt|written|known|called|renamed|replaced|"
-    r"replacing|became|becomes|Russian|English)\b",
+    r"replacing|became|becomes|Russian|English|to)\b",
     I,
 )
 _CONTRAST_GAP = re.compile(
     r"[\s,:/()\"'“”‘’—–-]*(?:(?:not|rather\s+than|instead\s+of|formerly|previously|once|now|"
     r"today|or|vs\.?|versus|also|then|spelled|spelt|written|known\s+as|called|was|were|is|"
-    r"used\s+to\s+be|replaced|replacing|became|becomes|renamed|in\s+Russian|in\s+English)"
+    r"used\s+to\s+be|replaced|replacing|became|becomes|renamed|in\s+Russian|in\s+English|to)"
     r"[\s,:/()\"'“”‘’—–-]*)*",
     I,
 )
