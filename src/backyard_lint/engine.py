@@ -224,7 +224,8 @@ class RuleSet:
                     from backyard_lint.sentences import sentence_bounds
 
                     lo, hi = sentence_bounds(text, s, e)
-                    if sentence.search(text, lo, hi) is None:
+                    piece, at, upto, _ = stretch(text, lo, hi)
+                    if sentence.search(piece, at, upto) is None:
                         continue
                 spans.append((s, e))
         if not spans:
@@ -245,13 +246,26 @@ def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> boo
     from backyard_lint.sentences import sentence_bounds
 
     lo, hi = sentence_bounds(text, start, end)
+    piece, at, upto, base = stretch(text, lo, hi)
+    start, end = start - base, end - base
     for regex in exceptions:
-        for m in regex.finditer(text, lo, hi):
+        for m in regex.finditer(piece, at, upto):
             if m.start() <= start and m.end() >= end:
                 return True
             if m.start() > start:
                 break
     return False
+
+
+def stretch(text: str, lo: int, hi: int) -> tuple[str, int, int, int]:
+    """``text[lo:hi]`` as a slice to search (``piece``, ``at``, ``upto``, ``base``) with one
+    character of context either side, so that ``\\b``, ``^`` and ``$`` behave as they would
+    in the whole text. RE2's Python binding converts a text from its start up to the search
+    position on every call, so a search of a short stretch of a long text costs the text's
+    length: one call per match made the whole run grow with matches times length."""
+    base = max(0, lo - 1)
+    piece = text[base : min(len(text), hi + 1)]
+    return piece, lo - base, hi - base, base
 
 
 def format_message(rule: Rule, match: str) -> str:
