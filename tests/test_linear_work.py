@@ -11,25 +11,7 @@ from typing import Any
 
 from backyard_lint.engine import RuleSet, lint_text, stretch
 from backyard_lint.rules import parse_rule
-
-RULE = """
-id: test.kiev
-severity: warning
-summary: test rule.
-message: "'{match}' test."
-patterns:
-  - pattern: '\\bKiev\\b'
-    sentence: '\\bcity\\b|\\bKiev\\b'
-exceptions:
-  - '\\bchicken[\\s\\pZ]+Kiev\\b'
-explanation: test.
-sources:
-  - title: t
-    url: https://example.org/
-examples:
-  bad: ["the city of Kiev"]
-  good: ["chicken Kiev"]
-"""
+from rule_text import RULE
 
 
 class Recording:

@@ -132,11 +132,11 @@ def _err(message: str) -> None:
     sys.stderr.write(f"backyard-lint: {message}\n")
 
 
-def _printable(path: str) -> str:
-    """A path shown on one line: control characters (a newline in a file name) are escaped."""
-    if path.isprintable():
-        return path
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+def _printable(text: str) -> str:
+    """Shown on one line: control characters (a newline in a file name) are escaped."""
+    from backyard_lint.reporters import printable
+
+    return printable(text)
 
 
 def _working_folder_setup(config: Path | None) -> tuple[Config, RuleSet]:
@@ -184,7 +184,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(output)
     errors = [r for r in reports if r.error is not None]
     for r in errors:
-        _err(f"{_printable(r.path)}: {r.error}")
+        _err(_printable(f"{r.path}: {r.error}"))
     failing = any(loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings)
     if errors:
         return ExitCode.ERROR
@@ -276,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except (ConfigError, RuleError) as exc:
-        _err(str(exc))
+        _err(_printable(str(exc)))
         return ExitCode.ERROR
     except KeyboardInterrupt:
         _err("interrupted")

@@ -17,7 +17,7 @@ from backyard_lint import rulecache
 from backyard_lint.model import RULE_SEVERITIES, Pattern, Replacement, Rule, Severity, Source
 
 RULE_SUFFIXES = rulecache.RULE_SUFFIXES
-ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
+ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+\Z")  # \Z: no trailing newline
 PLACEHOLDERS = {"match", "replacement"}
 
 _TOP_KEYS = {
