@@ -49,8 +49,8 @@ _UNSAFE = frozenset(("Cc", "Cs", "Zl", "Zp"))
 def printable(text: str) -> str:
     """``text`` safe to show on one line of a terminal or log: control characters (escape
     sequences, a newline or carriage return in a file name, a rule id or a document), line and
-    paragraph separators and direction controls (not a tab) are written as Python escapes (``\\x1b``,
-    ``\\n``, ``\\u202e``); a byte that was not valid in the file system's encoding (kept by
+    paragraph separators and direction controls (not a tab) are written as Python escapes
+    (``\\x1b``, ``\\n``, ``\\u202e``); a byte that was not valid in the file system's encoding (kept by
     Python as a lone surrogate) is written as ``\\xNN``. Every text format passes each file
     name, rule id, message and excerpt through it, so input cannot forge or recolour a line."""
     if text.isprintable() or text.replace("\t", " ").isprintable():
@@ -72,7 +72,8 @@ def json_safe(path: str) -> str:
     if not any(0xD800 <= ord(c) <= 0xDFFF for c in path):
         return path
     return "".join(
-        f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else
-        ("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c)
+        f"\\x{ord(c) - 0xDC00:02x}"
+        if 0xDC80 <= ord(c) <= 0xDCFF
+        else ("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c)
         for c in path
     )

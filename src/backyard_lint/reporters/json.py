@@ -39,6 +39,8 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             for r in reports
             if r.error is None and not r.skipped
         ],
-        "errors": [{"path": json_safe(r.path), "message": r.error} for r in reports if r.error is not None],
+        "errors": [
+            {"path": json_safe(r.path), "message": r.error} for r in reports if r.error is not None
+        ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
