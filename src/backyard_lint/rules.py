@@ -15,6 +15,7 @@ from typing import Any
 
 from backyard_lint import rulecache
 from backyard_lint.model import RULE_SEVERITIES, Pattern, Replacement, Rule, Severity, Source
+from backyard_lint.tolerant import problem as widened_problem
 
 RULE_SUFFIXES = rulecache.RULE_SUFFIXES
 ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+\Z")  # \Z: no trailing newline
@@ -122,9 +123,10 @@ def validate_rule(data: Any, path: str) -> Rule:
     if not isinstance(case_sensitive, bool):
         raise err("case_sensitive", "must be true or false")
     patterns = tuple(_patterns(data["patterns"], err))
+    _check_widened(patterns, case_sensitive, err)
     exceptions = _string_list(data, "exceptions", err)
     for i, pat in enumerate(exceptions):
-        problem = pattern_problem(pat)
+        problem = pattern_problem(pat) or widened_problem(pat, case_sensitive, exact_only=True)
         if problem:
             raise err(f"exceptions[{i}]", problem)
 
@@ -173,20 +175,24 @@ def validate_rule(data: Any, path: str) -> Rule:
     )
 
 
+def _check_widened(patterns: Iterable[Pattern], case_sensitive: bool, err: Any) -> None:
+    """Each pattern's markup-tolerant forms (see ``tolerant``) must compile too."""
+    for i, pat in enumerate(patterns):
+        problem = widened_problem(pat.regex, case_sensitive)
+        if problem:
+            raise err(f"patterns[{i}]", f"pattern '{pat.regex}': {problem}")
+
+
 def pattern_problem(pattern: str) -> str | None:
     """Why RE2 refuses ``pattern``, or None when it compiles."""
     import re2  # local: keeps this module importable for documentation tools
 
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        compiled = re2.compile(pattern, options)
-    except Exception as exc:  # re2 raises its own error type
-        detail = exc.args[0] if exc.args else exc
-        if isinstance(detail, bytes):
-            detail = detail.decode("utf-8", "replace")
+    from backyard_lint.tolerant import refusal
+
+    detail = refusal(pattern)
+    if detail:
         return f"not a valid RE2 pattern: {detail}"
-    if compiled.search("") is not None:
+    if re2.compile(pattern).search("") is not None:
         return "matches the empty string"
     return None
 

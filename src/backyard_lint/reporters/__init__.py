@@ -50,9 +50,10 @@ def printable(text: str) -> str:
     """``text`` safe to show on one line of a terminal or log: control characters (escape
     sequences, a newline or carriage return in a file name, a rule id or a document), line and
     paragraph separators and direction controls (not a tab) are written as Python escapes
-    (``\\x1b``, ``\\n``, ``\\u202e``); a byte that was not valid in the file system's encoding (kept by
-    Python as a lone surrogate) is written as ``\\xNN``. Every text format passes each file
-    name, rule id, message and excerpt through it, so input cannot forge or recolour a line."""
+    (``\\x1b``, ``\\n``, ``\\u202e``); a byte that was not valid in the file system's
+    encoding (kept by Python as a lone surrogate) is written as ``\\xNN``. Every text format
+    passes each file name, rule id, message and excerpt through it, so input cannot forge or
+    recolour a line."""
     if text.isprintable() or text.replace("\t", " ").isprintable():
         return text
     out = []
