@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show quoted, negated, attributed, historical and name uses, as info",
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
+    check.add_argument("--force-write", action="store_true", help="with --fix, also replace "
+                       "read-only files, other users' files and files with several hard links")
     check.add_argument(
         "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
     )
@@ -165,6 +167,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ignore=tuple(args.ignore),
         show_mentions=args.show_mentions,
         fix=args.fix,
+        force=args.force_write,
         diff=args.diff,
         encoding=args.encoding,
         config=args.config,
