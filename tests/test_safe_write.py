@@ -33,7 +33,7 @@ def refused(result: Any, reason: str) -> None:
 
 
 def no_temporary_files(folder: Path) -> None:
-    assert not [p for p in folder.rglob("*.tmp")]
+    assert not list(folder.rglob("*.tmp"))
 
 
 def test_an_edit_made_while_the_fix_is_written_is_kept(

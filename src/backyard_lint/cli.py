@@ -22,6 +22,7 @@ from backyard_lint.rules import RuleError
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
+    from backyard_lint.runner import FileReport
 
 
 class ExitCode(IntEnum):
@@ -154,6 +155,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from backyard_lint.inputs import walk
     from backyard_lint.reporters import ReportContext, renderer
     from backyard_lint.runner import RunOptions, run
+    from backyard_lint.stopping import Stop
 
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
@@ -176,7 +178,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
     )
     files = list(walk(paths))
-    reports = [r for r in run(files, opts, args.jobs) if not r.skipped]
+    stop = Stop().install() if args.fix else None  # a signal ends the run between files
+    try:
+        linted = list(run(files, opts, args.jobs, stop))
+    finally:
+        if stop is not None:
+            stop.restore()
+    reports = [r for r in linted if not r.skipped]
     fail_on = Severity(args.fail_on or (base_cfg.fail_on or Severity.WARNING))
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -188,12 +196,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = [r for r in reports if r.error is not None]
     for r in errors:
         _err(_printable(f"{r.path}: {r.error}"))
+    if stop is not None and stop.requested:
+        _err(_printable(interrupted_line(reports, len(files) - len(linted))))
+        return 130
     failing = any(loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings)
     if errors:
         return ExitCode.ERROR
     if failing and not args.exit_zero:
         return ExitCode.PROBLEMS
     return ExitCode.OK
+
+
+def interrupted_line(reports: Sequence[FileReport], not_begun: int) -> str:
+    """What an interrupted ``--fix`` run did: the files it fixed, and how many it never began."""
+    fixed = [r.path for r in reports if r.fixed]
+    done = f"fixes written to {', '.join(fixed)}" if fixed else "no file was fixed"
+    return f"interrupted: {done}; {not_begun} file{'s' if not_begun != 1 else ''} not linted"
 
 
 def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:

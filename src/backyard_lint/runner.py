@@ -16,6 +16,7 @@ from backyard_lint.inputs import InputError, decode_full, read_file
 from backyard_lint.model import Finding, Settings
 from backyard_lint.positions import LineIndex
 from backyard_lint.rules import RuleError, builtin_rules_dir, load_rules
+from backyard_lint.stopping import Stop
 
 
 @dataclass(frozen=True)
@@ -233,9 +234,12 @@ def default_jobs() -> int:
 
 
 def run(
-    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int | None = None
+    files: Sequence[tuple[Path, bool]],
+    opts: RunOptions,
+    jobs: int | None = None,
+    stop: Stop | None = None,
 ) -> Iterator[FileReport]:
     """Lint ``files`` in order; in parallel processes when there are many and jobs > 1."""
     from backyard_lint.parallel import run_files
 
-    return run_files(files, opts, jobs)
+    return run_files(files, opts, jobs, stop)
