@@ -22,7 +22,8 @@ from backyard_lint.rules import RuleError
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
-    from backyard_lint.runner import FileReport
+    from backyard_lint.model import FileReport
+    from backyard_lint.project import Project
 
 
 class ExitCode(IntEnum):
@@ -49,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="An editorial linter for dismissive regional labels, with cited explanations.",
     )
     parser.add_argument("--version", action="version", version=f"backyard-lint {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="raise internal errors with their traceback (also BACKYARD_LINT_DEBUG=1)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help="lint files, folders or standard input")
@@ -142,19 +148,18 @@ def _printable(text: str) -> str:
     return printable(text)
 
 
-def _working_folder_setup(config: Path | None) -> tuple[Config, RuleSet]:
-    """The configuration that applies to the working folder, and its rules."""
-    from backyard_lint.runner import discovery, ruleset_for
-
-    cfg = discovery(config).for_path(Path.cwd() / "_")
-    return cfg, ruleset_for(cfg.extra_rules)
+def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
+    """The configuration that applies in the working folder, and its rules."""
+    cfg = project.config_for_folder(Path.cwd())
+    return cfg, project.ruleset(cfg.extra_rules)
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def cmd_check(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import formats
     from backyard_lint.inputs import walk
+    from backyard_lint.parallel import run_files
     from backyard_lint.reporters import ReportContext, renderer
-    from backyard_lint.runner import RunOptions, run
+    from backyard_lint.runner import RunOptions
     from backyard_lint.stopping import Stop
 
     if args.fix and args.diff:
@@ -163,7 +168,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # With --stdin-filename and no paths, read standard input (as ruff does).
     default = ["-"] if args.stdin_filename else ["."]
     paths = [Path(p) for p in (args.paths or default)]
-    base_cfg, base_rules = _working_folder_setup(args.config)
+    base_cfg, base_rules = _working_folder_setup(project)
     opts = RunOptions(
         select=tuple(args.select) if args.select else None,
         ignore=tuple(args.ignore),
@@ -180,7 +185,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files = list(walk(paths))
     stop = Stop().install() if args.fix else None  # a signal ends the run between files
     try:
-        linted = list(run(files, opts, args.jobs, stop))
+        linted = list(run_files(files, opts, project, args.jobs, stop))
     finally:
         if stop is not None:
             stop.restore()
@@ -221,11 +226,11 @@ def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
     return None
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
+def cmd_explain(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
     from backyard_lint.directives import INVALID, UNKNOWN_RULE, UNUSED
 
-    _, ruleset = _working_folder_setup(args.config)
+    _, ruleset = _working_folder_setup(project)
     directive_docs = {
         UNKNOWN_RULE: "A suppression directive names a rule id or prefix that no rule has. "
         "Check the spelling against 'backyard-lint rules'.",
@@ -255,10 +260,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def cmd_rules(args: argparse.Namespace) -> int:
+def cmd_rules(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
 
-    _, ruleset = _working_folder_setup(args.config)
+    _, ruleset = _working_folder_setup(project)
     if args.format == "json":
         data = [docs.render_rule_json(r) for r in ruleset.rules]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -293,9 +298,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError:
         _err("the working folder no longer exists")
         return ExitCode.ERROR
+    from backyard_lint.project import Project
+
+    if args.debug:
+        os.environ["BACKYARD_LINT_DEBUG"] = "1"  # the workers read it too
     handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
     try:
-        return handlers[args.command](args)
+        return handlers[args.command](args, Project(getattr(args, "config", None)))
     except (ConfigError, RuleError) as exc:
         _err(_printable(str(exc)))
         return ExitCode.ERROR

@@ -34,7 +34,9 @@ from typing import Any
 from backyard_lint.core.prefilter import DIRECTIVE_MARK
 from backyard_lint.core.probe import ConfigProbe
 from backyard_lint.core.read import MAX_BYTES, plain_bytes
-from backyard_lint.runner import FileReport, RunOptions, default_jobs, lint_path, ruleset_for
+from backyard_lint.model import FileReport
+from backyard_lint.project import Project
+from backyard_lint.runner import RunOptions, lint_path
 from backyard_lint.stopping import Stop, WorkerGuard
 
 # Below either threshold the files are linted in this process (no workers).
@@ -48,9 +50,17 @@ _LINTER: _Linter | None = None  # set in each worker by _init_worker
 _GUARD: WorkerGuard | None = None  # likewise: stops the worker when asked (stopping.py)
 
 
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 def run_files(
     files: Sequence[tuple[Path, bool]],
     opts: RunOptions,
+    project: Project,
     jobs: int | None = None,
     stop: Stop | None = None,
 ) -> Iterator[FileReport]:
@@ -60,13 +70,15 @@ def run_files(
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     jobs = min(jobs, len(files))
     if jobs <= 1 or in_process(files):
-        yield from _here(files, opts, stop)
+        yield from _here(files, opts, project, stop)
         return
-    yield from _in_workers(files, opts, jobs, stop)
+    yield from _in_workers(files, opts, project, jobs, stop)
 
 
-def _here(files: Sequence[tuple[Path, bool]], opts: RunOptions, stop: Stop) -> Iterator[FileReport]:
-    linter = _Linter(opts)
+def _here(
+    files: Sequence[tuple[Path, bool]], opts: RunOptions, project: Project, stop: Stop
+) -> Iterator[FileReport]:
+    linter = _Linter(opts, project)
     for path, explicit in files:
         if stop.should_stop():
             return
@@ -76,8 +88,9 @@ def _here(files: Sequence[tuple[Path, bool]], opts: RunOptions, stop: Stop) -> I
 class _Linter:
     """``lint_path``, with the shortcut for files that certainly give an empty report."""
 
-    def __init__(self, opts: RunOptions) -> None:
+    def __init__(self, opts: RunOptions, project: Project) -> None:
         self.opts = opts
+        self.project = project
         self.shortcut = not (
             opts.config or opts.encoding or opts.with_proselint
             or os.environ.get("BACKYARD_LINT_NO_FASTPATH")
@@ -87,13 +100,13 @@ class _Linter:
             self.cwd = os.getcwd()  # noqa: PTH109 - strings: Path objects cost time per file
         except OSError:  # the working folder was deleted: no shortcut, lint_path decides
             self.cwd, self.shortcut = "", False
-        self.ruleset = ruleset_for(())  # the built-in rules: no configuration applies
+        self.ruleset = project.ruleset()  # the built-in rules: no configuration applies
 
     def lint(self, path: Path, explicit: bool) -> FileReport:
         name = str(path)
         if self.clean(name):
             return FileReport(name)
-        return lint_path(path, self.opts, explicit=explicit)
+        return lint_path(path, self.opts, self.project, explicit=explicit)
 
     def clean(self, name: str) -> bool:
         """True when the file certainly gets the empty report (the shortcut)."""
@@ -132,7 +145,11 @@ def chunk_size(n_files: int, jobs: int) -> int:
 
 
 def _in_workers(
-    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int, stop: Stop
+    files: Sequence[tuple[Path, bool]],
+    opts: RunOptions,
+    project: Project,
+    jobs: int,
+    stop: Stop,
 ) -> Iterator[FileReport]:
     import multiprocessing
 
@@ -141,7 +158,7 @@ def _in_workers(
     # gets the list once and loads the rules in its initialiser.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     ctx = multiprocessing.get_context(method)
-    ruleset_for(()).triggered(b"")  # compile the prefilter once, here: the workers inherit it
+    project.ruleset().triggered(b"")  # build the prefilter once, here: the workers inherit it
     names = [(str(path), explicit) for path, explicit in files]
     # A task is a range of the list; a worker answers None for a clean file (the report the
     # shortcut would make), so little is pickled either way. A worker asked to stop answers
@@ -154,7 +171,10 @@ def _in_workers(
     stop.event = ctx.Event()
     done = 0  # files reported so far
     pool = ProcessPoolExecutor(
-        jobs, ctx, initializer=_init_worker, initargs=(opts, names, stop.event, os.getpid())
+        jobs,
+        ctx,
+        initializer=_init_worker,
+        initargs=(opts, project, names, stop.event, os.getpid()),
     )
     try:
         try:
@@ -166,7 +186,7 @@ def _in_workers(
                 f"backyard-lint: could not start worker processes ({reason}); "
                 "linting in one process\n"
             )
-            yield from _here(files, opts, stop)
+            yield from _here(files, opts, project, stop)
             return
         for (start, _end), reports in zip(ranges, results, strict=True):
             for offset, report in enumerate(reports):
@@ -175,7 +195,7 @@ def _in_workers(
     except BrokenProcessPool:
         # A worker died (killed, out of memory): the rest is linted here, as --jobs 1 would.
         pool.shutdown(wait=False, cancel_futures=True)
-        yield from _here(files[done:], opts, stop)
+        yield from _here(files[done:], opts, project, stop)
     except BaseException:  # a second Ctrl-C, or the reader stopped: drop the work not started
         stop.event.set()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -198,7 +218,7 @@ _NAMES: list[tuple[str, bool]] = []  # in each worker: the files, set by _init_w
 
 
 def _init_worker(
-    opts: RunOptions, names: list[tuple[str, bool]], event: Any, parent: int
+    opts: RunOptions, project: Project, names: list[tuple[str, bool]], event: Any, parent: int
 ) -> None:
     global _LINTER, _NAMES, _GUARD
     import signal
@@ -206,14 +226,12 @@ def _init_worker(
     # Ctrl-C is the parent's to handle: it stops the workers (no traceback from each of them).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _GUARD = WorkerGuard(event, parent)
-    _LINTER = _Linter(opts)
+    _LINTER = _Linter(opts, project)  # with fork, the parent's project and its rule sets
     _NAMES = names
-    from backyard_lint.runner import discovery
-
-    # Warm the caches once. An error here is raised again by lint_path, for the file it
-    # concerns, and reported there.
+    # Load the working folder's rules once. An error here is raised again by lint_path, for
+    # the file it concerns, and reported there.
     with contextlib.suppress(Exception):
-        ruleset_for(discovery(opts.config).for_path(Path.cwd() / "_").extra_rules)
+        project.ruleset(project.config_for_folder(Path.cwd()).extra_rules)
 
 
 def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
@@ -227,7 +245,7 @@ def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
         if _LINTER.clean(path):
             out.append(None)  # the parent makes the empty report
         else:
-            report = lint_path(Path(path), _LINTER.opts, explicit=explicit)
+            report = lint_path(Path(path), _LINTER.opts, _LINTER.project, explicit=explicit)
             out.append(None if report == FileReport(path) else report)
         _GUARD.busy = False
     if _GUARD.terminated:  # the parent is gone: nobody waits for this answer
