@@ -95,7 +95,7 @@ def test_invalid_utf8_names_the_byte_or_decodes_with_encoding(
     assert positions(data, "latin.txt") == [(1, 7, 1, 24)]
     bad = cli("check", "--encoding", "no-such-codec", "latin.txt", cwd=tmp_path)
     assert bad.code == 2
-    assert error_lines(bad.err) == ["backyard-lint: latin.txt: unknown encoding 'no-such-codec'"]
+    assert error_lines(bad.err) == ["backyard-lint: --encoding: unknown encoding 'no-such-codec'"]
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import formats
-    from backyard_lint.inputs import walk
+    from backyard_lint.inputs import encoding_problem, walk
     from backyard_lint.parallel import run_files
     from backyard_lint.reporters import ReportContext, renderer
     from backyard_lint.runner import RunOptions
@@ -164,6 +164,9 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
 
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
+        return ExitCode.ERROR
+    if args.encoding and (problem := encoding_problem(args.encoding)):
+        _err(f"--encoding: {problem}")
         return ExitCode.ERROR
     # With --stdin-filename and no paths, read standard input (as ruff does).
     default = ["-"] if args.stdin_filename else ["."]

@@ -107,8 +107,16 @@ def glob_match(pattern: str, rel_path: str) -> bool:
     return _glob_regex(pattern).search(rel_path) is not None
 
 
+class GlobError(ValueError):
+    """A glob that cannot be compiled; ``str()`` says why."""
+
+
 @lru_cache(maxsize=512)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
+def _glob_regex(pattern: str) -> Any:
+    """The glob as an RE2 pattern: matching takes time linear in the path whatever the glob
+    (``*a*a*a*b`` cannot backtrack). Raises :class:`GlobError` for an invalid glob."""
+    import re2
+
     pat = pattern.strip()
     anchored = "/" in pat.rstrip("/")
     pat = pat.lstrip("/").rstrip("/")
@@ -128,19 +136,34 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
             out.append("[^/]*")
         elif c == "?":
             out.append("[^/]")
-        elif c == "[":
-            j = pat.find("]", i + 1)
-            if j > i:
-                out.append("[" + pat[i + 1 : j].replace("!", "^", 1) + "]")
-                i = j + 1
-                continue
-            out.append(re.escape(c))
+        elif c == "[" and (j := pat.find("]", i + 2)) > i:
+            out.append(_glob_class(pat[i + 1 : j]))
+            i = j + 1
+            continue
         else:
             out.append(re.escape(c))
         i += 1
     body = "".join(out)
     prefix = "^" if anchored else r"(?:^|/)"
-    return re.compile(prefix + body + r"(?:/.*)?$")
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(prefix + body + r"(?:/.*)?$", options)
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else exc
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        raise GlobError(f"invalid glob '{pattern}': {detail}") from None
+
+
+def _glob_class(inner: str) -> str:
+    """A glob's ``[...]`` as a regular-expression class: ``!`` or ``^`` first negates; every
+    other character stands for itself, and ``a-z`` is a range."""
+    negate = inner[:1] in ("!", "^")
+    if negate:
+        inner = inner[1:]
+    members = "".join("\\" + c if c in "\\[]^" else c for c in inner)
+    return f"[{'^' if negate else ''}{members}]"
 
 
 def _tool_table(path: Path, *, discovering: bool = False) -> Any:
@@ -166,6 +189,8 @@ def _tool_table(path: Path, *, discovering: bool = False) -> Any:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(str(path), None, "refused: nested too deep") from None
     return data.get("tool", {}).get("backyard-lint")
 
 
@@ -176,8 +201,13 @@ def _yaml_load(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    from backyard_lint.yamlsafe import YamlLimit
+    from backyard_lint.yamlsafe import load as yaml_load
+
     try:
-        return yaml.safe_load(text)
+        return yaml_load(text)
+    except YamlLimit as exc:
+        raise ConfigError(str(path), None, f"refused: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -248,6 +278,12 @@ def validate(data: Any, path: Path) -> Config:
     if not isinstance(pfi, Mapping):
         raise ConfigError(str(path), "per-file-ignores", "must map globs to lists of rule ids")
     per_file = tuple((str(g), _ids(ids, path, f"per-file-ignores.{g}")) for g, ids in pfi.items())
+    globs = [("exclude", g) for g in exclude] + [("per-file-ignores", g) for g, _ in per_file]
+    for key, glob in globs:
+        try:
+            _glob_regex(glob)
+        except GlobError as exc:
+            raise ConfigError(str(path), key, str(exc)) from None
     fail_on = data.get("fail-on")
     show = data.get("show-mentions")
     if show is not None and not isinstance(show, bool):

@@ -121,6 +121,8 @@ def lint_path(
         return FileReport(display, error=str(exc))
     except (ConfigError, RuleError, BrokenPipeError):
         raise
+    except RecursionError:  # markup nested thousands of levels deep (a parser recurses)
+        return FileReport(display, error="markup nested too deeply to read; not linted")
     except Exception as exc:  # a bug in an adapter or the classifier: this file only
         if debugging():
             raise
