@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates
+from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates, last_folder
 from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
 
 __all__ = ["YAML_NAMES", "Config", "ConfigError", "Discovery", "glob_match", "load", "validate"]
@@ -324,19 +324,32 @@ class Discovery:
         return found
 
     def _for_folder(self, folder: Path) -> Config:
-        found = self._cache.get(folder)
-        if found is not None:
-            return found
+        """Up from ``folder`` to the first configuration, stopping after the repository's
+        root (``core.probe.last_folder``) or the file system's; a loop, not recursion: a
+        path may be thousands of folders deep."""
+        walked: list[Path] = []
+        found: Config | None = None
+        current = folder
+        while found is None:
+            found = self._cache.get(current) or self._own(current)
+            if found is None:
+                walked.append(current)
+                if current.parent == current or last_folder(str(current)):
+                    found = DEFAULT
+                else:
+                    current = current.parent
+        for each in walked:
+            self._cache[each] = found
+        self._cache[current] = found
+        return found
+
+    def _own(self, folder: Path) -> Config | None:
+        """The configuration held in ``folder`` itself, or None."""
         for candidate in folder_candidates(str(folder)):
             path = Path(candidate)
             if path.name != PYPROJECT:
-                found = load(path)
-                break
+                return load(path)
             table = _tool_table(path, discovering=True)
             if table is not None:
-                found = validate(table, path)
-                break
-        else:
-            found = self._for_folder(folder.parent) if folder.parent != folder else DEFAULT
-        self._cache[folder] = found
-        return found
+                return validate(table, path)
+        return None
