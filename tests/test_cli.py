@@ -278,6 +278,9 @@ def test_debug_raises_an_internal_error_with_its_traceback(
         raise ValueError("a bug")
 
     monkeypatch.setattr(engine, "format_message", broken)
+    # set (off) through monkeypatch before --debug sets it in this process, so that teardown
+    # removes it again: the tests after this one must not run in debug mode
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")
     write("doc.md", LABEL)
     result = cli("check", "doc.md", cwd=tmp_path)
     assert result.code == 2 and "internal error (ValueError: a bug)" in result.err

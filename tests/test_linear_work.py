@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from backyard_lint.engine import RuleSet, lint_text, stretch
+from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.rules import parse_rule
 from rule_text import RULE
 
@@ -43,13 +43,3 @@ def test_per_match_searches_get_a_stretch_not_the_whole_text() -> None:
     assert len(found) == 400  # the excepted dish is not reported
     assert len(seen) >= 800  # one sentence check per match, one exception search per kept match
     assert max(seen) < 2000 < len(text)
-
-
-def test_stretch_keeps_one_character_of_context() -> None:
-    text = "abc Kiev def"
-    piece, at, upto, base = stretch(text, 4, 8)
-    assert piece[at:upto] == "Kiev"
-    assert piece == " Kiev "
-    assert base + at == 4
-    piece, at, upto, base = stretch(text, 0, len(text))
-    assert (piece, at, upto, base) == (text, 0, len(text), 0)

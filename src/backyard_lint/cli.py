@@ -92,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--force-write", action="store_true", help="with --fix, also replace "
                        "read-only files, other users' files and files with several hard links")
     check.add_argument(
+        "--in-place",
+        action="store_true",
+        help="with --fix, rewrite Word documents themselves (default: write NAME.fixed.docx)",
+    )
+    check.add_argument(
         "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
     )
     check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
@@ -127,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    serve = sub.add_parser(
+        "serve", help="start the page for editors on this machine (needs the 'web' extra)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    serve.add_argument(
+        "--max-size", type=float, default=10, metavar="MB", help="largest text or file accepted"
+    )
+    serve.add_argument("--open", action="store_true", help="open the page in the web browser")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
@@ -184,6 +200,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         with_proselint=args.with_proselint,
         stdin_filename=args.stdin_filename,
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
+        in_place=args.in_place,
     )
     files = list(walk(paths))
     stop = Stop().install() if args.fix else None  # a signal ends the run between files
@@ -201,6 +218,9 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     output = render(reports, ReportContext(base_rules, color=color))
     if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
         sys.stdout.write(output)
+    for r in reports:
+        if r.written:
+            _err(f"{_printable(r.path)}: fixed copy written to {_printable(r.written)}")
     errors = [r for r in reports if r.error is not None]
     for r in errors:
         _err(_printable(f"{r.path}: {r.error}"))
@@ -231,27 +251,10 @@ def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
 
 def cmd_explain(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
-    from backyard_lint.directives import INVALID, UNKNOWN_RULE, UNUSED
+    from backyard_lint.metarules import with_meta_rules
 
     _, ruleset = _working_folder_setup(project)
-    directive_docs = {
-        UNKNOWN_RULE: "A suppression directive names a rule id or prefix that no rule has. "
-        "Check the spelling against 'backyard-lint rules'.",
-        UNUSED: "A suppression directive suppressed no finding. Remove it, or narrow it to the "
-        "line that needs it, so that it cannot hide a future finding.",
-        INVALID: "A comment that starts like a suppression directive but whose kind is not one "
-        "of disable, enable, disable-line, disable-next-line or disable-file (often a typo). "
-        "It suppresses nothing.",
-    }
-    if args.rule in directive_docs:
-        text = f"# {args.rule}\n\nSeverity: warning\n\n{directive_docs[args.rule]}\n"
-        sys.stdout.write(
-            json.dumps({"id": args.rule, "explanation": text}, indent=2) + "\n"
-            if args.format == "json"
-            else text
-        )
-        return ExitCode.OK
-    rule = _find_rule(args.rule, ruleset.rules)
+    rule = _find_rule(args.rule, with_meta_rules(ruleset.rules))
     if rule is None:
         _err(f"unknown rule '{args.rule}' (run 'backyard-lint rules' to list them)")
         return ExitCode.ERROR
@@ -265,16 +268,34 @@ def cmd_explain(args: argparse.Namespace, project: Project) -> int:
 
 def cmd_rules(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
+    from backyard_lint.metarules import with_meta_rules
 
     _, ruleset = _working_folder_setup(project)
+    rules = with_meta_rules(ruleset.rules)
     if args.format == "json":
-        data = [docs.render_rule_json(r) for r in ruleset.rules]
+        data = [docs.render_rule_json(r) for r in rules]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return ExitCode.OK
-    width = max((len(r.id) for r in ruleset.rules), default=10)
-    for r in ruleset.rules:
+    width = max((len(r.id) for r in rules), default=10)
+    for r in rules:
         sys.stdout.write(f"{r.id:<{width}}  {r.severity.value:<10}  {r.summary}\n")
     return ExitCode.OK
+
+
+def cmd_serve(args: argparse.Namespace, project: Project) -> int:
+    try:
+        from backyard_lint.web.serve import serve
+    except ImportError:
+        _err("the page needs the 'web' extra: pip install 'backyard-lint[web]'")
+        return ExitCode.ERROR
+    if not 0 <= args.port <= 65535:
+        _err(f"--port must be between 0 and 65535, not {args.port}")
+        return ExitCode.ERROR
+    if not args.max_size > 0:
+        _err(f"--max-size must be a positive number of megabytes, not {args.max_size:g}")
+        return ExitCode.ERROR
+    limit = int(args.max_size * 1024 * 1024)
+    return serve(project, args.host, args.port, limit=limit, open_browser=args.open)
 
 
 def run_lsp(argv: Sequence[str]) -> int:
@@ -305,7 +326,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.debug:
         os.environ["BACKYARD_LINT_DEBUG"] = "1"  # the workers read it too
-    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
+    handlers = {
+        "check": cmd_check,
+        "explain": cmd_explain,
+        "rules": cmd_rules,
+        "serve": cmd_serve,
+    }
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
     except (ConfigError, RuleError) as exc:

@@ -6,6 +6,7 @@ classify each match (use or mention) -> apply settings and directives -> finding
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
@@ -15,7 +16,6 @@ import re2
 from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
 from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
-from backyard_lint.tolerant import region_tolerant, trigger_form
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
@@ -35,10 +35,54 @@ def _flagged(rule: Rule, regex: str) -> str:
     return regex if rule.case_sensitive else f"(?i:{regex})"
 
 
-# The prefilter and ``locate`` search widened forms of each pattern (see ``tolerant``).
+# In the prefilter only, the white space between words may also be inline markup: a tag
+# ("Russia's <em>backyard</em>"), emphasis or strike-through marks, or a blockquote marker at a
+# line start (and a word boundary may be an underscore). The adapters blank such markup, so the
+# exact patterns then match the masked text; without this, the raw-text prefilter would never
+# let such a file through.
+_MARKUP_GAP = r"(?:[\s\pZ*_~>]|<[^<>]*>|&(?:nbsp|#0*160|#x0*a0);)"
+_GAPS = (
+    (r"[\s\pZ]+", _MARKUP_GAP + "+"),
+    (r"[\s\pZ]*", _MARKUP_GAP + "*"),
+    (r"\s+", _MARKUP_GAP + "+"),
+    (r"\s*", _MARKUP_GAP + "*"),
+)
+
+
+# To find where a rule may match once the markup is masked (``RuleSet.locate``), the white
+# space between words may be any run of characters that are not word characters, list numbers,
+# tags, character references, code spans, or a link's destination or reference label.
+_REGION_GAP = r"(?:\W|\d+[.)]|<[^<>]*>|&#?\w+;|`[^`]*`|\]\([^()]*\)|\]\[[^\[\]]*\])"
+_REGION_GAPS = tuple((gap, _REGION_GAP + wider[-1]) for gap, wider in _GAPS)
+
+
+# A word boundary may also be an emphasis mark that is a word character: "_Russia's_ backyard".
+_EDGE = (r"\b", r"(?:\b|_)")
+
+
+def region_tolerant(regex: str) -> str:
+    """``regex`` with its white-space runs widened to any markup (see ``RuleSet.locate``)."""
+    for gap, wider in (*_REGION_GAPS, _EDGE):
+        regex = regex.replace(gap, wider)
+    return regex
+
+
+def markup_tolerant(regex: str) -> str:
+    """``regex`` with its white-space runs widened to allow inline markup (prefilter only)."""
+    for gap, wider in (*_GAPS, _EDGE):
+        regex = regex.replace(gap, wider)
+    return regex
+
+
+# In the prefilter only, a bounded optional repeat ("up to three modifiers": X{0,3}) becomes
+# unbounded (X*): it matches a superset, so no file is lost, and the set compiles faster (the
+# bounded form is compiled as that many copies of X).
+_BOUNDED_OPTIONAL = re.compile(r"(?<!\\)\{0,\d+\}")
+
+
 def trigger_pattern(rule: Rule, regex: str) -> str:
     """One pattern as the prefilter's full set holds it (also kept in the rule cache)."""
-    return _flagged(rule, trigger_form(regex))
+    return _flagged(rule, _BOUNDED_OPTIONAL.sub("*", markup_tolerant(regex)))
 
 
 def _large_options() -> Any:
@@ -178,11 +222,8 @@ class RuleSet:
                 if s == e:
                     continue
                 if sentence is not None:
-                    from backyard_lint.sentences import sentence_bounds
-
-                    lo, hi = sentence_bounds(text, s, e)
-                    piece, at, upto, _ = stretch(text, lo, hi)
-                    if sentence.search(piece, at, upto) is None:
+                    chunk, lo, hi, _ = _sentence_of(text, s, e)
+                    if sentence.search(chunk, lo, hi) is None:
                         continue
                 spans.append((s, e))
         if not spans:
@@ -198,15 +239,27 @@ class RuleSet:
         return merged
 
 
-def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
-    """True when an exception pattern matches a stretch that covers the whole span."""
+def _sentence_of(text: str, start: int, end: int) -> tuple[str, int, int, int]:
+    """The sentence around ``text[start:end]`` as ``(chunk, lo, hi, offset)``: search
+    ``chunk[lo:hi]``, where ``chunk`` starts at ``offset`` in ``text`` and keeps one character
+    of context either side (so ``\\b``, ``^`` and ``$`` read as in the whole text).
+
+    RE2's Python wrapper encodes the whole string it is given on every search, so a search of
+    the whole text per match would make the cost per match grow with the document's length."""
     from backyard_lint.sentences import sentence_bounds
 
     lo, hi = sentence_bounds(text, start, end)
-    piece, at, upto, base = stretch(text, lo, hi)
-    start, end = start - base, end - base
+    offset = max(0, lo - 1)
+    chunk = text[offset : hi + 1]
+    return chunk, lo - offset, hi - offset, offset
+
+
+def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
+    """True when an exception pattern matches a stretch that covers the whole span."""
+    chunk, lo, hi, offset = _sentence_of(text, start, end)
+    start, end = start - offset, end - offset
     for regex in exceptions:
-        for m in regex.finditer(piece, at, upto):
+        for m in regex.finditer(chunk, lo, hi):
             if m.start() <= start and m.end() >= end:
                 return True
             if m.start() > start:
@@ -214,20 +267,32 @@ def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> boo
     return False
 
 
-def stretch(text: str, lo: int, hi: int) -> tuple[str, int, int, int]:
-    """``text[lo:hi]`` as a slice to search (``piece``, ``at``, ``upto``, ``base``) with one
-    character of context either side, so that ``\\b``, ``^`` and ``$`` behave as they would
-    in the whole text. RE2's Python binding converts a text from its start up to the search
-    position on every call, so a search of a short stretch of a long text costs the text's
-    length: one call per match made the whole run grow with matches times length."""
-    base = max(0, lo - 1)
-    piece = text[base : min(len(text), hi + 1)]
-    return piece, lo - base, hi - base, base
-
-
 def format_message(rule: Rule, match: str) -> str:
     replacement = rule.replacements[0].text if rule.replacements else ""
     return rule.message.format(match=" ".join(match.split()), replacement=replacement)
+
+
+def _matches(
+    ruleset: RuleSet,
+    rules: Sequence[Rule],
+    masked: str,
+    regions: Sequence[tuple[int, int]] | None,
+) -> list[tuple[Rule, int, int]]:
+    """Every match of ``rules`` in the masked text, by rule then offset. With ``regions`` (the
+    text was masked only there), each region is cut out once and searched on its own, and only
+    by the rules whose triggers occur in it (the prefilter, again, over the region): the cost
+    per region does not grow with the number of rules that hit elsewhere in the document."""
+    if regions is None:
+        return [(rule, s, e) for rule in rules for s, e in ruleset.matches(rule, masked)]
+    wanted = {rule.id for rule in rules}
+    found: list[tuple[Rule, int, int]] = []
+    for a, b in regions:
+        piece = masked[a:b]
+        for rule in ruleset.prefilter(piece):
+            if rule.id in wanted:
+                found += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
+    found.sort(key=lambda m: (m[0].id, m[1]))
+    return found
 
 
 def lint_text(
@@ -259,29 +324,27 @@ def lint_text(
     masked = doc.masked
     read = doc.for_reading(text)
     findings: list[Finding] = []
-    for rule in hit_rules:
-        for start, end in ruleset.matches(rule, masked, doc.regions):
-            reading, reason = context.classify(read, start, end, rule)
-            if reading is Context.USE:
-                severity = settings.severity_for(rule)
-            elif settings.show_mentions:
-                severity = Severity.INFO
-            else:
-                continue
-            match = text[start:end]
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    severity=severity,
-                    start=start,
-                    end=end,
-                    match=match,
-                    message=format_message(rule, masked[start:end]),
-                    replacements=rule.replacements,
-                    context=reading,
-                    reason=reason,
-                )
+    for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
+        reading, reason = context.classify(read, start, end, rule)
+        if reading is Context.USE:
+            severity = settings.severity_for(rule)
+        elif settings.show_mentions:
+            severity = Severity.INFO
+        else:
+            continue
+        findings.append(
+            Finding(
+                rule=rule.id,
+                severity=severity,
+                start=start,
+                end=end,
+                match=text[start:end],
+                message=format_message(rule, masked[start:end]),
+                replacements=rule.replacements,
+                context=reading,
+                reason=reason,
             )
+        )
     if doc.directives or has_directives:
         findings = directives.apply(findings, doc.directives, text, ruleset, settings)
     findings.sort(key=lambda f: f.sort_key)

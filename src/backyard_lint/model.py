@@ -142,6 +142,7 @@ class Located:
     end_column: int
     line_text: str
     excerpt_column: int = 1
+    where: str = ""  # a place that lines do not name, such as a Word paragraph or table cell
 
 
 @dataclass
@@ -155,6 +156,7 @@ class FileReport:
     diff: str = ""
     fixed: int = 0
     skipped: bool = False  # excluded by configuration
+    written: str = ""  # a new file --fix wrote (the fixed copy of a Word document)
 
 
 @dataclass(frozen=True)

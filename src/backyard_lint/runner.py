@@ -35,6 +35,7 @@ class RunOptions:
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format
     force: bool = False  # --force-write (see writeback.py)
+    in_place: bool = False  # --fix rewrites a Word document itself, not a fixed copy
 
 
 EXCERPT_MAX = 240  # longer source lines are shown as a window around the match
@@ -94,16 +95,22 @@ def lint_path(
         if not is_stdin and _excluded(cfg, path):
             return FileReport(display, skipped=True)
         ruleset = project.ruleset(cfg.extra_rules)
-        data, st = (sys.stdin.buffer.read(), None) if is_stdin else read_file(path)
-        text, codec, bom = decode_full(data, opts.encoding)
-        del data
-        fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
         settings = cfg.settings_for(
             None if is_stdin else path,
             select=opts.select,
             ignore=opts.ignore,
             show_mentions=opts.show_mentions,
         )
+        if not is_stdin and path.suffix.lower() == ".docx":
+            if not explicit and path.name.startswith("~$"):  # Word's lock file
+                return FileReport(display, skipped=True)
+            from backyard_lint.word.check import check_word_file
+
+            return check_word_file(path, display, opts, settings, ruleset)
+        data, st = (sys.stdin.buffer.read(), None) if is_stdin else read_file(path)
+        text, codec, bom = decode_full(data, opts.encoding)
+        del data
+        fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
         findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
         report = FileReport(display, locate(text, findings))
         if opts.fix and is_stdin:  # a filter: the text comes back, fixed or not

@@ -67,8 +67,9 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             f = loc.finding
             sev = str(f.severity)
             counts[sev] += 1
+            place = loc.where or f"{loc.line}:{loc.column}"
             head = (
-                f"{loc.line}:{loc.column}: {_paint(sev, _COLORS[sev], ctx.color)} "
+                f"{printable(place)}: {_paint(sev, _COLORS[sev], ctx.color)} "
                 f"[{printable(f.rule)}] {printable(f.message)}"
             )
             out.append(f"  {head}")
