@@ -8,9 +8,9 @@ import json
 import subprocess
 from pathlib import Path
 
+from jsonrpc_client import StdioClient
 from lsp_helpers import SERVER
 
-from backyard_lint.lsp.client import StdioClient
 from backyard_lint.lsp.framing import FramedReader
 
 LABEL = "Russia's backyard"
