@@ -153,7 +153,9 @@ def _glob_regex(pattern: str) -> Any:
         detail = exc.args[0] if exc.args else exc
         if isinstance(detail, bytes):
             detail = detail.decode("utf-8", "replace")
-        raise GlobError(f"invalid glob '{pattern}': {detail}") from None
+        from backyard_lint.tolerant import shown
+
+        raise GlobError(f"invalid glob '{shown(pattern)}': {shown(str(detail))}") from None
 
 
 def _glob_class(inner: str) -> str:

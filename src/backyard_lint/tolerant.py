@@ -132,6 +132,13 @@ def trigger_form(regex: str) -> str:
     return widen(regex, MARKUP_GAP, unbound=True)
 
 
+def shown(text: str) -> str:
+    """``text`` (a user's pattern or glob) on one line: control characters escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def refusal(regex: str) -> str | None:
     """RE2's reason for refusing ``regex``, or None when it compiles."""
     import re2  # local: the rule loader imports this module
@@ -144,7 +151,7 @@ def refusal(regex: str) -> str | None:
         detail = exc.args[0] if exc.args else exc
         if isinstance(detail, bytes):
             detail = detail.decode("utf-8", "replace")
-        return str(detail)
+        return shown(str(detail))
     return None
 
 
