@@ -284,6 +284,7 @@ def test_debug_raises_an_internal_error_with_its_traceback(
     write("doc.md", LABEL)
     result = cli("check", "doc.md", cwd=tmp_path)
     assert result.code == 2 and "internal error (ValueError: a bug)" in result.err
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")  # --debug sets it: undone after the test
     with pytest.raises(ValueError, match="a bug"):
         cli("--debug", "check", "doc.md", cwd=tmp_path)
     monkeypatch.delenv("BACKYARD_LINT_DEBUG", raising=False)

@@ -50,6 +50,16 @@ def test_the_wheel_contains_every_rule_file(wheel: Path) -> None:
     assert not any(n.startswith("tests/") for n in names)
 
 
+def test_the_wheel_contains_every_word_list(wheel: Path) -> None:
+    """The classifier's vocabulary is data: every ``readings/vocab/<lang>/*.txt`` ships."""
+    names = zipfile.ZipFile(wheel).namelist()
+    prefix = "backyard_lint/readings/vocab/"
+    shipped = sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix))
+    vocab = REPO / "src" / "backyard_lint" / "readings" / "vocab"
+    in_repo = sorted(p.relative_to(vocab).as_posix() for p in vocab.rglob("*.txt"))
+    assert in_repo and shipped == in_repo
+
+
 def test_the_command_is_a_script_not_an_entry_point(wheel: Path) -> None:
     """An entry point's wrapper imports ``re`` first (see hatch_build.py); on this platform the
     wheel ships the script and declares no entry point."""

@@ -144,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the page in the web browser")
     serve.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
+    trace = sub.add_parser("trace", help="show each signal's verdict on a match")
+    trace.add_argument("target", metavar="TEXT_OR_FILE", help="a sentence with [a span], or a file")
+    trace.add_argument("--rule", metavar="RULE", help="read the span with this rule")
+    trace.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
         "lsp",
@@ -242,6 +247,22 @@ def interrupted_line(reports: Sequence[FileReport], not_begun: int) -> str:
     return f"interrupted: {done}; {not_begun} file{'s' if not_begun != 1 else ''} not linted"
 
 
+def cmd_trace(args: argparse.Namespace, project: Project) -> int:
+    from backyard_lint import tracing
+
+    _, ruleset = _working_folder_setup(project)
+    try:
+        target = Path(args.target)
+        if "[" not in args.target and target.is_file():
+            sys.stdout.write(tracing.trace_file(target, ruleset))
+        else:
+            sys.stdout.write(tracing.trace_sentence(args.target, ruleset, args.rule))
+    except tracing.TraceError as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+
 def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
     for rule in rules:
         if rule.id == rule_id or rule_id in rule.aliases:
@@ -331,6 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "explain": cmd_explain,
         "rules": cmd_rules,
         "serve": cmd_serve,
+        "trace": cmd_trace,
     }
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))

@@ -262,11 +262,11 @@ def lint_text(
 
     Findings are sorted by offset. Offsets are code points into ``text``.
     """
-    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id)]
+    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default)]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
-    from backyard_lint import context, directives, formats
+    from backyard_lint import directives, formats, readings
 
     around = None
     if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
@@ -281,7 +281,7 @@ def lint_text(
     read = doc.for_reading(text)
     findings: list[Finding] = []
     for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
-        reading, reason = context.classify(read, start, end, rule)
+        reading, reason = readings.classify(read, start, end, rule)
         if reading is Context.USE:
             severity = settings.severity_for(rule)
         elif settings.show_mentions:

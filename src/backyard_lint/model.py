@@ -94,6 +94,8 @@ class Rule:
     # ``period_nouns``: nouns that make "post-Soviet" a period, not a place).
     hints: tuple[tuple[str, tuple[str, ...]], ...] = ()
     path: str = ""
+    # False: an opt-in rule, checked only when ``select`` names it (by id or a prefix).
+    default: bool = True
 
     def hint(self, name: str) -> tuple[str, ...]:
         for key, values in self.hints:
@@ -168,10 +170,14 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()
     show_mentions: bool = False
 
-    def enabled(self, rule_id: str) -> bool:
-        """ruff semantics: the most specific of select/ignore wins; ignore wins a tie."""
+    def enabled(self, rule_id: str, default: bool = True) -> bool:
+        """ruff semantics: the most specific of select/ignore wins; ignore wins a tie. A rule
+        that is not ``default`` (opt-in) is enabled only when ``select`` names it by its id or a
+        prefix ("ALL" does not)."""
         best_sel = _best_prefix(rule_id, self.select) if self.select else 0
         if self.select and best_sel < 0:
+            return False
+        if not default and best_sel <= 0:
             return False
         best_ign = _best_prefix(rule_id, self.ignore)
         if best_ign < 0:

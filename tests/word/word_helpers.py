@@ -29,7 +29,7 @@ def article(path: Path) -> Path:
     second = p.add_run("ev")
     second.italic = True
     second.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    p.add_run(" said that Kazakhstan is Russia's backyard.")
+    p.add_run(" met, and Kazakhstan is Russia's backyard.")
     d.add_paragraph("Kazakhstan is Russia's backyard, the adviser said.", style="Quote")
     d.add_paragraph("Kyrgyzstan is Russia's backyard too.", style="Intense Quote")
     table = d.add_table(rows=2, cols=2)
