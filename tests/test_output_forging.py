@@ -25,7 +25,7 @@ def test_a_newline_in_a_file_name_forges_no_line(
     fmt: str, tmp_path: Path, cli: Callable[..., object]
 ) -> None:
     name = "x\n" + FORGED.rstrip("\n") + ".md"
-    (tmp_path / name).write_text("They call it Russia's backyard.\n", encoding="utf-8")
+    (tmp_path / name).write_text("Kazakhstan lies in Russia's backyard.\n", encoding="utf-8")
     res = cli("check", "--format", fmt, "--color", "never", ".", cwd=tmp_path)
     assert res.code == 1  # type: ignore[attr-defined]
     out = res.out  # type: ignore[attr-defined]
@@ -73,7 +73,7 @@ def test_a_rule_alias_with_a_newline_is_refused() -> None:
 @pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "proselint", "github"])
 def test_a_latin1_file_name_under_a_utf8_locale(fmt: str, tmp_path: Path) -> None:
     name = os.fsdecode(b"caf\xe9.md")  # a lone surrogate for the byte
-    (tmp_path / name).write_bytes(b"They call it Russia's backyard.\n")
+    (tmp_path / name).write_bytes(b"Kazakhstan lies in Russia's backyard.\n")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONUTF8": "0"}
     env.pop("PYTHONIOENCODING", None)
     proc = subprocess.run(
