@@ -305,6 +305,7 @@ def lint_text(
                 replacements=rule.replacements,
                 context=reading,
                 reason=reason,
+                prose=masked[start:end],
             )
         )
     if doc.directives or has_directives:
