@@ -82,6 +82,9 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
             loaded = cached_folder(folder, parse_rule, _os_reason)
         else:
             loaded = [load_rule_file(path) for path in rule_files(folder)]
+            from backyard_lint.cost import check_rules
+
+            check_rules(loaded)  # a user's pattern over the cost budget: one line, at load
         for rule in loaded:
             for name in (rule.id, *rule.aliases):
                 if name in seen:
