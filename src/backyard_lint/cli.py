@@ -176,6 +176,14 @@ def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
+    if args.fix and ("-" in args.paths or (args.stdin_filename and not args.paths)):
+        from backyard_lint.stdin_filter import run_as_filter  # on any error, input comes back
+
+        return run_as_filter(lambda: _check(args, project))
+    return _check(args, project)
+
+
+def _check(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import formats
     from backyard_lint.inputs import encoding_problem, walk
     from backyard_lint.parallel import run_files
@@ -221,7 +229,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     )
     render = renderer(args.format)
     output = render(reports, ReportContext(base_rules, color=color))
-    if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
+    if output and not (args.fix and any(str(p) == "-" for p in paths)):
         sys.stdout.write(output)
     for r in reports:
         if r.written:
