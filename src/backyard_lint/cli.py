@@ -215,7 +215,8 @@ def _check(args: argparse.Namespace, project: Project) -> int:
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
         in_place=args.in_place,
     )
-    files = list(walk(paths))
+    unread: list[tuple[str, str]] = []  # folders not read: reported as errors (exit 2)
+    files = list(walk(paths, unread))
     stop = Stop().install() if args.fix else None  # a signal ends the run between files
     try:
         linted = list(run_files(files, opts, project, args.jobs, stop))
@@ -223,6 +224,10 @@ def _check(args: argparse.Namespace, project: Project) -> int:
         if stop is not None:
             stop.restore()
     reports = [r for r in linted if not r.skipped]
+    if unread:
+        from backyard_lint.model import FileReport as Unread
+
+        reports += [Unread(folder, error=reason) for folder, reason in unread]
     fail_on = Severity(args.fail_on or (base_cfg.fail_on or Severity.WARNING))
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

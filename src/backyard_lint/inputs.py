@@ -88,10 +88,12 @@ def read_file(path: Path) -> tuple[bytes, os.stat_result]:
     return core_read.read_file(os.fspath(path), MAX_BYTES)
 
 
-def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+def walk(
+    paths: Iterable[Path], problems: list[tuple[str, str]] | None = None
+) -> Iterator[tuple[Path, bool]]:
     """Expand paths to files: (path, named explicitly). Directories are walked in sorted order
     (``core/walk.py``), entering no hidden or vendored folder; only the formats' suffixes are
-    taken from them."""
+    taken from them. Folders that could not be read go to ``problems`` (path, reason)."""
     for path in paths:
         try:
             is_dir = path.is_dir()
@@ -100,5 +102,5 @@ def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
         if not is_dir:
             yield path, True
             continue
-        for name, _regular in walk_folder(os.fspath(path), LINTED_SUFFIXES):
+        for name, _regular in walk_folder(os.fspath(path), LINTED_SUFFIXES, problems):
             yield Path(name), False
