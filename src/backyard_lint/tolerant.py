@@ -19,11 +19,20 @@ import re
 from collections.abc import Iterator
 
 # Between words, the prefilter also accepts a tag, an emphasis, strike-through or blockquote
-# mark, or a no-break space written as a character reference.
-MARKUP_GAP = r"(?:[\s\pZ*_~>]|<[^<>]*>|&(?:nbsp|#0*160|#x0*a0);)"
+# mark, a no-break space written as a character reference, a link's brackets, destination or
+# reference label, a backquote, or a footnote reference ("Russia's [backyard](url)",
+# "Russia's[^1] backyard", "Russia's `backyard <url>`_").
+FOOTNOTE_REF = r"\[\^[^\[\]\s]{1,64}\]|\[[^\[\]\s]{1,64}\]_"  # Markdown's [^1], reST's [#]_
+MARKUP_GAP = (
+    r"(?:[\s\pZ*_~>\[\]`]|<[^<>]*>|&(?:nbsp|#0*160|#x0*a0);|\]\([^()]*\)|\]\[[^\[\]]*\]|"
+    + FOOTNOTE_REF
+    + ")"
+)
 # ``RuleSet.locate``: any run of characters that are not word characters, list numbers, tags,
 # character references, code spans, or a link's destination or reference label.
-REGION_GAP = r"(?:\W|\d+[.)]|<[^<>]*>|&#?\w+;|`[^`]*`|\]\([^()]*\)|\]\[[^\[\]]*\])"
+REGION_GAP = (
+    r"(?:\W|\d+[.)]|<[^<>]*>|&#?\w+;|`[^`]*`|\]\([^()]*\)|\]\[[^\[\]]*\]|" + FOOTNOTE_REF + ")"
+)
 EDGE = r"(?:\b|_)"  # a word boundary may also be an emphasis underscore: "_Russia's_ backyard"
 
 _SPACE_ATOMS = frozenset((r"\s", r"[\s\pZ]"))
