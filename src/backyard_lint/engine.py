@@ -266,8 +266,23 @@ def lint_text(
 ) -> list[Finding]:
     """Lint ``text`` (already decoded) in format ``fmt``; a pure function of its arguments.
 
-    Findings are sorted by offset. Offsets are code points into ``text``.
+    Findings are sorted by offset. Offsets are code points into ``text``. Invisible characters
+    and look-alike letters inside a word are normalised for matching (``lookalike.py``).
     """
+    from backyard_lint import lookalike
+
+    return lookalike.lint_through(
+        text, lambda seen: _lint_text(seen, ruleset, fmt=fmt, settings=settings)
+    )
+
+
+def _lint_text(
+    text: str,
+    ruleset: RuleSet,
+    *,
+    fmt: str = "plain",
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Finding]:
     hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default)]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:

@@ -118,6 +118,7 @@ class Prefilter:
             self.anchors, self.always = [], frozenset(range(len(self.triggers)))
         self._single: dict[str, Any] = {}  # by pattern: several rules may share one
         self._sets: dict[frozenset[int], tuple[list[int], Any]] = {}
+        self._hiding: Any = None  # the RE2 set of ``hidden.MAY_HIDE``, once needed
         self._all: tuple[list[int], Any] | None = None
 
     def needs(self, data: bytes) -> set[int]:
@@ -140,8 +141,17 @@ class Prefilter:
 
     def triggered(self, data: bytes) -> bool:
         """Whether any trigger matches in ``data``: the needed ones, one at a time, stopping at
-        the first that matches (a clean file needs few, and each is compiled once)."""
+        the first that matches (a clean file needs few, and each is compiled once). A text
+        with a character that may hide a label (``core/hidden.py``) counts as triggered: the
+        full path normalises it before matching."""
         re2 = self.re2
+        if not data.isascii():
+            if self._hiding is None:
+                from backyard_lint.core.hidden import MAY_HIDE
+
+                self._hiding = compile_set(re2, [MAY_HIDE]) or False
+            if self._hiding is False or self._hiding.Match(data):
+                return True
         for pattern in {self.triggers[t] for t in self.needs(data)}:
             regex = self._single.get(pattern)
             if regex is None:
