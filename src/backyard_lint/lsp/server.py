@@ -20,10 +20,11 @@ from pygls.lsp.server import LanguageServer
 from backyard_lint import __version__
 from backyard_lint.config import DEFAULT, YAML_NAMES, Config, ConfigError
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.lsp import convert, features
+from backyard_lint.lsp import convert, features, stretch
 from backyard_lint.lsp.documents import ENCODINGS, UTF16, Document, uri_to_path
 from backyard_lint.lsp.protocol import BackyardProtocol
 from backyard_lint.lsp.settings import SECTION, ClientSettings, parse
+from backyard_lint.lsp.stretch import Changed
 from backyard_lint.model import Finding, Settings
 from backyard_lint.project import Project
 from backyard_lint.rules import RULE_SUFFIXES, RuleError
@@ -282,13 +283,19 @@ class BackyardServer(LanguageServer):
     def lint(self, doc: Document) -> Linted:
         """Lint ``doc`` as it is now (reusing the last result when the text has not changed)."""
         last = self._linted.get(doc.uri)
+        changed = doc.take_changed()
         if last is not None and last.text is doc.text:
             return last
         cfg = self.config_for(doc)
         ruleset = self._ruleset(cfg, doc)
         settings = self.settings_for(doc, cfg)
         try:
-            findings = lint_text(doc.text, ruleset, fmt=doc.fmt, settings=settings)
+            found = None
+            if last is not None and changed is not None and doc.fmt == "plain":
+                found = self._relint_stretch(last, doc.text, changed, ruleset, settings)
+            findings = found if found is not None else lint_text(
+                doc.text, ruleset, fmt=doc.fmt, settings=settings
+            )
         except ModuleNotFoundError as exc:
             # A format adapter that is not installed: lint as plain text rather than not at all.
             self.show_once(f"backyard-lint: cannot read {doc.fmt} ({exc}); linting as plain text")
@@ -301,6 +308,22 @@ class BackyardServer(LanguageServer):
         result = Linted(doc.version, doc.text, findings, ruleset)
         self._linted[doc.uri] = result
         return result
+
+    @staticmethod
+    def _relint_stretch(
+        last: Linted, text: str, changed: Changed, ruleset: RuleSet, settings: Settings
+    ) -> list[Finding] | None:
+        """A large plain-text document's findings from the last lint and a lint of the
+        paragraphs that changed (``stretch.py``), or None to lint it whole."""
+        if len(text) < stretch.LARGE or last.ruleset is not ruleset:
+            return None
+        return stretch.relint(
+            last.text,
+            last.findings,
+            text,
+            changed,
+            lambda part: lint_text(part, ruleset, fmt="plain", settings=settings),
+        )
 
     def lint_now(self, uri: str) -> None:
         self._cancel(uri)
