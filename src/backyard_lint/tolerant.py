@@ -22,7 +22,7 @@ from collections.abc import Iterator
 # mark, a no-break space written as a character reference, a link's brackets, destination or
 # reference label, a backquote, or a footnote reference ("Russia's [backyard](url)",
 # "Russia's[^1] backyard", "Russia's `backyard <url>`_").
-FOOTNOTE_REF = r"\[\^[^\[\]\s]{1,64}\]|\[[^\[\]\s]{1,64}\]_"  # Markdown's [^1], reST's [#]_
+FOOTNOTE_REF = r"\[\^[^\[\]\s]+\]|\[[^\[\]\s]+\]_"  # Markdown's [^1], reST's [#]_
 MARKUP_GAP = (
     r"(?:[\s\pZ*_~>\[\]`]|<[^<>]*>|&(?:nbsp|#0*160|#x0*a0);|\]\([^()]*\)|\]\[[^\[\]]*\]|"
     + FOOTNOTE_REF
