@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backyard_lint.core.literals import escape, requirement
-from backyard_lint.engine import _MARKUP_GAP
 from backyard_lint.rules import builtin_rules_dir, load_rules
+from backyard_lint.tolerant import MARKUP_GAP as _MARKUP_GAP
 
 if TYPE_CHECKING:
     from backyard_lint.core.literals import Requirement

@@ -188,12 +188,13 @@ def test_workers_leave_ctrl_c_to_the_parent() -> None:
     """The parent stops the workers on Ctrl-C and prints one line; a worker prints nothing."""
     import signal
 
-    before = signal.getsignal(signal.SIGINT)
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     try:
-        parallel._init_worker(RunOptions(), Project(), [])
+        parallel._init_worker(RunOptions(), Project(), [], None, os.getppid())
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
-        signal.signal(signal.SIGINT, before)
+        signal.signal(signal.SIGINT, before[0])
+        signal.signal(signal.SIGTERM, before[1])
 
 
 _REAL_LINT_RANGE = parallel._lint_range

@@ -22,6 +22,7 @@ from backyard_lint.rules import RuleError
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
+    from backyard_lint.model import FileReport
     from backyard_lint.project import Project
 
 
@@ -88,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show quoted, negated, attributed, historical, name and literal uses, as info",
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
+    check.add_argument("--force-write", action="store_true", help="with --fix, also replace "
+                       "read-only files, other users' files and files with several hard links")
     check.add_argument(
         "--in-place",
         action="store_true",
@@ -169,11 +172,11 @@ def _err(message: str) -> None:
     sys.stderr.write(f"backyard-lint: {message}\n")
 
 
-def _printable(path: str) -> str:
-    """A path shown on one line: control characters (a newline in a file name) are escaped."""
-    if path.isprintable():
-        return path
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+def _printable(text: str) -> str:
+    """Shown on one line: control characters (a newline in a file name) are escaped."""
+    from backyard_lint.reporters import printable
+
+    return printable(text)
 
 
 def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
@@ -183,14 +186,26 @@ def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
+    if args.fix and ("-" in args.paths or (args.stdin_filename and not args.paths)):
+        from backyard_lint.stdin_filter import run_as_filter  # on any error, input comes back
+
+        return run_as_filter(lambda: _check(args, project))
+    return _check(args, project)
+
+
+def _check(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import formats
-    from backyard_lint.inputs import walk
+    from backyard_lint.inputs import encoding_problem, walk
     from backyard_lint.parallel import run_files
     from backyard_lint.reporters import ReportContext, renderer
     from backyard_lint.runner import RunOptions
+    from backyard_lint.stopping import Stop
 
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
+        return ExitCode.ERROR
+    if args.encoding and (problem := encoding_problem(args.encoding)):
+        _err(f"--encoding: {problem}")
         return ExitCode.ERROR
     # With --stdin-filename and no paths, read standard input (as ruff does).
     default = ["-"] if args.stdin_filename else ["."]
@@ -201,6 +216,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         ignore=tuple(args.ignore),
         show_mentions=args.show_mentions,
         fix=args.fix,
+        force=args.force_write,
         diff=args.diff,
         encoding=args.encoding,
         config=args.config,
@@ -209,28 +225,49 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
         in_place=args.in_place,
     )
-    files = list(walk(paths))
-    reports = [r for r in run_files(files, opts, project, args.jobs) if not r.skipped]
+    unread: list[tuple[str, str]] = []  # folders not read: reported as errors (exit 2)
+    files = list(walk(paths, unread))
+    stop = Stop().install() if args.fix else None  # a signal ends the run between files
+    try:
+        linted = list(run_files(files, opts, project, args.jobs, stop))
+    finally:
+        if stop is not None:
+            stop.restore()
+    reports = [r for r in linted if not r.skipped]
+    if unread:
+        from backyard_lint.model import FileReport as Unread
+
+        reports += [Unread(folder, error=reason) for folder, reason in unread]
     fail_on = Severity(args.fail_on or (base_cfg.fail_on or Severity.WARNING))
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     render = renderer(args.format)
     output = render(reports, ReportContext(base_rules, color=color))
-    if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
+    if output and not (args.fix and any(str(p) == "-" for p in paths)):
         sys.stdout.write(output)
     for r in reports:
         if r.written:
             _err(f"{_printable(r.path)}: fixed copy written to {_printable(r.written)}")
     errors = [r for r in reports if r.error is not None]
     for r in errors:
-        _err(f"{_printable(r.path)}: {r.error}")
+        _err(_printable(f"{r.path}: {r.error}"))
+    if stop is not None and stop.requested:
+        _err(_printable(interrupted_line(reports, len(files) - len(linted))))
+        return 130
     failing = any(loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings)
     if errors:
         return ExitCode.ERROR
     if failing and not args.exit_zero:
         return ExitCode.PROBLEMS
     return ExitCode.OK
+
+
+def interrupted_line(reports: Sequence[FileReport], not_begun: int) -> str:
+    """What an interrupted ``--fix`` run did: the files it fixed, and how many it never began."""
+    fixed = [r.path for r in reports if r.fixed]
+    done = f"fixes written to {', '.join(fixed)}" if fixed else "no file was fixed"
+    return f"interrupted: {done}; {not_begun} file{'s' if not_begun != 1 else ''} not linted"
 
 
 def cmd_trace(args: argparse.Namespace, project: Project) -> int:
@@ -363,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
     except (ConfigError, RuleError) as exc:
-        _err(str(exc))
+        _err(_printable(str(exc)))
         return ExitCode.ERROR
     except KeyboardInterrupt:
         _err("interrupted")

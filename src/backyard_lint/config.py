@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates
+from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates, last_folder
 from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
 
 __all__ = ["YAML_NAMES", "Config", "ConfigError", "Discovery", "glob_match", "load", "validate"]
@@ -107,8 +107,16 @@ def glob_match(pattern: str, rel_path: str) -> bool:
     return _glob_regex(pattern).search(rel_path) is not None
 
 
+class GlobError(ValueError):
+    """A glob that cannot be compiled; ``str()`` says why."""
+
+
 @lru_cache(maxsize=512)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
+def _glob_regex(pattern: str) -> Any:
+    """The glob as an RE2 pattern: matching takes time linear in the path whatever the glob
+    (``*a*a*a*b`` cannot backtrack). Raises :class:`GlobError` for an invalid glob."""
+    import re2
+
     pat = pattern.strip()
     anchored = "/" in pat.rstrip("/")
     pat = pat.lstrip("/").rstrip("/")
@@ -128,19 +136,36 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
             out.append("[^/]*")
         elif c == "?":
             out.append("[^/]")
-        elif c == "[":
-            j = pat.find("]", i + 1)
-            if j > i:
-                out.append("[" + pat[i + 1 : j].replace("!", "^", 1) + "]")
-                i = j + 1
-                continue
-            out.append(re.escape(c))
+        elif c == "[" and (j := pat.find("]", i + 2)) > i:
+            out.append(_glob_class(pat[i + 1 : j]))
+            i = j + 1
+            continue
         else:
             out.append(re.escape(c))
         i += 1
     body = "".join(out)
     prefix = "^" if anchored else r"(?:^|/)"
-    return re.compile(prefix + body + r"(?:/.*)?$")
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(prefix + body + r"(?:/.*)?$", options)
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else exc
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        from backyard_lint.tolerant import shown
+
+        raise GlobError(f"invalid glob '{shown(pattern)}': {shown(str(detail))}") from None
+
+
+def _glob_class(inner: str) -> str:
+    """A glob's ``[...]`` as a regular-expression class: ``!`` or ``^`` first negates; every
+    other character stands for itself, and ``a-z`` is a range."""
+    negate = inner[:1] in ("!", "^")
+    if negate:
+        inner = inner[1:]
+    members = "".join("\\" + c if c in "\\[]^" else c for c in inner)
+    return f"[{'^' if negate else ''}{members}]"
 
 
 def _tool_table(path: Path, *, discovering: bool = False) -> Any:
@@ -166,6 +191,8 @@ def _tool_table(path: Path, *, discovering: bool = False) -> Any:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(str(path), None, "refused: nested too deep") from None
     return data.get("tool", {}).get("backyard-lint")
 
 
@@ -176,8 +203,13 @@ def _yaml_load(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    from backyard_lint.yamlsafe import YamlLimit
+    from backyard_lint.yamlsafe import load as yaml_load
+
     try:
-        return yaml.safe_load(text)
+        return yaml_load(text)
+    except YamlLimit as exc:
+        raise ConfigError(str(path), None, f"refused: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -248,6 +280,12 @@ def validate(data: Any, path: Path) -> Config:
     if not isinstance(pfi, Mapping):
         raise ConfigError(str(path), "per-file-ignores", "must map globs to lists of rule ids")
     per_file = tuple((str(g), _ids(ids, path, f"per-file-ignores.{g}")) for g, ids in pfi.items())
+    globs = [("exclude", g) for g in exclude] + [("per-file-ignores", g) for g, _ in per_file]
+    for key, glob in globs:
+        try:
+            _glob_regex(glob)
+        except GlobError as exc:
+            raise ConfigError(str(path), key, str(exc)) from None
     fail_on = data.get("fail-on")
     show = data.get("show-mentions")
     if show is not None and not isinstance(show, bool):
@@ -288,19 +326,32 @@ class Discovery:
         return found
 
     def _for_folder(self, folder: Path) -> Config:
-        found = self._cache.get(folder)
-        if found is not None:
-            return found
+        """Up from ``folder`` to the first configuration, stopping after the repository's
+        root (``core.probe.last_folder``) or the file system's; a loop, not recursion: a
+        path may be thousands of folders deep."""
+        walked: list[Path] = []
+        found: Config | None = None
+        current = folder
+        while found is None:
+            found = self._cache.get(current) or self._own(current)
+            if found is None:
+                walked.append(current)
+                if current.parent == current or last_folder(str(current)):
+                    found = DEFAULT
+                else:
+                    current = current.parent
+        for each in walked:
+            self._cache[each] = found
+        self._cache[current] = found
+        return found
+
+    def _own(self, folder: Path) -> Config | None:
+        """The configuration held in ``folder`` itself, or None."""
         for candidate in folder_candidates(str(folder)):
             path = Path(candidate)
             if path.name != PYPROJECT:
-                found = load(path)
-                break
+                return load(path)
             table = _tool_table(path, discovering=True)
             if table is not None:
-                found = validate(table, path)
-                break
-        else:
-            found = self._for_folder(folder.parent) if folder.parent != folder else DEFAULT
-        self._cache[folder] = found
-        return found
+                return validate(table, path)
+        return None

@@ -6,7 +6,6 @@ classify each match (use or mention) -> apply settings and directives -> finding
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
@@ -17,6 +16,7 @@ from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
 from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
 from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
+from backyard_lint.tolerant import region_tolerant, trigger_form
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
@@ -37,54 +37,10 @@ def _flagged(rule: Rule, regex: str) -> str:
     return regex if rule.case_sensitive else f"(?i:{regex})"
 
 
-# In the prefilter only, the white space between words may also be inline markup: a tag
-# ("Russia's <em>backyard</em>"), emphasis or strike-through marks, or a blockquote marker at a
-# line start (and a word boundary may be an underscore). The adapters blank such markup, so the
-# exact patterns then match the masked text; without this, the raw-text prefilter would never
-# let such a file through.
-_MARKUP_GAP = r"(?:[\s\pZ*_~>]|<[^<>]*>|&(?:nbsp|#0*160|#x0*a0);)"
-_GAPS = (
-    (r"[\s\pZ]+", _MARKUP_GAP + "+"),
-    (r"[\s\pZ]*", _MARKUP_GAP + "*"),
-    (r"\s+", _MARKUP_GAP + "+"),
-    (r"\s*", _MARKUP_GAP + "*"),
-)
-
-
-# To find where a rule may match once the markup is masked (``RuleSet.locate``), the white
-# space between words may be any run of characters that are not word characters, list numbers,
-# tags, character references, code spans, or a link's destination or reference label.
-_REGION_GAP = r"(?:\W|\d+[.)]|<[^<>]*>|&#?\w+;|`[^`]*`|\]\([^()]*\)|\]\[[^\[\]]*\])"
-_REGION_GAPS = tuple((gap, _REGION_GAP + wider[-1]) for gap, wider in _GAPS)
-
-
-# A word boundary may also be an emphasis mark that is a word character: "_Russia's_ backyard".
-_EDGE = (r"\b", r"(?:\b|_)")
-
-
-def region_tolerant(regex: str) -> str:
-    """``regex`` with its white-space runs widened to any markup (see ``RuleSet.locate``)."""
-    for gap, wider in (*_REGION_GAPS, _EDGE):
-        regex = regex.replace(gap, wider)
-    return regex
-
-
-def markup_tolerant(regex: str) -> str:
-    """``regex`` with its white-space runs widened to allow inline markup (prefilter only)."""
-    for gap, wider in (*_GAPS, _EDGE):
-        regex = regex.replace(gap, wider)
-    return regex
-
-
-# In the prefilter only, a bounded optional repeat ("up to three modifiers": X{0,3}) becomes
-# unbounded (X*): it matches a superset, so no file is lost, and the set compiles faster (the
-# bounded form is compiled as that many copies of X).
-_BOUNDED_OPTIONAL = re.compile(r"(?<!\\)\{0,\d+\}")
-
-
+# The prefilter and ``locate`` search widened forms of each pattern (see ``tolerant``).
 def trigger_pattern(rule: Rule, regex: str) -> str:
     """One pattern as the prefilter's full set holds it (also kept in the rule cache)."""
-    return _flagged(rule, _BOUNDED_OPTIONAL.sub("*", markup_tolerant(regex)))
+    return _flagged(rule, trigger_form(regex))
 
 
 def _large_options() -> Any:
@@ -331,8 +287,23 @@ def lint_text(
 ) -> list[Finding]:
     """Lint ``text`` (already decoded) in format ``fmt``; a pure function of its arguments.
 
-    Findings are sorted by offset. Offsets are code points into ``text``.
+    Findings are sorted by offset. Offsets are code points into ``text``. Invisible characters
+    and look-alike letters inside a word are normalised for matching (``lookalike.py``).
     """
+    from backyard_lint import lookalike
+
+    return lookalike.lint_through(
+        text, lambda seen: _lint_text(seen, ruleset, fmt=fmt, settings=settings)
+    )
+
+
+def _lint_text(
+    text: str,
+    ruleset: RuleSet,
+    *,
+    fmt: str = "plain",
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Finding]:
     hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default)]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
@@ -370,6 +341,7 @@ def lint_text(
                 replacements=rule.replacements,
                 context=reading,
                 reason=reason,
+                prose=masked[start:end],
             )
         )
     if doc.directives or has_directives:

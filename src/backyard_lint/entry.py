@@ -176,6 +176,9 @@ def _files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
     """The files the command would lint, each with whether it is known to be a regular file."""
     for path in paths:
         if os.path.isdir(path):
-            yield from walk_folder(path, LINTED_SUFFIXES)
+            problems: list[tuple[str, str]] = []
+            yield from walk_folder(path, LINTED_SUFFIXES, problems)
+            if problems:  # a folder not read: the full path says so
+                raise _Unsure
         else:
             yield path, False

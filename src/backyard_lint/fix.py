@@ -9,6 +9,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from backyard_lint import markup_edit
 from backyard_lint.core import atomic
 from backyard_lint.model import Context, Finding, Severity
 
@@ -35,7 +36,10 @@ def edits(findings: Iterable[Finding], *, safe_only: bool = True) -> list[tuple[
             continue
         if f.start < last_end:
             continue
-        out.append((f.start, f.end, match_case(f.match, first.text)))
+        new = markup_edit.rewrite(f.match, f.prose, match_case(f.prose or f.match, first.text))
+        if new is None:  # markup between the words that change: offered, not applied
+            continue
+        out.append((f.start, f.end, new))
         last_end = f.end
     return out
 

@@ -23,6 +23,18 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     return decode_full(data, encoding)[0]
 
 
+def encoding_problem(name: str) -> str | None:
+    """Why ``name`` cannot be used to read text (unknown, or a bytes-to-bytes or text-to-text
+    codec such as ``base64`` or ``rot13``), or None."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return f"unknown encoding '{name}'"
+    if not getattr(info, "_is_text_encoding", True):
+        return f"'{name}' is not a text encoding"
+    return None
+
+
 def decode_full(data: bytes, encoding: str | None = None) -> tuple[str, str, bytes]:
     """Like :func:`decode`, also returning the codec and the BOM, to write the file back."""
     for bom, codec in (
@@ -40,10 +52,10 @@ def decode_full(data: bytes, encoding: str | None = None) -> tuple[str, str, byt
                     f"not valid {codec.upper()} at byte {exc.start + len(bom)}"
                 ) from None
     if encoding:
-        try:
-            wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
-        except LookupError:
-            raise InputError(f"unknown encoding '{encoding}'") from None
+        problem = encoding_problem(encoding)
+        if problem:
+            raise InputError(problem)
+        wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
         if not wide and b"\0" in data:
             raise InputError(BINARY)
         try:
@@ -76,10 +88,12 @@ def read_file(path: Path) -> tuple[bytes, os.stat_result]:
     return core_read.read_file(os.fspath(path), MAX_BYTES)
 
 
-def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+def walk(
+    paths: Iterable[Path], problems: list[tuple[str, str]] | None = None
+) -> Iterator[tuple[Path, bool]]:
     """Expand paths to files: (path, named explicitly). Directories are walked in sorted order
     (``core/walk.py``), entering no hidden or vendored folder; only the formats' suffixes are
-    taken from them."""
+    taken from them. Folders that could not be read go to ``problems`` (path, reason)."""
     for path in paths:
         try:
             is_dir = path.is_dir()
@@ -88,5 +102,5 @@ def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
         if not is_dir:
             yield path, True
             continue
-        for name, _regular in walk_folder(os.fspath(path), LINTED_SUFFIXES):
+        for name, _regular in walk_folder(os.fspath(path), LINTED_SUFFIXES, problems):
             yield Path(name), False

@@ -125,6 +125,9 @@ class Finding:
     replacements: tuple[Replacement, ...] = ()
     context: Context | str = Context.USE
     reason: str = ""
+    # The span as the rules saw it (the masked text: markup blank), or None when not known; a
+    # fix changes only the characters that are not markup (``markup_edit.rewrite``).
+    prose: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

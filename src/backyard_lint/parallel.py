@@ -29,6 +29,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from backyard_lint.core.prefilter import DIRECTIVE_MARK
 from backyard_lint.core.probe import ConfigProbe
@@ -36,6 +37,7 @@ from backyard_lint.core.read import MAX_BYTES, plain_bytes
 from backyard_lint.model import FileReport
 from backyard_lint.project import Project
 from backyard_lint.runner import RunOptions, lint_path
+from backyard_lint.stopping import Stop, WorkerGuard
 
 # Below either threshold the files are linted in this process (no workers).
 IN_PROCESS_FILES = 8
@@ -45,6 +47,7 @@ IN_PROCESS_BYTES = 4 * 1024 * 1024
 MAX_CHUNK = 32
 
 _LINTER: _Linter | None = None  # set in each worker by _init_worker
+_GUARD: WorkerGuard | None = None  # likewise: stops the worker when asked (stopping.py)
 
 
 def default_jobs() -> int:
@@ -59,16 +62,27 @@ def run_files(
     opts: RunOptions,
     project: Project,
     jobs: int | None = None,
+    stop: Stop | None = None,
 ) -> Iterator[FileReport]:
-    """Lint ``files`` (path, named explicitly) in order; in parallel when it pays off."""
+    """Lint ``files`` (path, named explicitly) in order; in parallel when it pays off.
+    ``stop``: once it is requested, no further file is started (see ``stopping.py``)."""
+    stop = stop or Stop()
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     jobs = min(jobs, len(files))
     if jobs <= 1 or in_process(files):
-        linter = _Linter(opts, project)
-        for path, explicit in files:
-            yield linter.lint(path, explicit)
+        yield from _here(files, opts, project, stop)
         return
-    yield from _in_workers(files, opts, project, jobs)
+    yield from _in_workers(files, opts, project, jobs, stop)
+
+
+def _here(
+    files: Sequence[tuple[Path, bool]], opts: RunOptions, project: Project, stop: Stop
+) -> Iterator[FileReport]:
+    linter = _Linter(opts, project)
+    for path, explicit in files:
+        if stop.should_stop():
+            return
+        yield linter.lint(path, explicit)
 
 
 class _Linter:
@@ -131,7 +145,11 @@ def chunk_size(n_files: int, jobs: int) -> int:
 
 
 def _in_workers(
-    files: Sequence[tuple[Path, bool]], opts: RunOptions, project: Project, jobs: int
+    files: Sequence[tuple[Path, bool]],
+    opts: RunOptions,
+    project: Project,
+    jobs: int,
+    stop: Stop,
 ) -> Iterator[FileReport]:
     import multiprocessing
 
@@ -143,41 +161,71 @@ def _in_workers(
     project.ruleset().triggered(b"")  # build the prefilter once, here: the workers inherit it
     names = [(str(path), explicit) for path, explicit in files]
     # A task is a range of the list; a worker answers None for a clean file (the report the
-    # shortcut would make), so little is pickled either way.
+    # shortcut would make), so little is pickled either way. A worker asked to stop answers
+    # for the files it did only.
     size = chunk_size(len(names), jobs)
     ranges = [(start, min(start + size, len(names))) for start in range(0, len(names), size)]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    stop.event = ctx.Event()
     done = 0  # files reported so far
-    pool = ProcessPoolExecutor(jobs, ctx, initializer=_init_worker, initargs=(opts, project, names))
+    pool = ProcessPoolExecutor(
+        jobs,
+        ctx,
+        initializer=_init_worker,
+        initargs=(opts, project, names, stop.event, os.getpid()),
+    )
     try:
-        for (start, _end), reports in zip(ranges, pool.map(_lint_range, ranges), strict=True):
+        try:
+            results = pool.map(_lint_range, ranges)
+        except OSError as exc:  # no process could be started (a process limit): one process
+            _end_workers(pool)
+            reason = exc.strerror or str(exc)
+            sys.stderr.write(
+                f"backyard-lint: could not start worker processes ({reason}); "
+                "linting in one process\n"
+            )
+            yield from _here(files, opts, project, stop)
+            return
+        for (start, _end), reports in zip(ranges, results, strict=True):
             for offset, report in enumerate(reports):
                 yield report if report is not None else FileReport(names[start + offset][0])
                 done = start + offset + 1
     except BrokenProcessPool:
         # A worker died (killed, out of memory): the rest is linted here, as --jobs 1 would.
         pool.shutdown(wait=False, cancel_futures=True)
-        linter = _Linter(opts, project)
-        for path, explicit in files[done:]:
-            yield linter.lint(path, explicit)
-    except BaseException:  # Ctrl-C, or the reader stopped: drop the work not yet started
+        yield from _here(files[done:], opts, project, stop)
+    except BaseException:  # a second Ctrl-C, or the reader stopped: drop the work not started
+        stop.event.set()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     finally:
         pool.shutdown(wait=True)
 
 
+def _end_workers(pool: Any) -> None:
+    """Stop the workers that did start before the pool failed (they would wait for work)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
+
+
 _NAMES: list[tuple[str, bool]] = []  # in each worker: the files, set by _init_worker
 
 
-def _init_worker(opts: RunOptions, project: Project, names: list[tuple[str, bool]]) -> None:
-    global _LINTER, _NAMES
+def _init_worker(
+    opts: RunOptions, project: Project, names: list[tuple[str, bool]], event: Any, parent: int
+) -> None:
+    global _LINTER, _NAMES, _GUARD
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the workers (no traceback from each of them).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _GUARD = WorkerGuard(event, parent)
     _LINTER = _Linter(opts, project)  # with fork, the parent's project and its rule sets
     _NAMES = names
     # Load the working folder's rules once. An error here is raised again by lint_path, for
@@ -188,12 +236,18 @@ def _init_worker(opts: RunOptions, project: Project, names: list[tuple[str, bool
 
 def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
     start, end = task
-    assert _LINTER is not None, "the worker initialiser did not run"
+    assert _LINTER is not None and _GUARD is not None, "the worker initialiser did not run"
     out: list[FileReport | None] = []
     for path, explicit in _NAMES[start:end]:
+        if _GUARD.should_stop():
+            break
+        _GUARD.busy = True
         if _LINTER.clean(path):
             out.append(None)  # the parent makes the empty report
         else:
             report = lint_path(Path(path), _LINTER.opts, _LINTER.project, explicit=explicit)
             out.append(None if report == FileReport(path) else report)
+        _GUARD.busy = False
+    if _GUARD.terminated:  # the parent is gone: nobody waits for this answer
+        os._exit(143)
     return out

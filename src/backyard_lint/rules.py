@@ -42,9 +42,13 @@ def load_rule_file(path: Path, display: str | None = None) -> Rule:
 def parse_rule(raw: str, path: str) -> Rule:
     import yaml  # here, not at the top: start-up reads the validated rules from the cache
 
+    from backyard_lint.yamlsafe import YamlLimit
+    from backyard_lint.yamlsafe import load as yaml_load
+
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(raw, Loader=loader)
+        data = yaml_load(raw)
+    except YamlLimit as exc:
+        raise RuleError(path, None, None, f"refused: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -78,6 +82,9 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
             loaded = cached_folder(folder, parse_rule, _os_reason)
         else:
             loaded = [load_rule_file(path) for path in rule_files(folder)]
+            from backyard_lint.cost import check_rules
+
+            check_rules(loaded)  # a user's pattern over the cost budget: one line, at load
         for rule in loaded:
             for name in (rule.id, *rule.aliases):
                 if name in seen:

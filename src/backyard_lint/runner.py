@@ -34,6 +34,7 @@ class RunOptions:
     with_proselint: bool = False
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format
+    force: bool = False  # --force-write (see writeback.py)
     in_place: bool = False  # --fix rewrites a Word document itself, not a fixed copy
 
 
@@ -122,11 +123,13 @@ def lint_path(
                     after, fmt, settings, ruleset, with_proselint=opts.with_proselint
                 )
 
-            _fix(report, path, opts, (text, codec, bom, st), findings, relint)
+            _fix(report, path, opts, (text, codec, bom, st), findings, relint, explicit)
     except InputError as exc:
         return FileReport(display, error=str(exc))
     except (ConfigError, RuleError, BrokenPipeError):
         raise
+    except RecursionError:  # markup nested thousands of levels deep (a parser recurses)
+        return FileReport(display, error="markup nested too deeply to read; not linted")
     except Exception as exc:  # a bug in an adapter or the classifier: this file only
         if debugging():
             raise
@@ -167,6 +170,7 @@ def _fix(
     source: tuple[str, str, bytes, os.stat_result | None],
     findings: list[Finding],
     relint: Callable[[str], list[Finding]],
+    explicit: bool = True,
 ) -> None:
     """Apply the safe fixes to a file: as a diff (``--diff``, writes nothing) or through a
     temporary file and an atomic rename (``--fix``), keeping the BOM, encoding and line ends.
@@ -179,16 +183,10 @@ def _fix(
         report.diff = fixing.unified_diff(report.path, text, after)
     if not opts.fix:
         return
+    from backyard_lint.writeback import write_fix
+
     try:
-        data = bom + after.encode(codec)
-    except UnicodeEncodeError as exc:
-        report.error = (
-            f"could not write fixes: {after[exc.start]!r} cannot be written in {codec}; "
-            "file left unchanged"
-        )
-        return
-    try:
-        fixing.write_atomic(path, data, unchanged_since=st)
+        write_fix(str(path), (text, after), (codec, bom), st, named=explicit, force=opts.force)
     except (OSError, fixing.FixError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         report.error = f"could not write fixes: {reason}; file left unchanged"

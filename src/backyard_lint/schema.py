@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from backyard_lint.model import RULE_SEVERITIES, Pattern, Replacement, Rule, Severity, Source
+from backyard_lint.tolerant import problem as widened_problem
+from backyard_lint.tolerant import shown
 
-ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
+ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+\Z")  # \Z: no trailing newline
 PLACEHOLDERS = {"match", "replacement"}
 _SOURCE_KEYS = {"title", "url", "publisher", "date", "author", "quote", "argument"}
 
@@ -68,8 +70,9 @@ def _case_sensitive(data: Mapping[str, Any], err: Err) -> bool:
 
 def _exceptions(data: Mapping[str, Any], err: Err) -> tuple[str, ...]:
     exceptions = _string_list(data, "exceptions", err)
+    case_sensitive = _case_sensitive(data, err)
     for i, pat in enumerate(exceptions):
-        problem = pattern_problem(pat)
+        problem = pattern_problem(pat) or widened_problem(pat, case_sensitive, exact_only=True)
         if problem:
             raise err(f"exceptions[{i}]", problem)
     return exceptions
@@ -124,6 +127,17 @@ def _default(data: Mapping[str, Any], err: Err) -> bool:
     return default
 
 
+def _checked_patterns(data: Mapping[str, Any], err: Err) -> tuple[Pattern, ...]:
+    """The patterns; each one's markup-tolerant forms (see ``tolerant``) must compile too."""
+    patterns = tuple(_patterns(data["patterns"], err))
+    case_sensitive = _case_sensitive(data, err)
+    for i, pat in enumerate(patterns):
+        problem = widened_problem(pat.regex, case_sensitive)
+        if problem:
+            raise err(f"patterns[{i}]", f"pattern '{shown(pat.regex)}': {problem}")
+    return patterns
+
+
 # The schema, in the order the fields are checked. ``id`` is checked before the others (every
 # other error names the rule).
 FIELDS: dict[str, Field] = {
@@ -133,7 +147,7 @@ FIELDS: dict[str, Field] = {
     "message": Field(True, _message),
     "explanation": Field(True, lambda data, err: _text(data, "explanation", err)),
     "case_sensitive": Field(False, _case_sensitive),
-    "patterns": Field(True, lambda data, err: tuple(_patterns(data["patterns"], err))),
+    "patterns": Field(True, lambda data, err: _checked_patterns(data, err)),
     "exceptions": Field(False, _exceptions),
     "replacements": Field(
         False, lambda data, err: tuple(_replacements(data.get("replacements", []), err))
@@ -183,7 +197,7 @@ def pattern_problem(pattern: str) -> str | None:
         detail = exc.args[0] if exc.args else exc
         if isinstance(detail, bytes):
             detail = detail.decode("utf-8", "replace")
-        return f"not a valid RE2 pattern: {detail}"
+        return f"not a valid RE2 pattern: {shown(str(detail))}"
     if compiled.search("") is not None:
         return "matches the empty string"
     return None

@@ -26,6 +26,7 @@ class StdioClient:
         self.proc = proc
         self.notifications: list[tuple[float, Message]] = []
         self.requests_from_server: list[Message] = []
+        self.unmatched: list[Message] = []  # responses to no request of ours (id null)
         self._pending: dict[int, asyncio.Future[Message]] = {}
         self._next_id = 0
         self._changed = asyncio.Event()
@@ -119,6 +120,8 @@ class StdioClient:
             fut = self._pending.get(msg.get("id"))  # type: ignore[arg-type]
             if fut is not None and not fut.done():
                 fut.set_result(msg)
+            else:
+                self.unmatched.append(msg)
         self._changed.set()
 
     @property

@@ -552,8 +552,19 @@ async def test_broken_project_config_is_shown_and_defaults_apply(vscode: Languag
     uri = _uri(vscode, "broken.md")
     open_doc(vscode, uri, f"It is {LABEL}.\n")
     got = await wait_for(vscode, uri)
-    assert [d.code for d in got.diagnostics] == ["backyard.russia"]
+    # The problem is a message and a diagnostic on the first line; the defaults still lint.
+    assert [d.code for d in got.diagnostics] == ["configuration", "backyard.russia"]
+    assert ".backyard-lint.yaml" in got.diagnostics[0].message
+    assert got.diagnostics[0].severity == types.DiagnosticSeverity.Error
     assert any(".backyard-lint.yaml" in m.message for m in vscode.messages)
+    # Fixed and saved: the problem goes.
+    (root / ".backyard-lint.yaml").write_text("select: [backyard]\n")
+    vscode.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    got = await wait_for(
+        vscode, uri, lambda p: [d.code for d in p.diagnostics] == ["backyard.russia"]
+    )
 
 
 @pytest_lsp.fixture(config=_config())

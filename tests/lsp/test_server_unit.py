@@ -38,3 +38,19 @@ def test_a_missing_adapter_falls_back_to_plain_text(monkeypatch, tmp_path, fmt_e
     doc = Document((tmp_path / "x.md").as_uri(), "Kazakhstan has long been Russia's backyard.\n")
     assert [f.rule for f in server.lint(doc).findings] == ["backyard.russia"]
     assert "linting as plain text" in shown[0]
+
+
+def test_a_pathological_glob_does_not_freeze_the_server(tmp_path):
+    # With backtracking, each of these globs against this path would take longer than the age
+    # of the universe; compiled to RE2 they answer at once.
+    glob = "*a*a*a*a*a*a*a*a*a*a*a*a*b"
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".backyard-lint.yaml").write_text(
+        f'exclude: ["{glob}"]\nper-file-ignores:\n  "{glob}": [backyard]\n', encoding="utf-8"
+    )
+    folder = tmp_path / ("a" * 200) / ("a" * 200)
+    folder.mkdir(parents=True)
+    server = srv.create_server()
+    doc = Document((folder / ("a" * 100 + ".md")).as_uri(), "It is Russia's backyard.\n")
+    assert [f.rule for f in server.lint(doc).findings] == ["backyard.russia"]
+    assert server._problems == {}

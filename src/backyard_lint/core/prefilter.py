@@ -119,6 +119,7 @@ class Prefilter:
             self.anchors, self.always = [], frozenset(range(len(self.triggers)))
         self._single: dict[str, Any] = {}  # by pattern: several rules may share one
         self._sets: dict[frozenset[int], tuple[list[int], Any]] = {}
+        self._hiding: Any = None  # the RE2 set of ``hidden.MAY_HIDE``, once needed
         self._all: tuple[list[int], Any] | None = None
 
     def needs(self, data: bytes) -> set[int]:
@@ -143,8 +144,17 @@ class Prefilter:
         """Whether any trigger matches in ``data``: the needed ones, one at a time, stopping at
         the first that matches (a clean file needs few, and each is compiled once). In a long
         text each is first searched in the first ``HEAD`` bytes: a text with labels has one
-        early as a rule, and a needed trigger that it lacks would be searched to the end."""
+        early as a rule, and a needed trigger that it lacks would be searched to the end. A
+        text with a character that may hide a label (``core/hidden.py``) counts as triggered:
+        the full path normalises it before matching."""
         re2 = self.re2
+        if not data.isascii():
+            if self._hiding is None:
+                from backyard_lint.core.hidden import MAY_HIDE
+
+                self._hiding = compile_set(re2, [MAY_HIDE]) or False
+            if self._hiding is False or self._hiding.Match(data):
+                return True
         patterns = {self.triggers[t] for t in self.needs(data)}
         stops = (HEAD, len(data)) if len(data) > HEAD else (len(data),)
         for stop in stops:

@@ -62,6 +62,16 @@ def folder_candidates(folder: str) -> Iterator[str]:
             yield path
 
 
+def last_folder(folder: str) -> bool:
+    """True when configuration discovery stops at ``folder`` (resolved): it is a repository's
+    root (it holds ``.git``, a folder or, for a worktree or submodule, a file), so that a
+    configuration in a folder above the repository does not silently apply.
+    ``BACKYARD_LINT_CONFIG_ABOVE_REPO=1`` searches on up to the file system's root."""
+    if os.environ.get("BACKYARD_LINT_CONFIG_ABOVE_REPO") == "1":
+        return False
+    return os.path.lexists(os.path.join(folder, ".git"))
+
+
 class ConfigProbe:
     """Whether a configuration file may apply to a folder: memoised per folder, as given and
     as resolved (resolving costs a system call per part of the path). One per run; the
@@ -85,7 +95,7 @@ class ConfigProbe:
                 return True
             walked.append(current)
             parent = os.path.dirname(current)
-            if parent == current:
+            if parent == current or last_folder(current):
                 break
             current = parent
         self._clean.update(walked)

@@ -18,14 +18,17 @@ SKIPPED_DIRS = frozenset(
 )
 
 
-def walk_folder(top: str, suffixes: Collection[str]) -> Iterator[tuple[str, bool]]:
+def walk_folder(
+    top: str, suffixes: Collection[str], problems: list[tuple[str, str]] | None = None
+) -> Iterator[tuple[str, bool]]:
     """The files below ``top`` whose suffix (lower-cased) is in ``suffixes``, each with whether
     it is known to be a regular file (found in a folder, not through a symbolic link).
 
     Sorted: a folder's files by name, then its sub-folders in name order (as ``os.walk`` goes).
     Hidden files and folders and ``SKIPPED_DIRS`` are passed over; a symbolic link to a folder
-    is not entered, and a folder met twice (a bind mount, a loop) is walked once. An unreadable
-    folder is skipped."""
+    is not entered, and a folder met twice (a bind mount, a loop) is walked once. A folder that
+    cannot be read (permissions, a path longer than the system allows) is not walked, and is
+    added to ``problems`` with the reason, so that the caller can say so."""
     seen: set[tuple[int, int]] = set()
     stack = [top]
     while stack:
@@ -34,7 +37,9 @@ def walk_folder(top: str, suffixes: Collection[str]) -> Iterator[tuple[str, bool
             st = os.stat(root)
             with os.scandir(root) as it:
                 entries = sorted(it, key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            if problems is not None:
+                problems.append((root, unreadable(exc)))
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen:
@@ -55,3 +60,9 @@ def walk_folder(top: str, suffixes: Collection[str]) -> Iterator[tuple[str, bool
             elif os.path.splitext(name)[1].lower() in suffixes:
                 yield entry.path, entry.is_file(follow_symlinks=False)
         stack.extend(reversed(folders))
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a folder was not walked, for the one line that says so."""
+    reason = (exc.strerror or type(exc).__name__).lower()
+    return f"folder not read ({reason}); the files in it are not linted"

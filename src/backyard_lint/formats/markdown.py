@@ -54,6 +54,7 @@ _PREFIX = re.compile(r"[ \t>]*")
 MAX_NESTING = 200
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _COMMENT = comment_pattern(BY_NAME["markdown"].comment)
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]{1,64}\]")  # a footnote reference (an extension)
 
 Rule = Callable[[StateInline, bool], bool]
 
@@ -326,6 +327,7 @@ def _parsed(text: str, front_matter: bool, references: dict[str, Any] | None) ->
     if doc.edits:
         masked = edit(masked, doc.edits)
     directives = tuple(sorted(doc.directives, key=lambda d: d.start))
+    masked = _FOOTNOTE_REF.sub(lambda m: " " * len(m.group()), masked)  # "label[^1]"
     return Masked(blank_urls(masked), directives, marks=tuple(sorted(doc.marks)))
 
 

@@ -84,5 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 0
         return 0
-    server.start_io()
+    from backyard_lint.lsp.stdio import serve_stdio
+
+    serve_stdio(server)  # pygls's start_io, with a reader that survives bad frames
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from backyard_lint import formats
+from backyard_lint import formats, markup_edit
 from backyard_lint.fix import match_case
 from backyard_lint.lsp.documents import Document
 from backyard_lint.model import Context, Finding, Rule, Severity
@@ -30,17 +30,24 @@ def cased(text: str, finding: Finding, replacement: str) -> str:
     """``replacement`` in the original's case: ALL CAPS stays so; an initial capital stays
     when the match starts its sentence (``match_case``). A capital that only belongs to a name
     inside the sentence ("... been Russia's backyard") does not capitalise the replacement."""
-    letters = [c for c in finding.match if c.isalpha()]
+    letters = [c for c in finding.prose or finding.match if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
     lo, _ = sentence_bounds(text, finding.start, finding.end)
     if any(c.isalnum() for c in text[lo : finding.start]):
         return replacement
-    return match_case(finding.match, replacement)
+    return match_case(finding.prose or finding.match, replacement)
+
+
+def kept_markup(finding: Finding, new: str) -> str | None:
+    """The span's new source text with the markup inside it kept (``markup_edit``), or None."""
+    return markup_edit.rewrite(finding.match, finding.prose, new)
 
 
 def replacement_edits(text: str, finding: Finding) -> list[tuple[str, Edit]]:
-    """One (new text, edit) per suggested replacement, in the original's case."""
+    """One (new text, edit) per suggested replacement, in the original's case. Markup inside
+    the match is kept; where it cannot be, the whole span is replaced (an offer the user sees
+    before taking it, never part of "fix all")."""
     out = []
     seen: set[str] = set()
     for rep in finding.replacements:
@@ -48,7 +55,8 @@ def replacement_edits(text: str, finding: Finding) -> list[tuple[str, Edit]]:
         if new in seen:
             continue
         seen.add(new)
-        out.append((new, (finding.start, finding.end, new)))
+        source = kept_markup(finding, new)
+        out.append((new, (finding.start, finding.end, new if source is None else source)))
     return out
 
 
@@ -62,7 +70,10 @@ def fix_all_edits(text: str, findings: Iterable[Finding], *, safe_only: bool) ->
         first = f.replacements[0]
         if safe_only and not first.safe:
             continue
-        out.append((f.start, f.end, cased(text, f, first.text)))
+        source = kept_markup(f, cased(text, f, first.text))
+        if source is None:  # markup between the words that change: offered one by one only
+            continue
+        out.append((f.start, f.end, source))
         last_end = f.end
     return out
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from backyard_lint import formats
+from backyard_lint.lsp.stretch import Changed, merge
 from backyard_lint.positions import LineIndex, line_starts, utf16_len
 
 UTF8 = "utf-8"
@@ -84,6 +85,7 @@ class Document:
         self.fmt = format_for(language_id, uri)
         self._text = text
         self._starts = line_starts(text)
+        self.changed: Changed | None = None  # since the last lint (``take_changed``)
 
     @property
     def text(self) -> str:
@@ -165,6 +167,13 @@ class Document:
         tail = [s + delta for s in starts[bisect_right(starts, end) :]]
         self._text = text
         self._starts = head + middle + tail
+        self.changed = merge(self.changed, start, end, len(new), len(text))
+
+    def take_changed(self) -> Changed | None:
+        """What changed since the last call (``lsp/stretch.py``), or None: nothing, or the
+        whole text."""
+        changed, self.changed = self.changed, None
+        return changed
 
     def apply_change(
         self, range_: tuple[int, int, int, int] | None, new: str, encoding: str = UTF16
@@ -174,6 +183,7 @@ class Document:
         if range_ is None:
             self._text = new
             self._starts = line_starts(new)
+            self.changed = (0, 0)  # everything
             return
         sl, sc, el, ec = range_
         start = self.offset_at(sl, sc, encoding)

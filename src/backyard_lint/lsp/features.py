@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as lsp
 
-from backyard_lint.lsp import actions
+from backyard_lint.lsp import actions, convert
 from backyard_lint.model import Finding, Severity
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def hover(server: BackyardServer, params: lsp.HoverParams) -> lsp.Hover | None:
         kind = lsp.MarkupKind.PlainText
     return lsp.Hover(
         contents=lsp.MarkupContent(kind=kind, value="\n\n---\n\n".join(parts)),
-        range=server.range_of(doc, hits[0].start, hits[0].end),
+        range=convert.range_of(doc, hits[0].start, hits[0].end, server.encoding),
     )
 
 def code_actions(
@@ -45,7 +45,7 @@ def code_actions(
     if doc is None:
         return None
     result = server.lint(doc)
-    start, end = server.offsets_of(doc, params.range)
+    start, end = convert.offsets_of(doc, params.range, server.encoding)
     in_range = [
         f
         for f in result.findings
@@ -54,7 +54,7 @@ def code_actions(
     out: list[lsp.CodeAction] = []
 
     def diags(findings: Sequence[Finding]) -> list[lsp.Diagnostic]:
-        return [server.diagnostic(doc, f, result.ruleset) for f in findings]
+        return [convert.diagnostic(doc, f, result.ruleset, server.encoding) for f in findings]
 
     for f in in_range:
         diagnostic = diags([f])
@@ -66,7 +66,7 @@ def code_actions(
                         kind=lsp.CodeActionKind.QuickFix,
                         diagnostics=diagnostic,
                         is_preferred=i == 0,
-                        edit=server.workspace_edit(doc, [edit]),
+                        edit=convert.workspace_edit(doc, [edit], server.encoding),
                     )
                 )
         if not f.rule.startswith("directive."):
@@ -76,7 +76,7 @@ def code_actions(
                     title=title,
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=diagnostic,
-                    edit=server.workspace_edit(doc, edits),
+                    edit=convert.workspace_edit(doc, edits, server.encoding),
                 )
             )
     def fix_all(findings: list[Any], scope: str) -> lsp.CodeAction:
@@ -84,8 +84,8 @@ def code_actions(
             title=f"Fix all {len(findings)} backyard-lint findings in the {scope}",
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=diags(findings),
-            edit=server.workspace_edit(
-                doc, actions.fix_all_edits(doc.text, findings, safe_only=False)
+            edit=convert.workspace_edit(
+                doc, actions.fix_all_edits(doc.text, findings, safe_only=False), server.encoding
             ),
         )
 
@@ -101,7 +101,7 @@ def code_actions(
             lsp.CodeAction(
                 title="Fix all backyard-lint findings with safe fixes",
                 kind=FIX_ALL_KIND,
-                edit=server.workspace_edit(doc, safe),
+                edit=convert.workspace_edit(doc, safe, server.encoding),
             )
         )
     only = params.context.only

@@ -9,71 +9,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from backyard_lint import __version__
 from backyard_lint.config import DEFAULT, YAML_NAMES, Config, ConfigError
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.lsp import features
-from backyard_lint.lsp.actions import Edit
+from backyard_lint.lsp import convert, features, stretch
 from backyard_lint.lsp.documents import ENCODINGS, UTF16, Document, uri_to_path
+from backyard_lint.lsp.protocol import BackyardProtocol
 from backyard_lint.lsp.settings import SECTION, ClientSettings, parse
-from backyard_lint.model import Finding, Settings, Severity
+from backyard_lint.lsp.stretch import Changed
+from backyard_lint.model import Finding, Settings
 from backyard_lint.project import Project
 from backyard_lint.rules import RULE_SUFFIXES, RuleError
 
 logger = logging.getLogger(__name__)
 
-SOURCE = "backyard-lint"
 FIX_ALL_KIND = features.FIX_ALL_KIND
 CONFIG_NAMES = frozenset({"pyproject.toml", *YAML_NAMES})
-
-SEVERITIES = {
-    Severity.ERROR: lsp.DiagnosticSeverity.Error,
-    Severity.WARNING: lsp.DiagnosticSeverity.Warning,
-    Severity.SUGGESTION: lsp.DiagnosticSeverity.Information,
-    Severity.INFO: lsp.DiagnosticSeverity.Hint,
-}
-
-
-class BackyardProtocol(LanguageServerProtocol):
-    """pygls's protocol, with our own document store in place of pygls's workspace copies,
-    and an error response (instead of silence) to a request whose params do not parse."""
-
-    _server: BackyardServer
-
-    def structure_message(self, data: dict[str, Any]) -> Any:
-        try:
-            return super().structure_message(data)
-        except JsonRpcException as exc:
-            if "id" in data and "method" in data:
-                self._send_response(data["id"], None, exc.to_response_error())
-            logger.warning("ignored a malformed %s message", data.get("method", "JSON-RPC"))
-            return SimpleNamespace(jsonrpc="invalid")  # handle_message drops it
-
-    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def lsp_text_document__did_open(self, params: lsp.DidOpenTextDocumentParams) -> Any:
-        self._server.open_document(params.text_document)
-        yield from ()
-
-    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams) -> Any:
-        self._server.change_document(params)
-        yield from ()
-
-    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def lsp_text_document__did_close(self, params: lsp.DidCloseTextDocumentParams) -> Any:
-        self._server.close_document(params.text_document.uri)
-        yield from ()
 
 
 @dataclass
@@ -102,6 +61,9 @@ class BackyardServer(LanguageServer):
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._linted: dict[str, Linted] = {}
         self._configs: dict[str, Config] = {}
+        # A configuration or rule problem per document: shown as a message once, and as a
+        # diagnostic on the document's first line for as long as it lasts.
+        self._problems: dict[str, str] = {}
         self.project = Project()
         self._shown: set[str] = set()
         self.roots: list[Path] = []
@@ -182,6 +144,7 @@ class BackyardServer(LanguageServer):
         self.project.reload()
         self._configs.clear()
         self._linted.clear()
+        self._problems.clear()
         self._shown = {m for m in self._shown if not m.startswith("backyard-lint configuration")}
         for uri in list(self.documents):
             self.lint_now(uri)
@@ -196,19 +159,24 @@ class BackyardServer(LanguageServer):
         try:
             found = self.project.config_for(anchor.absolute())
         except ConfigError as exc:
-            self.show_once(f"backyard-lint configuration: {exc}")
+            self.problem(doc, f"backyard-lint configuration: {exc}")
             found = DEFAULT
         except OSError as exc:
-            self.show_once(f"backyard-lint configuration: cannot read: {exc}")
+            self.problem(doc, f"backyard-lint configuration: cannot read: {exc}")
             found = DEFAULT
         self._configs[doc.uri] = found
         return found
 
-    def _ruleset(self, cfg: Config) -> RuleSet:
+    def problem(self, doc: Document, message: str) -> None:
+        """A configuration or rule problem that affects ``doc``: never a silent absence."""
+        self._problems[doc.uri] = message
+        self.show_once(message)
+
+    def _ruleset(self, cfg: Config, doc: Document) -> RuleSet:
         try:
             return self.project.ruleset(cfg.extra_rules)
         except RuleError as exc:
-            self.show_once(f"backyard-lint configuration: {exc}")
+            self.problem(doc, f"backyard-lint configuration: {exc}")
         try:
             return self.project.ruleset()
         except RuleError as exc:  # a broken installation: say so, and report nothing
@@ -221,6 +189,7 @@ class BackyardServer(LanguageServer):
         doc = Document(item.uri, item.text, item.version, item.language_id or "")
         self.documents[item.uri] = doc
         self._configs.pop(item.uri, None)
+        self._problems.pop(item.uri, None)
         self._linted.pop(item.uri, None)
         self.lint_now(item.uri)
 
@@ -248,6 +217,7 @@ class BackyardServer(LanguageServer):
         known = self.documents.pop(uri, None)
         self._linted.pop(uri, None)
         self._configs.pop(uri, None)
+        self._problems.pop(uri, None)
         if known is not None:
             self.publish(uri, [], None)
 
@@ -262,6 +232,7 @@ class BackyardServer(LanguageServer):
             # The project's configuration may have changed on disk: look it up afresh.
             self.project.reload(rules=False)
             self._configs.pop(uri, None)
+            self._problems.pop(uri, None)
             self._linted.pop(uri, None)
             self.lint_now(uri)
 
@@ -312,13 +283,19 @@ class BackyardServer(LanguageServer):
     def lint(self, doc: Document) -> Linted:
         """Lint ``doc`` as it is now (reusing the last result when the text has not changed)."""
         last = self._linted.get(doc.uri)
+        changed = doc.take_changed()
         if last is not None and last.text is doc.text:
             return last
         cfg = self.config_for(doc)
-        ruleset = self._ruleset(cfg)
+        ruleset = self._ruleset(cfg, doc)
         settings = self.settings_for(doc, cfg)
         try:
-            findings = lint_text(doc.text, ruleset, fmt=doc.fmt, settings=settings)
+            found = None
+            if last is not None and changed is not None and doc.fmt == "plain":
+                found = self._relint_stretch(last, doc.text, changed, ruleset, settings)
+            findings = found if found is not None else lint_text(
+                doc.text, ruleset, fmt=doc.fmt, settings=settings
+            )
         except ModuleNotFoundError as exc:
             # A format adapter that is not installed: lint as plain text rather than not at all.
             self.show_once(f"backyard-lint: cannot read {doc.fmt} ({exc}); linting as plain text")
@@ -332,109 +309,43 @@ class BackyardServer(LanguageServer):
         self._linted[doc.uri] = result
         return result
 
+    @staticmethod
+    def _relint_stretch(
+        last: Linted, text: str, changed: Changed, ruleset: RuleSet, settings: Settings
+    ) -> list[Finding] | None:
+        """A large plain-text document's findings from the last lint and a lint of the
+        paragraphs that changed (``stretch.py``), or None to lint it whole."""
+        if len(text) < stretch.LARGE or last.ruleset is not ruleset:
+            return None
+        return stretch.relint(
+            last.text,
+            last.findings,
+            text,
+            changed,
+            lambda part: lint_text(part, ruleset, fmt="plain", settings=settings),
+        )
+
     def lint_now(self, uri: str) -> None:
         self._cancel(uri)
         doc = self.documents.get(uri)
         if doc is None:
             return
         result = self.lint(doc)
-        self.publish(
-            uri, [self.diagnostic(doc, f, result.ruleset) for f in result.findings], doc.version
-        )
+        diagnostics = [
+            convert.diagnostic(doc, f, result.ruleset, self.encoding) for f in result.findings
+        ]
+        if uri in self._problems:
+            diagnostics.insert(0, convert.problem_diagnostic(self._problems[uri]))
+        self.publish(uri, diagnostics, doc.version)
 
     def publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None) -> None:
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         )
 
-    # -- LSP objects -------------------------------------------------------------------------
-
-    def range_of(self, doc: Document, start: int, end: int) -> lsp.Range:
-        sl, sc = doc.position_at(start, self.encoding)
-        el, ec = doc.position_at(end, self.encoding)
-        return lsp.Range(start=lsp.Position(sl, sc), end=lsp.Position(el, ec))
-
-    def offsets_of(self, doc: Document, rng: lsp.Range) -> tuple[int, int]:
-        start = doc.offset_at(rng.start.line, rng.start.character, self.encoding)
-        end = doc.offset_at(rng.end.line, rng.end.character, self.encoding)
-        return (start, end) if start <= end else (end, start)
-
-    def diagnostic(self, doc: Document, f: Finding, ruleset: RuleSet) -> lsp.Diagnostic:
-        rule = ruleset.by_id.get(f.rule)
-        message = f.message
-        if f.severity is Severity.INFO:
-            message += f" (not flagged: {f.context}{': ' + f.reason if f.reason else ''})"
-        tags = [lsp.DiagnosticTag.Unnecessary] if f.rule == "directive.unused" else None
-        return lsp.Diagnostic(
-            range=self.range_of(doc, f.start, f.end),
-            message=message,
-            severity=SEVERITIES[f.severity],
-            code=f.rule,
-            code_description=lsp.CodeDescription(href=rule.doc_url) if rule else None,
-            source=SOURCE,
-            tags=tags,
-        )
-
-    def text_edits(self, doc: Document, edits: Iterable[Edit]) -> list[lsp.TextEdit]:
-        return [lsp.TextEdit(range=self.range_of(doc, s, e), new_text=new) for s, e, new in edits]
-
-    def workspace_edit(self, doc: Document, edits: Iterable[Edit]) -> lsp.WorkspaceEdit:
-        return lsp.WorkspaceEdit(changes={doc.uri: self.text_edits(doc, edits)})
-
 
 def create_server(debounce_ms: int | None = None) -> BackyardServer:
-    """A server with every feature registered."""
-    server = BackyardServer(debounce_ms)
+    """A server with every feature registered (``registration.py``)."""
+    from backyard_lint.lsp.registration import register
 
-    @server.feature(lsp.INITIALIZE)
-    def _initialize(ls: BackyardServer, params: lsp.InitializeParams) -> None:
-        ls.initialize(params)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def _did_open(ls: BackyardServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        """Handled by the protocol; registered so that openClose is advertised."""
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def _did_close(ls: BackyardServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        """Handled by the protocol."""
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
-    def _did_save(ls: BackyardServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        ls.save_document(params.text_document.uri)
-
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def _did_change_watched_files(
-        ls: BackyardServer, params: lsp.DidChangeWatchedFilesParams
-    ) -> None:
-        ls.files_changed(params)
-
-    @server.feature(lsp.INITIALIZED)
-    async def _initialized(ls: BackyardServer, params: lsp.InitializedParams) -> None:
-        await ls.pull_configuration()
-
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    async def _did_change_configuration(
-        ls: BackyardServer, params: lsp.DidChangeConfigurationParams
-    ) -> None:
-        if params.settings is None or params.settings == {}:
-            await ls.pull_configuration()  # "something changed": pull it, when we can
-        else:
-            ls.change_configuration(params.settings)
-
-    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def _hover(ls: BackyardServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        return features.hover(ls, params)
-
-    @server.feature(
-        lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(
-            code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND],
-            resolve_provider=False,
-        ),
-    )
-    def _code_action(
-        ls: BackyardServer, params: lsp.CodeActionParams
-    ) -> list[lsp.CodeAction] | None:
-        return features.code_actions(ls, params)
-
-    return server
+    return register(BackyardServer(debounce_ms))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from backyard_lint.reporters import ReportContext
+from backyard_lint.reporters import ReportContext, printable
 
 if TYPE_CHECKING:
     from backyard_lint.model import FileReport
@@ -18,6 +18,8 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             f = loc.finding
             extra = f" ({f.context}: {f.reason})" if str(f.severity) == "info" and f.reason else ""
             lines.append(
-                f"{r.path}:{loc.line}:{loc.column}: {f.severity} [{f.rule}] {f.message}{extra}"
+                printable(
+                    f"{r.path}:{loc.line}:{loc.column}: {f.severity} [{f.rule}] {f.message}{extra}"
+                )
             )
     return "".join(line + "\n" for line in lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from backyard_lint.reporters import ReportContext
+from backyard_lint.reporters import ReportContext, printable
 
 if TYPE_CHECKING:
     from backyard_lint.model import FileReport
@@ -14,7 +14,8 @@ _LEVEL = {"error": "error", "warning": "warning", "suggestion": "notice", "info"
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _prop(value: str) -> str:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from backyard_lint.reporters import ReportContext, context_label
+from backyard_lint.reporters import ReportContext, context_label, json_safe
 
 if TYPE_CHECKING:
     from backyard_lint.model import FileReport, Located
@@ -35,10 +35,12 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
     data = {
         "version": 1,
         "files": [
-            {"path": r.path, "findings": [finding_dict(loc) for loc in r.findings]}
+            {"path": json_safe(r.path), "findings": [finding_dict(loc) for loc in r.findings]}
             for r in reports
             if r.error is None and not r.skipped
         ],
-        "errors": [{"path": r.path, "message": r.error} for r in reports if r.error is not None],
+        "errors": [
+            {"path": json_safe(r.path), "message": r.error} for r in reports if r.error is not None
+        ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

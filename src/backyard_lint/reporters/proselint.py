@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from backyard_lint.reporters import ReportContext
+from backyard_lint.reporters import ReportContext, json_safe
 
 if TYPE_CHECKING:
     from backyard_lint.model import FileReport
@@ -24,7 +24,7 @@ FILE_ERROR = -31998  # proselint's ErrorCode.FileError
 def _source(path: str) -> str:
     if path in ("-", "<stdin>"):
         return "<stdin>"
-    return Path(path).resolve().as_uri()
+    return Path(json_safe(path)).resolve().as_uri()
 
 
 def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:

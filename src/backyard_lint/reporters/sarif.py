@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backyard_lint import __version__
-from backyard_lint.reporters import ReportContext, context_label
+from backyard_lint.reporters import ReportContext, context_label, json_safe
 
 if TYPE_CHECKING:
     from backyard_lint.model import FileReport, Rule
@@ -19,7 +19,7 @@ _LEVEL = {"error": "error", "warning": "warning", "suggestion": "note", "info": 
 
 
 def _uri(path: str) -> str:
-    p = Path(path)
+    p = Path(json_safe(path))
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from backyard_lint.reporters import ReportContext
+from backyard_lint.reporters import ReportContext, printable
 
 if TYPE_CHECKING:
     from backyard_lint.model import FileReport, Located
@@ -25,19 +25,25 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+def _diff_line(line: str) -> str:
+    """A line of a patch with control characters escaped (a CRLF file's line end kept)."""
+    body = line.removesuffix("\r")
+    return printable(body) + line[len(body) :]
+
+
 def _excerpt(loc: Located, color: bool) -> list[str]:
     # A long line comes as a window around the match (see runner.locate).
     source = loc.line_text
     start = loc.column - loc.excerpt_column
-    line = source.replace("\t", "    ")
-    raw_prefix = source[:start].replace("\t", "    ")
+    line = printable(source.replace("\t", "    "))
+    raw_prefix = printable(source[:start].replace("\t", "    "))
     if loc.end_line == loc.line:
         label = source[start : loc.end_column - loc.excerpt_column]
     else:
         label = source[start:]
     gutter = str(loc.line)
     pad = " " * len(gutter)
-    caret = " " * _width(raw_prefix) + "^" * max(1, _width(label.replace("\t", "    ")))
+    caret = " " * _width(raw_prefix) + "^" * max(1, _width(printable(label.replace("\t", "    "))))
     sev = str(loc.finding.severity)
     return [
         f"  {pad} |",
@@ -56,30 +62,30 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             continue
         if r.findings:
             files_with += 1
-            out.append(_paint(r.path, "1", ctx.color))
+            out.append(_paint(printable(r.path), "1", ctx.color))
         for loc in r.findings:
             f = loc.finding
             sev = str(f.severity)
             counts[sev] += 1
             place = loc.where or f"{loc.line}:{loc.column}"
             head = (
-                f"{place}: {_paint(sev, _COLORS[sev], ctx.color)} "
-                f"[{f.rule}] {f.message}"
+                f"{printable(place)}: {_paint(sev, _COLORS[sev], ctx.color)} "
+                f"[{printable(f.rule)}] {printable(f.message)}"
             )
             out.append(f"  {head}")
             out.extend(_excerpt(loc, ctx.color))
             if sev == "info" and f.reason:
-                out.append(f"  = not reported: read as {f.context} ({f.reason})")
+                out.append(printable(f"  = not reported: read as {f.context} ({f.reason})"))
             elif f.replacements:
                 first = f.replacements[0]
                 rest = [r.text for r in f.replacements[1:]]
                 note = " (safe fix: --fix applies it)" if first.safe else ""
                 fixable += first.safe
                 alt = f"; or {', '.join(repr(t) for t in rest)}" if rest else ""
-                out.append(f"  = try: {first.text!r}{note}{alt}")
+                out.append(printable(f"  = try: {first.text!r}{note}{alt}"))
             out.append("")
         if r.diff:
-            out.append(r.diff.rstrip("\n"))
+            out.extend(_diff_line(d) for d in r.diff.rstrip("\n").split("\n"))
             out.append("")
     fixed = sum(r.fixed for r in reports)
     total = sum(v for k, v in counts.items() if k != "info")

@@ -1,0 +1,45 @@
+"""The engine's work per match does not grow with the document (issue 18, point 2).
+
+Counted, not timed: every search made for one match (a rule's sentence condition, its exception
+patterns) receives a stretch around the match, never the whole text. RE2's Python binding converts
+the text from its start on every call, so a whole-text argument made a run cost matches times
+length (``benchmarks/linear_time.py`` measures the time)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backyard_lint.engine import RuleSet, lint_text
+from backyard_lint.rules import parse_rule
+from rule_text import RULE
+
+
+class Recording:
+    """A compiled pattern that records the length of every text it is given."""
+
+    def __init__(self, inner: Any, seen: list[int]) -> None:
+        self.inner = inner
+        self.seen = seen
+
+    def search(self, text: str, *args: int) -> Any:
+        self.seen.append(len(text))
+        return self.inner.search(text, *args)
+
+    def finditer(self, text: str, *args: int) -> Any:
+        self.seen.append(len(text))
+        return self.inner.finditer(text, *args)
+
+
+def test_per_match_searches_get_a_stretch_not_the_whole_text() -> None:
+    rule = parse_rule(RULE, "test.yaml")
+    rules = RuleSet([rule])
+    comp = rules.compiled(rule)
+    seen: list[int] = []
+    comp.patterns = tuple((p, Recording(s, seen)) for p, s in comp.patterns)
+    comp.exceptions = tuple(Recording(e, seen) for e in comp.exceptions)
+    paragraph = "The city of Kiev is old. We ate chicken Kiev there.\n\n" + "Filler words. " * 20
+    text = (paragraph + "\n\n") * 400
+    found = lint_text(text, rules)
+    assert len(found) == 400  # the excepted dish is not reported
+    assert len(seen) >= 800  # one sentence check per match, one exception search per kept match
+    assert max(seen) < 2000 < len(text)
