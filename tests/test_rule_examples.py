@@ -141,7 +141,7 @@ def test_safe_fixes_replace_exactly_the_label(ruleset: RuleSet) -> None:
     from backyard_lint import fix
 
     text = "In Kiev and the Ukraine, Kirghizia, Turkmenia, Alma-Ata, Byelorussia and Ashkhabad."
-    edits = fix.edits(lint_text(text, ruleset))
+    edits = fix.edits(text, lint_text(text, ruleset))
     assert fix.apply_edits(text, edits) == (
         "In Kyiv and Ukraine, Kyrgyzstan, Turkmenistan, Almaty, Belarus and Ashgabat."
     )

@@ -47,7 +47,7 @@ DIRECTIVE_RULE_IDS = (UNKNOWN_RULE, UNUSED, INVALID)
 DIRECTIVE_SEVERITY = Severity.WARNING
 
 _DIRECTIVE = re.compile(
-    r"backyard-lint:?\s+(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
+    r"backyard-lint(?::\s*|\s+)(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?P<ids>(?:[\s,]+[A-Za-z0-9_.*-]+)*?)[\s,]*(?:--(?P<reason>.*?))?\s*",
     re.DOTALL,
 )
@@ -198,15 +198,7 @@ def apply(
 
     if settings.enabled(INVALID):
         for d in invalid:
-            word = f" '{d.rules[0]}'" if d.rules else ""
-            kept.append(
-                finding(
-                    INVALID,
-                    d,
-                    f"Not a directive{word}: write one of {', '.join(sorted(KINDS))}, "
-                    "then optional rule ids and '-- reason'.",
-                )
-            )
+            kept.append(finding(INVALID, d, _invalid_message(d.rules[0] if d.rules else "")))
 
     unknown_findings, unknown_owner = [], []
     has_unknown = [False] * len(table.ordered)
@@ -239,3 +231,16 @@ def apply(
             if id(f) in survivors and not table.used[i]
         ]
     return kept
+
+
+def _invalid_message(word: str) -> str:
+    """Why a directive-like comment is not one, without contradicting itself: a known kind
+    glued to the next word is told to take a space."""
+    glued = next((k for k in KINDS if word.startswith(k) and word != k), None)
+    if glued is not None:
+        return f"'{word}' is not a directive: put a space after '{glued}'."
+    shown = f" '{word}'" if word else ""
+    return (
+        f"Not a directive kind{shown}: write one of {', '.join(sorted(KINDS))}, "
+        "then optional rule ids and '-- reason'."
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 from backyard_lint import fix as fixing
 from backyard_lint import formats
 from backyard_lint.config import Config, ConfigError, Discovery
+from backyard_lint.edits import automatic
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import InputError, decode_full, read_file
 from backyard_lint.model import Finding, Settings
@@ -32,6 +33,7 @@ class Located:
     end_column: int
     line_text: str
     excerpt_column: int = 1
+    autofix: bool = False  # ``--fix`` would apply this finding's first replacement
 
 
 @dataclass
@@ -93,6 +95,7 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
     if not findings:
         return []
     index = LineIndex(text)
+    auto = {id(f) for f, _ in automatic(text, findings, safe_only=True)}
     out = []
     for f in findings:
         line, col = index.position(f.start)
@@ -109,7 +112,9 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
             excerpt, column = "…" + excerpt, column - 1
         if hi < last:
             excerpt += "…"
-        out.append(Located(f, line, col, end_line, end_col, excerpt, column))
+        out.append(
+            Located(f, line, col, end_line, end_col, excerpt, column, autofix=id(f) in auto)
+        )
     return out
 
 
@@ -188,7 +193,7 @@ def _excluded(cfg: Config, path: Path) -> bool:
 
 def _fixed_text(text: str, findings: list[Finding]) -> tuple[int, str]:
     """The number of safe fixes and the text with them applied."""
-    changes = fixing.edits(findings) if findings else []
+    changes = fixing.edits(text, findings) if findings else []
     return len(changes), fixing.apply_edits(text, changes) if changes else text
 
 

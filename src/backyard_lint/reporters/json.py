@@ -27,7 +27,7 @@ def finding_dict(loc: Located) -> dict[str, Any]:
         "context": context_label(f),
         "reading": str(f.context),
         "reason": f.reason,
-        "fix_safe": bool(f.replacements and f.replacements[0].safe),
+        "fix_safe": loc.autofix,
     }
 
 

@@ -93,7 +93,7 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             }
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
-            if f.replacements and f.replacements[0].safe:
+            if loc.autofix:
                 result["fixes"] = [
                     {
                         "description": {"text": f"Replace with '{f.replacements[0].text}'"},

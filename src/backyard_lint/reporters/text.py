@@ -72,8 +72,8 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             elif f.replacements:
                 first = f.replacements[0]
                 rest = [r.text for r in f.replacements[1:]]
-                note = " (safe fix: --fix applies it)" if first.safe else ""
-                fixable += first.safe
+                note = " (safe fix: --fix applies it)" if loc.autofix else ""
+                fixable += loc.autofix
                 alt = f"; or {', '.join(repr(t) for t in rest)}" if rest else ""
                 out.append(f"  = try: {first.text!r}{note}{alt}")
             out.append("")
