@@ -156,7 +156,8 @@ def test_fix_applies_only_safe_replacements(
 
 def test_show_mentions(tmp_path: Path, cli: Callable[..., Any], write: Any) -> None:
     write("m.txt", 'Analysts reject the label "Russia\'s backyard".\n')
-    assert cli("check", "m.txt", cwd=tmp_path).out == ""
+    assert cli("check", "m.txt", cwd=tmp_path).out == "All checks passed!\n"
+    assert cli("check", "-q", "m.txt", cwd=tmp_path).out == ""
     result = cli("check", "--show-mentions", "-f", "json", "m.txt", cwd=tmp_path)
     [f] = json.loads(result.out)["files"][0]["findings"]
     assert f["severity"] == "info"

@@ -2,6 +2,7 @@
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage, configuration
 or rule error, or an input that could not be read (the other files are still linted and reported).
+``check`` itself lives in :mod:`backyard_lint.checkcmd`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backyard_lint import __version__
+from backyard_lint.baseline import BaselineError
 from backyard_lint.config import Config, ConfigError
-from backyard_lint.model import RULE_SEVERITIES, Rule, Severity
+from backyard_lint.model import RULE_SEVERITIES, Rule
 from backyard_lint.rules import RuleError
 
 if TYPE_CHECKING:
@@ -40,6 +42,16 @@ def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     from backyard_lint.reporters import FORMATS
 
@@ -54,7 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin"
     )
-    check.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format")
+    check.add_argument(
+        "--format",
+        "--output-format",
+        "-f",
+        choices=FORMATS,
+        default="text",
+        help="output format (--output-format is the same option, as in ruff)",
+    )
     check.add_argument(
         "--select",
         type=_ids,
@@ -83,11 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
     check.add_argument(
-        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
+        "--diff",
+        action="store_true",
+        help="print the safe fixes as a unified diff, and nothing else; write nothing",
+    )
+    check.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix: exit 1 when a file was fixed, even if nothing remains",
     )
     check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
     check.add_argument(
-        "--stdin-filename", metavar="NAME", help="file name for stdin (picks the format)"
+        "--stdin-filename",
+        metavar="NAME",
+        help="file name for stdin: picks the format, the configuration and per-file-ignores",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the configuration's exclude to --stdin-filename too",
     )
     check.add_argument(
         "--encoding", metavar="NAME", help="decode files without a BOM with this encoding"
@@ -95,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_positive,
         default=None,
         metavar="N",
         help="parallel processes (default: all cores)",
@@ -108,6 +141,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour output"
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per rule"
+    )
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only: no summary line"
+    )
+    check.add_argument(
+        "--show-settings",
+        metavar="FILE",
+        help="print the configuration that applies to FILE and where each value came from",
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings that are not in this baseline file of accepted findings",
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="with --baseline: write the current findings to the baseline file",
     )
 
     explain = sub.add_parser("explain", help="explain a rule and cite its sources")
@@ -132,65 +186,16 @@ def _err(message: str) -> None:
     sys.stderr.write(f"backyard-lint: {message}\n")
 
 
-def _printable(path: str) -> str:
-    """A path shown on one line: control characters (a newline in a file name) are escaped."""
-    if path.isprintable():
-        return path
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
-
-
 def _working_folder_setup(config: Path | None) -> tuple[Config, RuleSet]:
-    """The configuration that applies to the working folder, and its rules."""
-    from backyard_lint.runner import discovery, ruleset_for
+    from backyard_lint.checkcmd import working_folder_setup
 
-    cfg = discovery(config).for_path(Path.cwd() / "_")
-    return cfg, ruleset_for(cfg.extra_rules)
+    return working_folder_setup(config)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from backyard_lint import formats
-    from backyard_lint.inputs import walk
-    from backyard_lint.reporters import ReportContext, renderer
-    from backyard_lint.runner import RunOptions, run
+    from backyard_lint.checkcmd import cmd_check as check
 
-    if args.fix and args.diff:
-        _err("--fix and --diff cannot be used together")
-        return ExitCode.ERROR
-    # With --stdin-filename and no paths, read standard input (as ruff does).
-    default = ["-"] if args.stdin_filename else ["."]
-    paths = [Path(p) for p in (args.paths or default)]
-    base_cfg, base_rules = _working_folder_setup(args.config)
-    opts = RunOptions(
-        select=tuple(args.select) if args.select else None,
-        ignore=tuple(args.ignore),
-        show_mentions=args.show_mentions,
-        fix=args.fix,
-        diff=args.diff,
-        encoding=args.encoding,
-        config=args.config,
-        with_proselint=args.with_proselint,
-        stdin_filename=args.stdin_filename,
-        fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
-    )
-    files = list(walk(paths))
-    reports = [r for r in run(files, opts, args.jobs) if not r.skipped]
-    fail_on = Severity(args.fail_on or (base_cfg.fail_on or Severity.WARNING))
-    color = args.color == "always" or (
-        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    )
-    render = renderer(args.format)
-    output = render(reports, ReportContext(base_rules, color=color))
-    if output and not (args.fix and opts.stdin_filename and any(str(p) == "-" for p in paths)):
-        sys.stdout.write(output)
-    errors = [r for r in reports if r.error is not None]
-    for r in errors:
-        _err(f"{_printable(r.path)}: {r.error}")
-    failing = any(loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings)
-    if errors:
-        return ExitCode.ERROR
-    if failing and not args.exit_zero:
-        return ExitCode.PROBLEMS
-    return ExitCode.OK
+    return check(args)
 
 
 def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
@@ -224,7 +229,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return ExitCode.OK
     rule = _find_rule(args.rule, ruleset.rules)
     if rule is None:
-        _err(f"unknown rule '{args.rule}' (run 'backyard-lint rules' to list them)")
+        from backyard_lint.ruleids import nearest
+
+        guess = nearest(args.rule, [*ruleset.by_id, *directive_docs])
+        hint = f"did you mean '{guess}'? " if guess else ""
+        _err(f"unknown rule '{args.rule}' ({hint}run 'backyard-lint rules' to list them)")
         return ExitCode.ERROR
     if args.format == "json":
         sys.stdout.write(json.dumps(docs.render_rule_json(rule), indent=2, ensure_ascii=False))
@@ -248,6 +257,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:  # argparse keeps its subparsers here
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser
+
+
 def run_lsp(argv: Sequence[str]) -> int:
     """``backyard-lint lsp [--stdio | --tcp HOST:PORT] ...``: the server parses its options."""
     try:
@@ -263,10 +280,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["lsp"]:
         return run_lsp(argv[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.ERROR
+    if unknown:  # the subcommand's usage, not the top level's
+        sub = _subparser(parser, args.command)
+        sub.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         Path.cwd()  # configuration is found from the working folder
     except FileNotFoundError:
@@ -275,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
     try:
         return handlers[args.command](args)
-    except (ConfigError, RuleError) as exc:
+    except (ConfigError, RuleError, BaselineError) as exc:
         _err(str(exc))
         return ExitCode.ERROR
     except KeyboardInterrupt:

@@ -270,7 +270,7 @@ def lint_text(
 
     Findings are sorted by offset. Offsets are code points into ``text``.
     """
-    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id)]
+    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.family)]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
@@ -291,6 +291,7 @@ def lint_text(
     for rule in hit_rules:
         for start, end in ruleset.matches(rule, masked, doc.regions):
             reading, reason = context.classify(read, start, end, rule)
+            reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
             if reading is Context.USE:
                 severity = settings.severity_for(rule)
             elif settings.show_mentions:

@@ -137,38 +137,41 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()
     show_mentions: bool = False
 
-    def enabled(self, rule_id: str) -> bool:
-        """ruff semantics: the most specific of select/ignore wins; ignore wins a tie."""
-        best_sel = _best_prefix(rule_id, self.select) if self.select else 0
+    def enabled(self, rule_id: str, family: str = "") -> bool:
+        """ruff semantics: the most specific of select/ignore wins; ignore wins a tie. A rule's
+        family names it as its id's prefix does (``post-soviet`` selects
+        ``former-soviet.region``, whose family it is)."""
+        best_sel = _best_prefix(rule_id, self.select, family) if self.select else 0
         if self.select and best_sel < 0:
             return False
-        best_ign = _best_prefix(rule_id, self.ignore)
+        best_ign = _best_prefix(rule_id, self.ignore, family)
         if best_ign < 0:
             return True
         return best_ign < best_sel if self.select else False
 
     def severity_for(self, rule: Rule) -> Severity:
-        return self.severity_of(rule.id, rule.severity)
+        return self.severity_of(rule.id, rule.severity, rule.family)
 
-    def severity_of(self, rule_id: str, default: Severity) -> Severity:
-        """The override with the longest matching id or prefix, else ``default``."""
+    def severity_of(self, rule_id: str, default: Severity, family: str = "") -> Severity:
+        """The override with the longest matching id, prefix or family, else ``default``."""
         best = -1
         chosen = default
         for prefix, sev in self.severity:
-            length = _prefix_len(rule_id, prefix)
+            length = _prefix_len(rule_id, prefix, family)
             if length > best:
                 best, chosen = length, sev
         return chosen
 
 
-def _prefix_len(rule_id: str, prefix: str) -> int:
-    """Length of ``prefix`` when it names ``rule_id`` or one of its dotted ancestors, else -1."""
+def _prefix_len(rule_id: str, prefix: str, family: str = "") -> int:
+    """Length of ``prefix`` when it names ``rule_id``, one of its dotted ancestors or its
+    family, else -1."""
     if prefix in ("ALL", "*"):
         return 0
-    if rule_id == prefix or rule_id.startswith(prefix + "."):
+    if rule_id == prefix or rule_id.startswith(prefix + ".") or (family and prefix == family):
         return len(prefix)
     return -1
 
 
-def _best_prefix(rule_id: str, prefixes: tuple[str, ...]) -> int:
-    return max((_prefix_len(rule_id, p) for p in prefixes), default=-1)
+def _best_prefix(rule_id: str, prefixes: tuple[str, ...], family: str = "") -> int:
+    return max((_prefix_len(rule_id, p, family) for p in prefixes), default=-1)

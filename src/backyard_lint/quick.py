@@ -56,6 +56,7 @@ CONFIG_NAMES = (".backyard-lint.yaml", ".backyard-lint.yml")  # config.YAML_NAME
 DIRECTIVE_MARK = b"backyard-lint"  # directives.MARK
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-32 BOMs start with a UTF-16 one
 
+ALL_PASSED = "All checks passed!\n"  # checkcmd.ALL_PASSED: a clean text or concise run says so
 SCAN_LIMIT = 4 * 1024 * 1024  # more than this goes to the full path (and its workers)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _VALUE_OPTIONS = {
@@ -72,6 +73,8 @@ class _Unsure(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """``backyard-lint``: the fast path when it applies, else the full CLI."""
     answer = _fast_answer(list(sys.argv[1:] if argv is None else argv))
+    if answer == 0:
+        sys.stdout.write(ALL_PASSED)
     if answer is not None:
         return answer
     from backyard_lint.cli import main as full_main
@@ -86,6 +89,7 @@ def run() -> None:
     (freeing every module and object costs a tenth of a small clean run)."""
     answer = _fast_answer(sys.argv[1:])
     if answer == 0:
+        sys.stdout.write(ALL_PASSED)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
@@ -122,8 +126,8 @@ def clean_check(args: Sequence[str]) -> bool:
             # Like Discovery.for_path: the file's folder as written, then resolved.
             checked.folder(os.path.dirname(os.path.join(cwd, path)))
             files.append((path, regular))
-        if not files:
-            return True
+        if not files:  # the full path warns that no file was found
+            return False
         return _clean_files(files, Prefilter(data))
     except _Unsure:
         return False
@@ -164,7 +168,8 @@ def _paths(args: Sequence[str]) -> list[str]:
             if not eq:
                 value = next(rest, "")
             allowed = _VALUE_OPTIONS[name]
-            if (allowed is None and not value.isdigit()) or (allowed and value not in allowed):
+            bad_number = allowed is None and (not value.isdigit() or int(value) < 1)
+            if bad_number or (allowed and value not in allowed):
                 raise _Unsure
             continue
         if arg.startswith("-"):  # any other option, and "-" (standard input)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -14,8 +15,9 @@ from backyard_lint.config import Config, ConfigError, Discovery
 from backyard_lint.edits import automatic
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import InputError, decode_full, read_file
-from backyard_lint.model import Finding, Settings
+from backyard_lint.model import Finding, Settings, Severity
 from backyard_lint.positions import LineIndex
+from backyard_lint.ruleids import check_config
 from backyard_lint.rules import RuleError, builtin_rules_dir, load_rules
 
 
@@ -44,6 +46,7 @@ class FileReport:
     diff: str = ""
     fixed: int = 0
     skipped: bool = False  # excluded by configuration
+    fail_on: Severity | None = None  # the file's configuration's fail-on, if it sets one
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class RunOptions:
     with_proselint: bool = False
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format
+    force_exclude: bool = False  # exclude applies to --stdin-filename too
 
 
 _RULESETS: dict[tuple[Path, ...], RuleSet] = {}
@@ -112,9 +116,7 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
             excerpt, column = "…" + excerpt, column - 1
         if hi < last:
             excerpt += "…"
-        out.append(
-            Located(f, line, col, end_line, end_col, excerpt, column, autofix=id(f) in auto)
-        )
+        out.append(Located(f, line, col, end_line, end_col, excerpt, column, autofix=id(f) in auto))
     return out
 
 
@@ -136,37 +138,63 @@ def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileRep
     the path). A configuration or rule error still raises (it concerns every file: exit 2).
     An unexpected error in an adapter or the classifier is reported as an internal error for
     this file only, so the other files are still linted and no traceback reaches the user.
+
+    ``check --fix -`` is a filter (an editor pipes its buffer through it): the text always
+    comes back on standard output, fixed when that succeeded and unchanged on any error.
     """
+    if str(path) == "-" and opts.fix:
+        data = sys.stdin.buffer.read()
+        echo = [data]
+        try:
+            return _lint(path, opts, data, echo)
+        finally:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.buffer.write(echo[0])
+                sys.stdout.buffer.flush()
+    return _lint(path, opts, None, None)
+
+
+def _lint(
+    path: Path, opts: RunOptions, stdin: bytes | None, echo: list[bytes] | None
+) -> FileReport:
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
+    named = Path(opts.stdin_filename) if is_stdin and opts.stdin_filename else None
     try:
-        config_anchor = Path(opts.stdin_filename or "stdin") if is_stdin else path
+        config_anchor = (named or Path("stdin")) if is_stdin else path
         cfg: Config = discovery(opts.config).for_path(config_anchor.absolute())
-        if not is_stdin and _excluded(cfg, path):
-            return FileReport(display, skipped=True)
+        excluded = _excluded(cfg, named) if named and opts.force_exclude else False
+        if excluded or (not is_stdin and _excluded(cfg, path)):
+            return FileReport(display, skipped=True, fail_on=cfg.fail_on)
         ruleset = ruleset_for(cfg.extra_rules)
-        data, st = (sys.stdin.buffer.read(), None) if is_stdin else read_file(path)
+        check_config(cfg, ruleset)
+        if is_stdin:
+            data, st = (sys.stdin.buffer.read() if stdin is None else stdin), None
+        else:
+            data, st = read_file(path)
         text, codec, bom = decode_full(data, opts.encoding)
         del data
-        fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
+        name = opts.stdin_filename if is_stdin else path
+        fmt = opts.fmt or cfg.format_for(name) or formats.detect(name)
         settings = cfg.settings_for(
-            None if is_stdin else path,
+            named if is_stdin else path,
             select=opts.select,
             ignore=opts.ignore,
             show_mentions=opts.show_mentions,
         )
         findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
-        report = FileReport(display, locate(text, findings))
-        if opts.fix and is_stdin:  # a filter: the text comes back, fixed or not
+        report = FileReport(display, locate(text, findings), fail_on=cfg.fail_on)
+
+        def relint(after: str) -> list[Finding]:
+            return lint_document(after, fmt, settings, ruleset, with_proselint=opts.with_proselint)
+
+        if echo is not None:  # a filter: the fixed text goes to stdout, what remains is reported
             report.fixed, after = _fixed_text(text, findings)
-            sys.stdout.write(after)
+            if report.fixed:
+                encoded = bom + after.encode(codec)
+                report.findings = locate(after, relint(after))
+                echo[0] = encoded
         elif (opts.fix or opts.diff) and findings:
-
-            def relint(after: str) -> list[Finding]:
-                return lint_document(
-                    after, fmt, settings, ruleset, with_proselint=opts.with_proselint
-                )
-
             _fix(report, path, opts, (text, codec, bom, st), findings, relint)
     except InputError as exc:
         return FileReport(display, error=str(exc))
