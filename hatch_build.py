@@ -3,7 +3,7 @@
 The command is a plain script (``scripts/backyard-lint``), not a console-script entry point.
 The wrapper an installer writes for an entry point imports ``re`` before anything else, and
 that import alone costs about a quarter of a small clean run, which the command's fast path
-(``backyard_lint.quick``) would otherwise finish in. Windows has no ``#!`` lines and needs the
+(``backyard_lint.entry``) would otherwise finish in. Windows has no ``#!`` lines and needs the
 ``.exe`` launcher that installers make only for entry points, so a wheel built there has an
 entry point instead of the script.
 """
@@ -17,7 +17,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.metadata.plugin.interface import MetadataHookInterface
 
 COMMAND = "backyard-lint"
-ENTRY_POINT = "backyard_lint.quick:run"
+ENTRY_POINT = "backyard_lint.entry:run"
 SCRIPT = "scripts/backyard-lint"
 
 

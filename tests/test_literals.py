@@ -15,12 +15,12 @@ import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backyard_lint.core.literals import escape, requirement
 from backyard_lint.engine import _MARKUP_GAP
-from backyard_lint.literals import escape, requirement
 from backyard_lint.rules import builtin_rules_dir, load_rules
 
 if TYPE_CHECKING:
-    from backyard_lint.literals import Requirement
+    from backyard_lint.core.literals import Requirement
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -123,7 +123,7 @@ def test_every_trigger_match_meets_its_requirement() -> None:
     texts = _texts()
     checked = 0
     with_requirement = 0
-    for trigger in RuleSet(load_rules([builtin_rules_dir()]))._triggers:
+    for trigger in RuleSet(load_rules([builtin_rules_dir()])).triggers:
         req = requirement(trigger)
         with_requirement += req is not None
         regex = re2.compile(trigger, options)
@@ -252,16 +252,17 @@ def test_the_quick_file_files_each_clause_under_its_literals(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The fast path's encoding of the requirements reads as the requirements do."""
-    from backyard_lint import quick, rulecache
+    from backyard_lint import entry, rulecache
+    from backyard_lint.core.prefilter import compile_set, load_re2
     from backyard_lint.engine import RuleSet
 
     monkeypatch.setenv("BACKYARD_LINT_CACHE_DIR", str(tmp_path))
     rules = load_rules([builtin_rules_dir()])
-    data = quick._quick_data()
-    triggers = RuleSet(rules)._triggers
+    data = entry._quick_data()
+    triggers = RuleSet(rules).triggers
     assert data["triggers"] == triggers
     assert rulecache.cache_file(str(builtin_rules_dir()), "quick")
-    gate = quick._compile(data["gate"])
+    gate = compile_set(load_re2(), data["gate"])
     reqs = [requirement(trigger) for trigger in triggers]
     for text in _texts()[:400]:
         hits = gate.Match(text.encode()) or []

@@ -58,7 +58,7 @@ def test_the_command_is_a_script_not_an_entry_point(wheel: Path) -> None:
     [script] = [n for n in names if n.endswith(".data/scripts/backyard-lint")]
     text = archive.read(script).decode()
     assert text.startswith("#!python\n")
-    assert "import re\n" not in text and "from backyard_lint.quick import run" in text
+    assert "import re\n" not in text and "from backyard_lint.entry import run" in text
     assert not any(n.endswith("entry_points.txt") for n in names)
 
 
@@ -118,7 +118,7 @@ def test_a_windows_build_declares_an_entry_point_instead(monkeypatch: pytest.Mon
         build = hooks.CommandBuildHook(str(REPO), {}, None, None, str(REPO), "wheel")
         build.initialize("standard", build_data)
         if windows:
-            assert metadata == {"scripts": {"backyard-lint": "backyard_lint.quick:run"}}
+            assert metadata == {"scripts": {"backyard-lint": "backyard_lint.entry:run"}}
             assert build_data["shared_scripts"] == {}
         else:
             assert metadata == {}

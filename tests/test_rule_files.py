@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
 from backyard_lint.model import Severity
 from backyard_lint.rules import (
@@ -25,13 +24,6 @@ RULES = load_rules([RULES_DIR])
 
 # Families used to report accuracy per family (the dev set's names where they fit).
 FAMILIES = {"backyard", "post-soviet", "stans", "near-abroad", "sphere", "framing", "exonym"}
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    assert path.exists(), f"{path} is missing: these tests read ../shared beside the checkout"
-    return path
 
 
 def test_the_catalogue_is_there() -> None:
@@ -136,41 +128,3 @@ def test_severities_follow_the_catalogue_policy() -> None:
     for rule in RULES:
         expected = Severity.SUGGESTION if rule.id.startswith("framing.") else Severity.WARNING
         assert rule.severity is expected, rule.id
-
-
-def _dossier_texts() -> tuple[set[str], str]:
-    """Every quote and URL in ../shared/sources/sources.yaml, and the two source articles' text."""
-    dossier = yaml.safe_load(shared("sources", "sources.yaml").read_text(encoding="utf-8"))
-    quotes: set[str] = set()
-    urls: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "quotes" and isinstance(value, list):
-                    quotes.update(str(q) for q in value)
-                elif key == "url" and value:
-                    urls.add(str(value))
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(dossier)
-    articles = "\n".join(
-        p.read_text(encoding="utf-8") for p in sorted(shared("sources").glob("*.txt"))
-    )
-    return quotes | urls, articles
-
-
-def test_sources_cite_only_the_dossier() -> None:
-    """Each quote is verbatim from the dossier or a source article; each URL is the dossier's."""
-    known, articles = _dossier_texts()
-    for rule in RULES:
-        for source in rule.sources:
-            assert source.url in known, f"{rule.id}: {source.url} is not in the dossier"
-            in_dossier = any(source.quote in q for q in known)
-            assert in_dossier or source.quote in articles, (
-                f"{rule.id}: quote not verbatim: {source.quote}"
-            )

@@ -59,7 +59,8 @@ def _skipped(report: FileReport) -> bool:
 def cmd_check(args: argparse.Namespace) -> int:
     """As a filter (``--fix -``), standard input is read first, so that any error before the
     text is linted still gives it back unchanged on standard output."""
-    if not (args.fix and any(p == "-" for p in args.paths)):
+    reads_stdin = "-" in args.paths or (not args.paths and args.stdin_filename)
+    if not (args.fix and reads_stdin):
         return _check(args)
     data = sys.stdin.buffer.read()
     sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")

@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates
 from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
 
-YAML_NAMES = (".backyard-lint.yaml", ".backyard-lint.yml")
+__all__ = ["YAML_NAMES", "Config", "ConfigError", "Discovery", "glob_match", "load", "validate"]
 KEYS = (
     "extend",
     "select",
@@ -348,7 +349,8 @@ def validate(data: Any, path: Path, base: Config | None = None) -> Config:
 
 
 class Discovery:
-    """Finds and caches the configuration that applies to each folder."""
+    """Finds and caches the configuration that applies to each folder. The files that may hold
+    it are named by the core's probe (``core/probe.py``), the same one the fast path uses."""
 
     def __init__(self, explicit: Path | None = None) -> None:
         self._explicit = load(explicit) if explicit else None
@@ -356,9 +358,13 @@ class Discovery:
         self._given: dict[Path, Config] = {}  # by folder as given: resolve() costs an lstat a part
 
     def for_path(self, path: Path) -> Config:
+        """The configuration for a file (or a folder: its own)."""
+        return self.for_folder(path if path.is_dir() else path.parent)
+
+    def for_folder(self, folder: Path) -> Config:
+        """The configuration that applies in ``folder`` (the working folder's, for one)."""
         if self._explicit is not None:
             return self._explicit
-        folder = path if path.is_dir() else path.parent
         found = self._given.get(folder)
         if found is None:
             found = self._given[folder] = self._for_folder(folder.resolve())
@@ -368,28 +374,32 @@ class Discovery:
         found = self._cache.get(folder)
         if found is not None:
             return found
-        pyproject = folder / "pyproject.toml"
-        for name in YAML_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                if pyproject.is_file() and _tool_table(pyproject, discovering=True) is not None:
-                    raise ConfigError(
-                        str(candidate),
-                        None,
-                        f"{pyproject} also has a [tool.backyard-lint] table: keep one of the "
-                        "two (one file may 'extend' another)",
-                    )
-                found = load(candidate)
+        for candidate in folder_candidates(str(folder)):
+            path = Path(candidate)
+            if path.name != PYPROJECT:
+                _refuse_both(folder, path)
+                found = load(path)
+                break
+            table = _tool_table(path, discovering=True)
+            if isinstance(table, Mapping) and "extend" in table:
+                found = load(path)
+                break
+            if table is not None:
+                found = validate(table, path)
                 break
         else:
-            table = _tool_table(pyproject, discovering=True) if pyproject.is_file() else None
-            if isinstance(table, Mapping) and "extend" in table:
-                found = load(pyproject)
-            elif table is not None:
-                found = validate(table, pyproject)
-            elif folder.parent != folder:
-                found = self._for_folder(folder.parent)
-            else:
-                found = DEFAULT
+            found = self._for_folder(folder.parent) if folder.parent != folder else DEFAULT
         self._cache[folder] = found
         return found
+
+
+def _refuse_both(folder: Path, yaml_file: Path) -> None:
+    """A YAML file beside a ``pyproject.toml`` table: neither is silently preferred."""
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file() and _tool_table(pyproject, discovering=True) is not None:
+        raise ConfigError(
+            str(yaml_file),
+            None,
+            f"{pyproject} also has a [tool.backyard-lint] table: keep one of the two "
+            "(one file may 'extend' another)",
+        )

@@ -13,13 +13,14 @@ from typing import Any
 
 import re2
 
+from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
+from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
-from backyard_lint.rulecache import PREFILTER_MAX_MEM
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
 # command that lints one clean file should not pay for compiling their regular expressions.
-DIRECTIVE_MARK = "backyard-lint"  # equals directives.MARK (a test checks it)
+DIRECTIVE_MARK = _MARK_BYTES.decode()  # equals directives.MARK (a test checks it)
 
 DEFAULT_SETTINGS = Settings()
 
@@ -84,7 +85,7 @@ def trigger_pattern(rule: Rule, regex: str) -> str:
     return _flagged(rule, _BOUNDED_OPTIONAL.sub("*", markup_tolerant(regex)))
 
 
-def _full_set_options() -> Any:
+def _large_options() -> Any:
     opts = _options()
     opts.max_mem = PREFILTER_MAX_MEM  # the widened patterns make a larger automaton
     return opts
@@ -109,22 +110,26 @@ class _Compiled:
 class RuleSet:
     """Rules compiled once: a prefilter set over every trigger, and each rule's matchers."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(
+        self, rules: Iterable[Rule], literal_index: dict[str, Any] | None = None
+    ) -> None:
         self.rules: tuple[Rule, ...] = tuple(sorted(rules, key=lambda r: r.id))
         self.by_id: dict[str, Rule] = {}
         for rule in self.rules:
             self.by_id[rule.id] = rule
             for alias in rule.aliases:
                 self.by_id.setdefault(alias, rule)
-        # The prefilter: one RE2 set of every trigger pattern, compiled on first use (commands
-        # that lint nothing, such as ``rules`` and ``explain``, never pay for it).
+        # The prefilter (core/prefilter.py), built on first use: commands that lint nothing,
+        # such as ``rules`` and ``explain``, never pay for it, and a text compiles only the
+        # triggers it needs. ``index``: the triggers' literal index, when the caller has it.
         self._owner: list[int] = []
         self._triggers: list[str] = []
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
                 self._triggers.append(trigger_pattern(rule, pattern.regex))
                 self._owner.append(index)
-        self._full: Any = None
+        self._index = literal_index
+        self._prefilter: Prefilter | None = None
         self._compiled: dict[str, _Compiled] = {}
         self._locators: dict[tuple[str, ...], Any] = {}
 
@@ -133,14 +138,10 @@ class RuleSet:
         """Every rule's trigger patterns as the prefilter holds them (rules in id order)."""
         return list(self._triggers)
 
-    def _full_set(self) -> Any:
-        if self._full is None:
-            full = re2.Set.SearchSet(_full_set_options())
-            for trigger in self._triggers:
-                full.Add(trigger)
-            full.Compile()
-            self._full = full
-        return self._full
+    def _filter(self) -> Prefilter:
+        if self._prefilter is None:
+            self._prefilter = Prefilter(self._triggers, self._index)
+        return self._prefilter
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -153,18 +154,18 @@ class RuleSet:
         """The rules with at least one trigger in ``text`` (raw, before masking)."""
         if not self._triggers:
             return []
-        hits = self._full_set().Match(text)
+        hits = self._filter().hits(text.encode("utf-8", "surrogatepass"))
         if not hits:
             return []
         indices = sorted({self._owner[i] for i in hits})
         return [self.rules[i] for i in indices]
 
     def triggered(self, data: bytes) -> bool:
-        """True when any rule's trigger occurs in ``data``, UTF-8 bytes of a text (the same scan
-        as :meth:`prefilter`, without decoding)."""
+        """True when any rule's trigger occurs in ``data``, UTF-8 bytes of a text (the same
+        prefilter as :meth:`prefilter`, stopping at the first trigger that matches)."""
         if not self._triggers:
             return False
-        return bool(self._full_set().Match(data))
+        return self._filter().triggered(data)
 
     def locate(self, rules: Sequence[Rule], text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` (raw) where ``rules`` may match once it is masked: each pattern
@@ -180,7 +181,7 @@ class RuleSet:
                 _flagged(rule, region_tolerant(p.regex)) for rule in rules for p in rule.patterns
             ]
             try:
-                regex = re2.compile("|".join(alternatives), _full_set_options())
+                regex = re2.compile("|".join(alternatives), _large_options())
             except re2.error:  # too large an automaton: the whole text is one span
                 regex = re2.compile(r"(?s).+")
             self._locators[key] = regex

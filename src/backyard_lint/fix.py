@@ -7,11 +7,11 @@ import contextlib
 import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from backyard_lint import edits as policy
+from backyard_lint.core import atomic
 from backyard_lint.model import Finding
 
 
@@ -56,20 +56,14 @@ def write_atomic(path: Path, data: bytes, *, unchanged_since: os.stat_result | N
     st = target.stat()
     if unchanged_since is not None and _changed(unchanged_since, st):
         raise FixError("the file changed while it was being linted")
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _keep_owner(tmp, st)
-        tmp.chmod(stat.S_IMODE(st.st_mode))
-        os.replace(tmp, target)  # noqa: PTH105 (one call on every Python, which tests watch)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+
+    def keep_mode(tmp: str) -> None:
+        _keep_owner(Path(tmp), st)
+        Path(tmp).chmod(stat.S_IMODE(st.st_mode))
+
+    atomic.write_atomic(
+        str(target), data, prefix=f".{target.name}.", durable=True, before_rename=keep_mode
+    )
 
 
 def _keep_owner(tmp: Path, st: os.stat_result) -> None:

@@ -16,10 +16,10 @@ processes (default: every core this process may use):
 
 In this process and in the workers alike, a file that certainly gives an empty report skips
 ``lint_path`` (configuration lookup, decoding, settings): when no configuration file applies to
-its folder and it is plain UTF-8 text in which no trigger and no directive mark occurs (the
-checks of ``quick.py``, with the engine's own prefilter: over many files its set of every
-trigger scans as fast as the fast path's literals, and its one compiling is shared), its report
-is the empty one ``lint_path`` would return. Anything else goes through ``lint_path``.
+its folder and it is plain UTF-8 text in which no trigger and no directive mark occurs (the same
+core functions as the command's fast path: ``core/probe.py``, ``core/read.py`` and the rule
+set's prefilter), its report is the empty one ``lint_path`` would return. Anything else goes
+through ``lint_path``.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from backyard_lint import quick
-from backyard_lint.inputs import MAX_BYTES
+from backyard_lint.core.prefilter import DIRECTIVE_MARK
+from backyard_lint.core.probe import ConfigProbe
+from backyard_lint.core.read import MAX_BYTES, plain_bytes
 from backyard_lint.runner import FileReport, RunOptions, default_jobs, lint_path, ruleset_for
 
 # Below either threshold the files are linted in this process (no workers).
@@ -67,7 +68,7 @@ class _Linter:
             opts.config or opts.encoding or opts.with_proselint
             or os.environ.get("BACKYARD_LINT_NO_FASTPATH")
         )
-        self.configs = quick.ConfigCheck()
+        self.configs = ConfigProbe()
         try:
             self.cwd = os.getcwd()  # noqa: PTH109 - strings: Path objects cost time per file
         except OSError:  # the working folder was deleted: no shortcut, lint_path decides
@@ -87,10 +88,10 @@ class _Linter:
         folder = os.path.dirname(os.path.join(self.cwd, name))  # noqa: PTH118, PTH120
         if self.configs.configured(folder):
             return False
-        data = quick.plain_bytes(name, MAX_BYTES)
+        data = plain_bytes(name, MAX_BYTES)
         return (
             data is not None
-            and quick.DIRECTIVE_MARK not in data
+            and DIRECTIVE_MARK not in data
             and not self.ruleset.triggered(data)
         )
 

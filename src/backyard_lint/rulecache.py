@@ -6,15 +6,15 @@ numbers; the fastest format to load) in the user's cache folder, one file per ru
 entry is used only when its rule file has the same size and CRC-32 (the files are read on every
 run of the full path: a few kilobytes) and the cache was written by this version of the code and
 of Python (the version, and the size and mtime of ``rules.py``, ``model.py``, ``engine.py`` and
-``literals.py``, which shape what the cache holds). Anything unexpected (no cache folder, a
+``core/literals.py``, which shape what the cache holds). Anything unexpected (no cache folder, a
 broken or foreign file) means: parse and validate as if there were no cache.
 ``BACKYARD_LINT_NO_CACHE=1`` turns it off; ``BACKYARD_LINT_CACHE_DIR`` moves it.
 
-Beside it, a "quick" file holds what the fast path (``quick.py``) needs: the trigger patterns and
-their requirements, checked against the size, modification time and status-change time of
+Beside it, a "quick" file holds what the fast path (``entry.py``) needs: the trigger patterns and
+their literal index, checked against the size, modification time and status-change time of
 every rule file and folder instead of their contents (see :func:`read_quick`).
 
-This module imports nothing heavier than ``os``, ``sys`` and ``marshal``: ``quick.py``
+This module imports nothing heavier than ``os``, ``sys`` and ``marshal``: ``entry.py``
 reads the trigger patterns through it before anything else is imported.
 """
 
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 CACHE_FORMAT = 5
-PREFILTER_MAX_MEM = 64 << 20  # RE2 memory for the prefilter's full set of trigger patterns
 CACHE_FILES_KEPT = 8
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -122,7 +121,7 @@ def cache_file(folder: str, kind: str = "rules") -> str | None:
 def code_stamp() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     parts = [__version__, str(CACHE_FORMAT), sys.version]
-    for module in ("rules.py", "model.py", "engine.py", "literals.py"):
+    for module in ("rules.py", "model.py", "engine.py", "core/literals.py", "core/prefilter.py"):
         try:
             st = os.stat(os.path.join(here, module))
             parts.append(f"{st.st_size}:{st.st_mtime_ns}")
@@ -150,13 +149,9 @@ def dumps(stamp: str, folder: str, entries: dict[str, Any]) -> bytes:
 
 # The fast path's file ("quick-*.marshal"): {"stamp", "folder", "keys": {path: stat_key} for
 # every rule file and every folder walked, "triggers": [every trigger pattern in the engine's
-# order], "literals": [the strings of every requirement (literals.requirement), sorted], "gate":
-# [each literal as an RE2 pattern that finds it without regard to case], "anchors": [for each
-# literal, the clauses filed under it: [trigger, [one bit mask over the literals for each other
-# factor of the clause]]; a clause is filed under each string of its most selective factor],
-# "always": [the triggers without a requirement]}. It is a few kilobytes, written with the
-# rules cache: loading that cache and reading every rule file would cost more than the rest of
-# a small clean run.
+# order], and the triggers' literal index ("gate", "anchors", "always": see
+# core.prefilter.build_index)}. It is a few kilobytes, written with the rules cache: loading that
+# cache and reading every rule file would cost more than the rest of a small clean run.
 
 
 def read_quick(

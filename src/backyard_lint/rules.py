@@ -6,7 +6,6 @@ field, in one line, so a broken rule pack is easy to mend.
 
 from __future__ import annotations
 
-import os
 import re
 import string
 from collections.abc import Iterable, Mapping
@@ -396,55 +395,30 @@ def _cached_folder(folder: Path) -> list[Rule]:
 
 
 def _quick_payload(rules: list[Rule], stamp: str, folder: str, keys: dict[str, Any]) -> bytes:
-    """The fast path's data (see rulecache.read_quick): the triggers in the engine's order and
-    their requirements (literals.py), each clause filed under its most selective factor."""
+    """The fast path's data (see rulecache.py): every trigger and its literal index."""
     import marshal
 
+    from backyard_lint.core.prefilter import build_index
     from backyard_lint.engine import RuleSet
-    from backyard_lint.literals import escape, requirement, strength
 
     triggers = RuleSet(rules).triggers
-    reqs = [requirement(trigger) for trigger in triggers]
-    literals = sorted({s for req in reqs if req for clause in req for f in clause for s in f})
-    index = {s: i for i, s in enumerate(literals)}
-    anchors: list[list[Any]] = [[] for _ in literals]
-    for position, req in enumerate(reqs):
-        for clause in req or ():
-            first, *rest = sorted(clause, key=strength, reverse=True)
-            masks = [sum(1 << index[s] for s in f) for f in rest]
-            for s in first:
-                anchors[index[s]].append([position, masks])
     return marshal.dumps(
-        {
-            "stamp": stamp,
-            "folder": folder,
-            "keys": keys,
-            "triggers": triggers,
-            "literals": literals,
-            "gate": ["(?i)" + escape(literal) for literal in literals],
-            "anchors": anchors,
-            "always": [position for position, req in enumerate(reqs) if req is None],
-        }
+        {"stamp": stamp, "folder": folder, "keys": keys, "triggers": triggers,
+         **build_index(triggers)}
     )
 
 
 def _write_atomic(cache_file: Path, payload: bytes) -> None:
-    """Write a cache file atomically (a temporary file, then a rename); never fail the run."""
-    import tempfile
+    """Write a cache file atomically; never fail the run (a read-only or full cache folder:
+    lint without a cache)."""
+    from backyard_lint.core.atomic import write_atomic
 
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=cache_file.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            Path(tmp).replace(cache_file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(str(cache_file), payload, prefix=".rules-")
         rulecache.prune(str(cache_file.parent))
     except OSError:
-        pass  # a read-only or full cache folder: lint without a cache
+        pass
 
 
 def _rule_to_data(rule: Rule) -> dict[str, Any]:

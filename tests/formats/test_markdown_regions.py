@@ -357,6 +357,6 @@ def test_locate_takes_the_whole_text_when_the_patterns_are_too_large(
         options.max_mem = 1 << 10
         return options
 
-    monkeypatch.setattr(engine, "_full_set_options", tiny)
+    monkeypatch.setattr(engine, "_large_options", tiny)
     text = "abc\nRussia's backyard"
     assert ruleset.locate(list(ruleset.rules), text) == [(0, len(text))]

@@ -1,108 +1,109 @@
-"""Format adapters: turn a document into same-length masked prose plus its directives.
+"""The formats: one record each, and the registry every door reads.
 
-Every adapter returns text of exactly the source's length with the same line breaks, in which
-non-prose (code, URLs, front matter, tags, attributes, directives) is replaced by spaces, so an
-offset in the masked text is the same offset in the source.
+A :class:`Format` says everything the rest of the code needs to know about a format: the file
+suffixes that are walked and detected (the same list), the language ids editors send over LSP,
+how a directive comment is written on a line of its own, the adapter module that masks a text
+(``mask(text)``, and ``mask_around(text, spans)`` where the format supports partial masking).
+Adding a format is one record here and one adapter module.
+
+This module is lean (no imports): the command's fast path reads the walked suffixes from it.
+The masking itself (:class:`Masked`, :func:`mask`) lives in ``formats/masking.py``; both names
+are also reachable here, imported on first use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib import import_module
-from pathlib import PurePath
+TYPE_CHECKING = False  # typing itself costs start-up time; mypy reads this as True
+if TYPE_CHECKING:
+    from pathlib import PurePath
+    from typing import Any
 
-from backyard_lint.directives import Directive
+    from backyard_lint.formats.masking import Masked, mask
 
-FORMATS = ("plain", "markdown", "rst", "html")
-
-_BY_SUFFIX = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".mkd": "markdown",
-    ".rst": "rst",
-    ".rest": "rst",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".txt": "plain",
-    ".text": "plain",
-}
-
-# Language ids used by editors (LSP) for each format.
-LANGUAGE_IDS = {
-    "markdown": "markdown",
-    "restructuredtext": "rst",
-    "rst": "rst",
-    "html": "html",
-    "plaintext": "plain",
-    "text": "plain",
-}
-
-LINTED_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".html", ".htm"})
+__all__ = [
+    "BY_NAME", "FORMATS", "LINTED_SUFFIXES", "PARTIAL_MIN", "REGISTRY", "Format", "Masked",
+    "by_language_id", "detect", "mask", "partial",
+]
 
 
-@dataclass(frozen=True)
-class Masked:
-    """A document ready for matching: ``masked`` has the source's length and line breaks."""
+class Format:
+    """One format (a plain class: a dataclass costs start-up time in the fast path)."""
 
-    masked: str
-    directives: tuple[Directive, ...] = ()
-    regions: tuple[tuple[int, int], ...] | None = None
-    """Where the text was masked (start, end), when only stretches of it were (see
-    ``mask(..., around=...)``): everything outside is blank. None: the whole text."""
-    marks: tuple[tuple[int, int], ...] = ()
-    """Spans (start, end) blanked in ``masked`` that are markup a reader reads through, such as
-    Markdown's emphasis marks: the matcher sees them blank (so ``Russia's *backyard*`` matches),
-    the use-or-mention classifier sees them as written (``"*Russia's backyard*"`` is quoted)."""
+    __slots__ = ("adapter", "comment", "language_ids", "name", "partial", "suffixes")
 
-    def for_reading(self, text: str) -> str:
-        """``masked`` with the ``marks`` of ``text`` (the source) put back."""
-        if not self.marks:
-            return self.masked
-        from backyard_lint.formats._util import edit
+    def __init__(
+        self,
+        name: str,
+        suffixes: tuple[str, ...],
+        language_ids: tuple[str, ...],
+        comment: tuple[str, str],
+        *,
+        partial: bool = False,
+    ) -> None:
+        self.name = name
+        self.suffixes = suffixes  # lower case, with the dot; walked and detected
+        self.language_ids = language_ids  # LSP's languageId values
+        self.comment = comment  # (before, after) the directive on a line of its own
+        self.adapter = f"backyard_lint.formats.{name}"  # mask(text) [, mask_around(text, spans)]
+        self.partial = partial  # long texts are masked only around the possible matches
 
-        return edit(self.masked, ((s, e, text[s:e]) for s, e in self.marks))
+    def directive_comment(self, body: str) -> str:
+        """``body`` (``backyard-lint: disable-next-line ID``) as this format's comment."""
+        before, after = self.comment
+        return f"{before}{body}{after}"
+
+
+REGISTRY = (
+    Format("plain", (".txt", ".text"), ("plaintext", "text"), ("", "")),
+    Format(
+        "markdown", (".md", ".markdown", ".mdown", ".mkd"), ("markdown",), ("<!-- ", " -->"),
+        partial=True,
+    ),
+    Format("rst", (".rst", ".rest"), ("restructuredtext", "rst"), (".. ", ""), partial=True),
+    Format("html", (".html", ".htm", ".xhtml"), ("html",), ("<!-- ", " -->")),
+)
+FORMATS = tuple(f.name for f in REGISTRY)
+BY_NAME = {f.name: f for f in REGISTRY}
+_BY_SUFFIX = {suffix: f for f in REGISTRY for suffix in f.suffixes}
+_BY_LANGUAGE = {lid: f for f in REGISTRY for lid in f.language_ids}
+LINTED_SUFFIXES = frozenset(_BY_SUFFIX)  # a folder's files with these suffixes are linted
+
+# Below this length a text is masked whole: finding its safe boundaries would save little
+# (markdown-it reads about 3 KB per millisecond).
+PARTIAL_MIN = 20_000
 
 
 def detect(name: str | PurePath | None) -> str:
-    """The format for a file name, by extension; plain text when unknown."""
+    """The format for a file name, by suffix; plain text when unknown."""
     if not name:
         return "plain"
-    return _BY_SUFFIX.get(PurePath(str(name)).suffix.lower(), "plain")
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    dot = base.rfind(".")
+    if dot <= 0 or dot == len(base) - 1:  # no suffix, a hidden file's name, a trailing dot
+        return "plain"
+    found = _BY_SUFFIX.get(base[dot:].lower())
+    return found.name if found else "plain"
 
 
-# Below this length a Markdown text is masked whole: finding its safe boundaries would save
-# little (markdown-it reads about 3 KB per millisecond).
-PARTIAL_MIN = 20_000
+def by_language_id(language_id: str) -> str | None:
+    """The format an editor's ``languageId`` names, or None when it names none of ours."""
+    found = _BY_LANGUAGE.get(language_id.lower())
+    return found.name if found else None
 
 
 def partial(fmt: str, text: str) -> bool:
     """True when ``mask(text, fmt, around=...)`` masks only the stretches around the spans
     (Markdown), or reads them more closely than the rest (reStructuredText: docutils parses
     only those stretches, about 30 KB a millisecond slower than the line scanner)."""
-    return fmt in ("markdown", "rst") and len(text) >= PARTIAL_MIN
+    record = BY_NAME.get(fmt)
+    return record is not None and record.partial and len(text) >= PARTIAL_MIN
 
 
-def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -> Masked:
-    """Mask ``text`` as format ``fmt``. Markup parsers are imported here, only when needed.
+def __getattr__(name: str) -> Any:
+    """``Masked`` and ``mask``, from ``formats/masking.py``, imported on first use (it imports
+    the directives and dataclasses, which the fast path never needs)."""
+    if name in ("Masked", "mask"):
+        from backyard_lint.formats import masking
 
-    ``around``: spans (start, end) of the text that matter. When ``partial(fmt, text)``, only
-    the stretches of the document that hold them are masked (``Masked.regions``), each exactly
-    as masking the whole text would, and everything else is blank (Markdown); or the whole text
-    is masked by the line scanner and docutils' cross-check reads only those stretches
-    (reStructuredText, ``rst.mask_around``). Every match a rule may have in the masked text
-    must lie in such a span (see ``RuleSet.locate``).
-    """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    module = import_module(f"backyard_lint.formats.{fmt}")
-    result: Masked
-    if around is not None and partial(fmt, text):
-        result = module.mask_around(text, around)
-    else:
-        result = module.mask(text)
-    if len(result.masked) != len(text):  # a broken adapter must never shift offsets
-        raise AssertionError(f"{fmt} adapter changed the text's length")
-    return result
+        return getattr(masking, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,8 +12,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from backyard_lint.directives import Directive
-from backyard_lint.formats import Masked
 from backyard_lint.formats._util import Piece, blank_urls, comment_directive, entity_text, render
+from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import LineIndex
 
 SKIPPED = frozenset({"script", "style", "pre", "code", "kbd", "samp", "template", "svg", "math"})

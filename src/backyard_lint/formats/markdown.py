@@ -31,7 +31,6 @@ from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_inline import StateInline
 
 from backyard_lint.directives import Directive
-from backyard_lint.formats import Masked
 from backyard_lint.formats import html as html_format
 from backyard_lint.formats._util import (
     Piece,
@@ -43,6 +42,7 @@ from backyard_lint.formats._util import (
     line_ends,
     render,
 )
+from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import LineIndex
 
 _SPANS = "backyard_lint.spans"  # key in markdown-it's env: spans recorded by the inline rules

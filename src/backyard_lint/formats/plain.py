@@ -4,8 +4,8 @@ only a directive (``backyard-lint: disable-next-line backyard.russia -- reason``
 from __future__ import annotations
 
 from backyard_lint.directives import MARK, Directive, parse_directive
-from backyard_lint.formats import Masked
 from backyard_lint.formats._util import blank_spans, url_spans
+from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import line_starts
 
 

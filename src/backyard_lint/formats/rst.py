@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from backyard_lint.directives import MARK, Directive, parse_directive
-from backyard_lint.formats import Masked
 from backyard_lint.formats._util import blank_urls, edit, line_ends
+from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import line_starts
 
 

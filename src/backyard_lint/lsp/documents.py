@@ -66,7 +66,7 @@ def uri_to_path(uri: str) -> Path | None:
 def format_for(language_id: str | None, uri: str) -> str:
     """The format to lint as: from the editor's language id, else from the file name."""
     if language_id:
-        fmt = formats.LANGUAGE_IDS.get(language_id.lower())
+        fmt = formats.by_language_id(language_id)
         if fmt is not None:
             return fmt
     path = uri_to_path(uri)

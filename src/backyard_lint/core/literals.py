@@ -1,10 +1,10 @@
 """What every match of a trigger pattern must contain: strings the fast path looks for first.
 
-The fast path (``quick.py``) proves that a run has nothing to report. Compiling the trigger
-patterns is the largest cost of a small run, and most texts hold none of the words they need, so
-it first looks for plain strings with one small RE2 set of literals (it compiles in about a
-millisecond), and then compiles and runs only the triggers whose requirement a file meets, on
-the files that meet it.
+Compiling the trigger patterns is the largest cost of a small run, and most texts hold none of
+the words they need, so the prefilter (``core/prefilter.py``) first looks for plain strings with
+one small RE2 set of literals (it compiles in about a millisecond), and then compiles and runs
+only the triggers whose requirement a text meets. The command's fast path and the full path
+share it.
 
 A requirement is a small formula in disjunctive normal form, compared case-insensitively:
 
@@ -17,13 +17,14 @@ A requirement is a small formula in disjunctive normal form, compared case-insen
 and short runs of alternatives and small character classes are multiplied out into longer, more
 selective strings (``[Ss]tan-?[Ll]ands?`` requires ``stanland`` or ``stan-land``).
 
-The analysis must be sound, or the fast path would skip a pattern that matches (a missed
+The analysis must be sound, or the prefilter would skip a pattern that matches (a missed
 finding), so it is conservative: it reads the pattern with Python's own parser, refuses syntax
 the two engines might read differently, drops anything it cannot read as plain characters (a
 dropped part only weakens the requirement), and answers None (no requirement: the trigger is
 always run) when it is not sure or finds nothing of at least ``MIN_LENGTH`` characters.
 
-It runs when the rule cache is written; the cache keeps the answer for every trigger pattern.
+It runs when the rule cache is written (the cache keeps the answer for every trigger pattern)
+and when a rule set without a cached index is first searched.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from backyard_lint import quick
+from backyard_lint import entry
 from backyard_lint.cli import main as full_main
+from backyard_lint.core.probe import may_configure
 from backyard_lint.rules import builtin_rules_dir, load_rules
 
 CLEAN = "# Notes\n\nThe committee met on Tuesday to talk about gardens and trains.\n"
@@ -51,7 +52,7 @@ def test_a_clean_tree_is_answered_by_the_fast_path_and_the_full_cli_agrees(
         ["check", "--exit-zero", "--jobs", "2", "--color=never", "-f", "concise", "."],
         ["check", "--", "a.md"],
     ):
-        assert quick.clean_check(args), args
+        assert entry.clean_check(args), args
         assert _full(args, capsys) == (0, PASSED, ""), args
 
 
@@ -75,8 +76,8 @@ def test_anything_the_full_path_might_report_is_left_to_it(
         path.write_bytes(content.encode("latin-1"))
     else:
         path.write_text(content, encoding="utf-8")
-    assert not quick.clean_check(["check", "."])
-    assert quick.clean_check(["check", "a.md"])  # other files are still clean
+    assert not entry.clean_check(["check", "."])
+    assert entry.clean_check(["check", "a.md"])  # other files are still clean
 
 
 @pytest.mark.parametrize(
@@ -89,10 +90,10 @@ def test_anything_the_full_path_might_report_is_left_to_it(
 )
 def test_a_configuration_anywhere_above_hands_over(tree: Path, name: str, text: str) -> None:
     (tree / "sub" / name).write_text(text, encoding="utf-8")
-    assert not quick.clean_check(["check", "sub/b.rst"])
-    assert quick.clean_check(["check", "a.md"])  # its folder and those above have none
+    assert not entry.clean_check(["check", "sub/b.rst"])
+    assert entry.clean_check(["check", "a.md"])  # its folder and those above have none
     (tree / name).write_text(text, encoding="utf-8")
-    assert not quick.clean_check(["check", "a.md"])
+    assert not entry.clean_check(["check", "a.md"])
 
 
 @pytest.mark.parametrize(
@@ -116,17 +117,17 @@ def test_a_configuration_anywhere_above_hands_over(tree: Path, name: str, text: 
     ],
 )
 def test_other_commands_and_options_hand_over(tree: Path, args: list[str]) -> None:
-    assert not quick.clean_check(args)
+    assert not entry.clean_check(args)
 
 
 def test_a_changed_rule_file_or_a_cold_cache_hands_over(
     tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert quick.clean_check(["check", "a.md"])
+    assert entry.clean_check(["check", "a.md"])
     monkeypatch.setenv("BACKYARD_LINT_CACHE_DIR", str(tmp_path / "empty-cache"))
-    assert not quick.clean_check(["check", "a.md"])
+    assert not entry.clean_check(["check", "a.md"])
     monkeypatch.setenv("BACKYARD_LINT_NO_CACHE", "1")
-    assert not quick.clean_check(["check", "a.md"])
+    assert not entry.clean_check(["check", "a.md"])
 
 
 def test_a_rule_file_that_differs_from_the_cache_hands_over(
@@ -143,13 +144,13 @@ def test_a_rule_file_that_differs_from_the_cache_hands_over(
     shutil.copytree(builtin_rules_dir(), rules)
     monkeypatch.setattr(rulecache, "builtin_rules_folder", lambda: str(rules))
     load_rules([builtin_rules_dir()])
-    assert quick.clean_check(["check", "a.md"])
+    assert entry.clean_check(["check", "a.md"])
 
     def changed() -> None:
         time.sleep(0.01)  # a new modification time even on a coarse clock
-        assert not quick.clean_check(["check", "a.md"])
+        assert not entry.clean_check(["check", "a.md"])
         load_rules([builtin_rules_dir()])
-        assert quick.clean_check(["check", "a.md"])
+        assert entry.clean_check(["check", "a.md"])
 
     rule = rules / "stans" / "the-stans.yaml"
     rule.write_text(rule.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
@@ -171,46 +172,41 @@ def test_a_rule_file_that_differs_from_the_cache_hands_over(
 
 
 def test_large_inputs_go_to_the_full_path(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(quick, "SCAN_LIMIT", 2 * len(CLEAN))
-    assert quick.clean_check(["check", "a.md"])
-    assert not quick.clean_check(["check", "."])
+    monkeypatch.setattr(entry, "SCAN_LIMIT", 2 * len(CLEAN))
+    assert entry.clean_check(["check", "a.md"])
+    assert not entry.clean_check(["check", "."])
 
 
-def test_the_walk_takes_the_files_inputs_walk_takes(tree: Path) -> None:
+def test_the_walk_takes_the_formats_suffixes_and_skips_what_it_should(tree: Path) -> None:
     from backyard_lint.inputs import walk
 
     (tree / "sub" / "notes.py").write_text("x = 1\n", encoding="utf-8")
     (tree / "sub" / "UPPER.MD").write_text(CLEAN, encoding="utf-8")
+    (tree / "sub" / "old.mkd").write_text(CLEAN, encoding="utf-8")
+    (tree / "sub" / "page.xhtml").write_text(CLEAN, encoding="utf-8")
     (tree / "build").mkdir()
     (tree / "build" / "g.md").write_text(CLEAN, encoding="utf-8")
     (tree / "sub" / "loop").symlink_to(tree / "sub")
-    ours = sorted(os.path.normpath(p) for p, _ in quick._files(["."]))
-    theirs = sorted(str(p) for p, _ in walk([Path()]))
-    assert ours == theirs
-    assert "sub/UPPER.MD" in ours and "a.md" in ours
+    found = [str(p) for p, _ in walk([Path()])]
+    assert found == sorted(found, key=lambda p: (p.count("/"), p))
+    assert {"a.md", "sub/UPPER.MD", "sub/old.mkd", "sub/page.xhtml"} <= set(found)
+    assert not any(p.startswith("build/") or "loop" in p or p.endswith(".py") for p in found)
 
 
-def test_constants_agree_with_the_modules_they_mirror() -> None:
-    from backyard_lint import config, directives, engine, formats, inputs
-
-    assert quick.LINTED_SUFFIXES == formats.LINTED_SUFFIXES
-    assert quick.SKIPPED_DIRS == inputs.SKIPPED_DIRS
-    assert quick.CONFIG_NAMES == config.YAML_NAMES
-    assert quick.DIRECTIVE_MARK.decode() == directives.MARK == engine.DIRECTIVE_MARK
-
-
-def test_the_fast_path_agrees_with_the_engines_prefilter(tree: Path) -> None:
-    """The fast path's prefilter (literals first, then only the triggers a text needs) says
-    "a trigger matches" exactly when the engine's set of every trigger does: on every rule's
+def test_the_prefilter_finds_what_a_set_of_every_trigger_finds(tree: Path) -> None:
+    """The prefilter (literals first, then only the triggers a text needs) finds exactly the
+    triggers a set of every trigger finds: on every rule's
     examples, their markup and case variants, the hand-labelled sentences and the Rust book."""
     import json
 
+    from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
     from backyard_lint.runner import ruleset_for
 
     ruleset = ruleset_for()
-    data = quick._quick_data()
-    assert data["triggers"] == ruleset._triggers  # the engine's patterns, in its order
-    prefilter = quick.Prefilter(data)
+    data = entry._quick_data()
+    assert data["triggers"] == ruleset.triggers  # the engine's patterns, in its order
+    prefilter = Prefilter(data["triggers"], data)
+    every = compile_set(load_re2(), data["triggers"], PREFILTER_MAX_MEM)
     texts = [
         "Russia's <em>backyard</em>",
         "Russia's **backyard**",
@@ -229,8 +225,11 @@ def test_the_fast_path_agrees_with_the_engines_prefilter(tree: Path) -> None:
     texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "rust-book").glob("*.md"))]
     hits = 0
     for text in texts:
-        expected = bool(ruleset.prefilter(text))
-        assert prefilter.triggered(text.encode()) == expected, text[:200]
+        expected = sorted(every.Match(text.encode()))
+        assert prefilter.hits(text.encode()) == expected, text[:200]
+        assert prefilter.triggered(text.encode()) == bool(expected), text[:200]
+        assert bool(ruleset.prefilter(text)) == bool(expected), text[:200]
+        expected = bool(expected)
         hits += expected
     assert hits > 200
     assert prefilter.triggered(b"Russia's <em>backyard</em>")
@@ -242,11 +241,11 @@ def test_a_trigger_or_a_non_plain_file_anywhere_hands_over(tree: Path, where: in
     names = [f"f{i}.md" for i in range(7)]
     for name in names:
         (tree / name).write_text(CLEAN, encoding="utf-8")
-    assert quick.clean_check(["check", *names])
+    assert entry.clean_check(["check", *names])
     (tree / names[where]).write_text(CLEAN + "Russia's backyard.\n", encoding="utf-8")
-    assert not quick.clean_check(["check", *names])
+    assert not entry.clean_check(["check", *names])
     (tree / names[where]).write_bytes(b"\xff\xfe" + CLEAN.encode("utf-16-le"))
-    assert not quick.clean_check(["check", *names])
+    assert not entry.clean_check(["check", *names])
 
 
 def test_the_console_script_answers_without_importing_the_cli(
@@ -254,7 +253,7 @@ def test_the_console_script_answers_without_importing_the_cli(
 ) -> None:
     probe = (
         "import sys\n"
-        "from backyard_lint.quick import main\n"
+        "from backyard_lint.entry import main\n"
         "code = main(['check', 'a.md'])\n"
         "heavy = sorted(m for m in ('argparse', 'dataclasses', 'yaml',"
         " 'backyard_lint.cli', 'backyard_lint.model') if m in sys.modules)\n"
@@ -288,7 +287,7 @@ def test_the_installed_command_answers_a_clean_run_with_few_imports(tree: Path) 
 
     # beyond what this interpreter's start-up imports (site hooks vary between machines)
     imported = imports([str(command), "check", "a.md", "sub"]) - imports([sys.executable, "-c", ""])
-    assert "backyard_lint.quick" in imported
+    assert "backyard_lint.entry" in imported
     assert not imported & {"re", "re2", "argparse", "typing", "backyard_lint.cli"}, imported
     # ... and a run with a finding takes the full path from the same command
     (tree / "use.md").write_text("Investors flock to Russia's backyard.\n", encoding="utf-8")
@@ -302,10 +301,10 @@ def test_the_console_script_falls_back_to_the_full_cli(
     tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tree / "use.md").write_text("Investors flock to Russia's backyard.\n", encoding="utf-8")
-    assert quick.main(["check", "--format", "concise", "use.md"]) == 1
+    assert entry.main(["check", "--format", "concise", "use.md"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("use.md:1:") and "backyard.russia" in out
-    assert quick.main(["check", "a.md"]) == 0
+    assert entry.main(["check", "a.md"]) == 0
     assert capsys.readouterr() == (PASSED, "")
 
 
@@ -322,7 +321,7 @@ def test_the_console_script_falls_back_to_the_full_cli(
         'tool = { backyard-lint = { select = ["backyard"] } }\n',
         "[[tool.backyard-lint.overrides]]\nx = 1\n",
         '[project]\nname = "backyard-lint"\n',
-        '[project.scripts]\nbackyard-lint = "backyard_lint.quick:main"\n',
+        '[project.scripts]\nbackyard-lint = "backyard_lint.entry:main"\n',
         '[project]\ndependencies = [\n  "backyard-lint>=0.1",\n]\n',
         '[tool.pytest.ini_options]\naddopts = "-p backyard-lint"\n',
         '[project.urls]\nDocs = "https://example.org/backyard-lint"\n',
@@ -335,4 +334,4 @@ def test_pyproject_check_never_misses_a_tool_table(text: str) -> None:
         import tomli as tomllib
 
     has_table = "backyard-lint" in tomllib.loads(text).get("tool", {})
-    assert quick.may_configure(text.encode()) == has_table, text
+    assert may_configure(text.encode()) == has_table, text

@@ -1,0 +1,62 @@
+"""Masking a document: the adapters' common result (:class:`Masked`) and :func:`mask`.
+
+Every adapter returns text of exactly the source's length with the same line breaks, in which
+non-prose (code, URLs, front matter, tags, attributes, directives) is replaced by spaces, so an
+offset in the masked text is the same offset in the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import import_module
+
+from backyard_lint.directives import Directive
+from backyard_lint.formats import BY_NAME, FORMATS, partial
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A document ready for matching: ``masked`` has the source's length and line breaks."""
+
+    masked: str
+    directives: tuple[Directive, ...] = ()
+    regions: tuple[tuple[int, int], ...] | None = None
+    """Where the text was masked (start, end), when only stretches of it were (see
+    ``mask(..., around=...)``): everything outside is blank. None: the whole text."""
+    marks: tuple[tuple[int, int], ...] = ()
+    """Spans (start, end) blanked in ``masked`` that are markup a reader reads through, such as
+    Markdown's emphasis marks: the matcher sees them blank (so ``Russia's *backyard*`` matches),
+    the use-or-mention classifier sees them as written (``"*Russia's backyard*"`` is quoted)."""
+
+    def for_reading(self, text: str) -> str:
+        """``masked`` with the ``marks`` of ``text`` (the source) put back."""
+        if not self.marks:
+            return self.masked
+        from backyard_lint.formats._util import edit
+
+        return edit(self.masked, ((s, e, text[s:e]) for s, e in self.marks))
+
+
+def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -> Masked:
+    """Mask ``text`` as format ``fmt``. Markup parsers are imported here, only when needed.
+
+    ``around``: spans (start, end) of the text that matter. When ``partial(fmt, text)``, only
+    the stretches of the document that hold them are masked (``Masked.regions``), each exactly
+    as masking the whole text would, and everything else is blank (Markdown); or the whole text
+    is masked by the line scanner and docutils' cross-check reads only those stretches
+    (reStructuredText, ``rst.mask_around``). Every match a rule may have in the masked text
+    must lie in such a span (see ``RuleSet.locate``).
+    """
+    record = BY_NAME.get(fmt)
+    if record is None:
+        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    module = import_module(record.adapter)
+    result: Masked
+    if around is not None and partial(fmt, text):
+        result = module.mask_around(text, around)
+    else:
+        result = module.mask(text)
+    if len(result.masked) != len(text):  # a broken adapter must never shift offsets
+        raise AssertionError(f"{fmt} adapter changed the text's length")
+    return result
