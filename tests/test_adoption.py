@@ -341,3 +341,77 @@ def test_explain_suggests_the_nearest_rule(tmp_path: Path, cli: Callable[..., An
     result = cli("explain", "kiev", cwd=tmp_path)
     assert result.code == 2
     assert "did you mean 'exonym.kiev'?" in result.err
+
+
+# -- 4. the walk: .gitignore, include, extensions ----------------------------------------------
+
+
+def _tree(root: Path, names: list[str]) -> None:
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(KIEV, encoding="utf-8")
+
+
+def _walked(cli: Callable[..., Any], cwd: Path, *args: str) -> list[str]:
+    out = cli("check", "-f", "json", *args, ".", cwd=cwd).out
+    return sorted(f["path"] for f in json.loads(out)["files"])
+
+
+def test_the_walk_respects_gitignore_as_git_does(tmp_path: Path, cli: Callable[..., Any]) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git" / "info").mkdir(parents=True)
+    (repo / ".git" / "info" / "exclude").write_text("private.md\n", encoding="utf-8")
+    (repo / ".gitignore").write_text(
+        "# generated\nsite/\n/public\n*.gen.md\n!keep.gen.md\ndocs/**/draft-*.md\n",
+        encoding="utf-8",
+    )
+    _tree(
+        repo,
+        [
+            "a.md",
+            "private.md",
+            "site/i.md",
+            "public/p.md",
+            "docs/public/ok.md",
+            "x.gen.md",
+            "docs/keep.gen.md",
+            "docs/sub/draft-1.md",
+            "docs/sub/b.md",
+            "build/b.md",
+            "target/t.md",
+            "env/e.md",
+        ],
+    )
+    (repo / "docs" / ".gitignore").write_text("sub/b.md\n", encoding="utf-8")
+    assert _walked(cli, repo) == [
+        "a.md",
+        "build/b.md",
+        "docs/keep.gen.md",
+        "docs/public/ok.md",
+        "env/e.md",
+        "target/t.md",
+    ]
+    # From a sub-folder, the repository's .gitignore files above it still apply.
+    assert _walked(cli, repo / "docs") == ["keep.gen.md", "public/ok.md"]
+    assert len(_walked(cli, repo, "--no-gitignore")) == 12
+
+
+def test_include_and_extensions_add_files_to_the_walk(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    (tmp_path / ".backyard-lint.yaml").write_text(
+        "include: ['*.adoc']\nextensions: {mdx: markdown, qmd: markdown}\n", encoding="utf-8"
+    )
+    _tree(tmp_path, ["a.md", "b.mdx", "c.qmd", "d.adoc", "e.py"])
+    assert _walked(cli, tmp_path) == ["a.md", "b.mdx", "c.qmd", "d.adoc"]
+
+
+def test_exclude_replaces_the_default_and_extend_exclude_adds(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    _tree(tmp_path, ["a.md", "node_modules/n.md", "old/o.md"])
+    assert _walked(cli, tmp_path) == ["a.md", "old/o.md"]
+    (tmp_path / ".backyard-lint.yaml").write_text("extend-exclude: [old]\n", encoding="utf-8")
+    assert _walked(cli, tmp_path) == ["a.md"]
+    (tmp_path / ".backyard-lint.yaml").write_text("exclude: [old]\n", encoding="utf-8")
+    assert _walked(cli, tmp_path) == ["a.md", "node_modules/n.md"]

@@ -166,7 +166,7 @@ def test_show_mentions(tmp_path: Path, cli: Callable[..., Any], write: Any) -> N
     assert result.code == 0
 
 
-def test_directories_skip_hidden_and_vendored_folders(
+def test_directories_skip_hidden_and_ignored_folders(
     tmp_path: Path, cli: Callable[..., Any], write: Any
 ) -> None:
     for name in (
@@ -176,12 +176,14 @@ def test_directories_skip_hidden_and_vendored_folders(
         "docs/d.html",
         ".hidden/e.md",
         "node_modules/f.md",
-        "vendor/g.md",
+        "vendor/g.md",  # a folder named vendor is prose like any other: no fixed list hides it
         "docs/h.py",
         "docs/i.markdown",
         "docs/j.htm",
+        "site/k.md",  # generated output, ignored by .gitignore
     ):
         write(name, "Russia's backyard.\n")
+    write(".gitignore", "site/\n")
     data = json.loads(cli("check", "-f", "json", ".", cwd=tmp_path).out)
     paths = sorted(Path(f["path"]).as_posix() for f in data["files"])
     assert paths == [
@@ -191,7 +193,10 @@ def test_directories_skip_hidden_and_vendored_folders(
         "docs/d.html",
         "docs/i.markdown",
         "docs/j.htm",
+        "vendor/g.md",
     ]
+    everything = json.loads(cli("check", "-f", "json", "--no-gitignore", ".", cwd=tmp_path).out)
+    assert "site/k.md" in {f["path"] for f in everything["files"]}
 
 
 def test_rules_and_explain(cli: Callable[..., Any]) -> None:

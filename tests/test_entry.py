@@ -186,11 +186,23 @@ def test_the_walk_takes_the_formats_suffixes_and_skips_what_it_should(tree: Path
     (tree / "sub" / "page.xhtml").write_text(CLEAN, encoding="utf-8")
     (tree / "build").mkdir()
     (tree / "build" / "g.md").write_text(CLEAN, encoding="utf-8")
+    (tree / "node_modules").mkdir()
+    (tree / "node_modules" / "h.md").write_text(CLEAN, encoding="utf-8")
+    (tree / ".gitignore").write_text("build/\n", encoding="utf-8")
     (tree / "sub" / "loop").symlink_to(tree / "sub")
     found = [str(p) for p, _ in walk([Path()])]
-    assert found == sorted(found, key=lambda p: (p.count("/"), p))
+
+    def walk_order(path: str) -> list[tuple[int, str]]:  # a folder's files, then its folders
+        *folders, name = path.split("/")
+        return [(1, f) for f in folders] + [(0, name)]
+
+    assert found == sorted(found, key=walk_order)
     assert {"a.md", "sub/UPPER.MD", "sub/old.mkd", "sub/page.xhtml"} <= set(found)
-    assert not any(p.startswith("build/") or "loop" in p or p.endswith(".py") for p in found)
+    assert not any(
+        p.startswith(("build/", "node_modules/")) or "loop" in p or p.endswith(".py")
+        for p in found
+    )
+    assert "build/g.md" in {str(p) for p, _ in walk([Path()], gitignore=False)}
 
 
 def test_the_prefilter_finds_what_a_set_of_every_trigger_finds(tree: Path) -> None:

@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backyard_lint.model import Severity
 
@@ -125,7 +125,7 @@ def _check(args: argparse.Namespace, linted: list[bool] | None = None) -> int:
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
         force_exclude=args.force_exclude,
     )
-    files = list(walk(paths))
+    files = list(walk(paths, **_walk_options(args)))
     if not files:
         shown = ", ".join(printable(str(p)) for p in paths)
         _err(f"warning: no files to lint found in {shown}")
@@ -155,6 +155,24 @@ def _check(args: argparse.Namespace, linted: list[bool] | None = None) -> int:
     if args.exit_zero:
         return OK
     return PROBLEMS if _failing(reports, args.fail_on) else OK
+
+
+def _walk_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The walk's choices, from the configuration that applies to each folder: ``exclude``
+    prunes folders, ``include`` and ``extensions`` add files."""
+    from backyard_lint.runner import discovery
+
+    found = discovery(args.config)
+
+    def skip_dir(path: str) -> bool:
+        folder = Path(path).absolute()
+        return found.for_path(folder.parent).is_excluded(folder)
+
+    def keep(path: str) -> bool:
+        file = Path(path).absolute()
+        return found.for_path(file).wants(file)
+
+    return {"gitignore": not args.no_gitignore, "keep": keep, "skip_dir": skip_dir}
 
 
 def _failing(reports: Sequence[FileReport], option: str | None) -> bool:

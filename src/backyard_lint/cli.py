@@ -118,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="file name for stdin: picks the format, the configuration and per-file-ignores",
     )
     check.add_argument(
+        "--no-gitignore",
+        action="store_true",
+        help="when walking folders, also lint files that .gitignore files ignore",
+    )
+    check.add_argument(
         "--force-exclude",
         action="store_true",
         help="apply the configuration's exclude to --stdin-filename too",

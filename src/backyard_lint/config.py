@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates
+from backyard_lint.core.walk import DEFAULT_EXCLUDE
 from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
 
 __all__ = ["YAML_NAMES", "Config", "ConfigError", "Discovery", "glob_match", "load", "validate"]
@@ -61,7 +62,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     extra_rules: tuple[Path, ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: Severity | None = None
     show_mentions: bool | None = None
@@ -93,10 +94,22 @@ class Config:
             return path.as_posix()
 
     def is_excluded(self, path: Path) -> bool:
-        if not self.exclude:  # most configs: no need to resolve the path
+        if not self.exclude:
             return False
+        if self.exclude == DEFAULT_EXCLUDE and not set(path.parts) & set(DEFAULT_EXCLUDE):
+            return False  # the default: folder names only, none in the path (no resolving)
         rel = self.relative(path)
         return any(glob_match(g, rel) for g in self.exclude)
+
+    def wants(self, path: Path) -> bool:
+        """Whether a walk takes ``path`` beyond the known suffixes: ``include`` globs (relative
+        to the configuration's folder) or an ``extensions`` entry."""
+        if self.format_for(path) is not None:
+            return True
+        if not self.include:
+            return False
+        rel = self.relative(path)
+        return any(glob_match(g, rel) for g in self.include)
 
     def settings_for(
         self,
