@@ -30,8 +30,8 @@ from pathlib import Path
 
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.model import Finding, Settings, Severity
+from backyard_lint.project import Project
 from backyard_lint.rules import builtin_rules_dir, load_rules
-from backyard_lint.runner import ruleset_for
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"accuracy: cannot read the dev set: {exc}", file=sys.stderr)
         return 2
     extra = tuple(p.resolve() for p in args.rules)
-    ruleset = RuleSet(load_rules([builtin_rules_dir(), *extra])) if extra else ruleset_for()
+    ruleset = RuleSet(load_rules([builtin_rules_dir(), *extra])) if extra else Project().ruleset()
     outcomes = run(items, ruleset)
     return 0 if report(outcomes, quiet=args.quiet) else 1
 

@@ -45,7 +45,7 @@ from backyard_lint.engine import lint_text  # noqa: E402
 from backyard_lint.formats import markdown  # noqa: E402
 from backyard_lint.lsp.client import ServerGone, StdioClient  # noqa: E402
 from backyard_lint.lsp.documents import Document  # noqa: E402
-from backyard_lint.runner import ruleset_for  # noqa: E402
+from backyard_lint.project import Project  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 LABEL_SENTENCE = "Kazakhstan has long been Russia's backyard, the analysts wrote."
@@ -115,7 +115,7 @@ def edit_points(doc: Document) -> list[tuple[int, int]]:
 
 def breakdown(text: str, repeats: int = 5) -> dict[str, float]:
     """Median milliseconds of each step of one lint, in process."""
-    ruleset = ruleset_for()
+    ruleset = Project().ruleset()
     times: dict[str, list[float]] = {
         "prefilter": [],
         "locate the labels (RuleSet.locate)": [],

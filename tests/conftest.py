@@ -11,10 +11,20 @@ import pytest
 
 from backyard_lint.cli import main
 from backyard_lint.engine import RuleSet
-from backyard_lint.runner import ruleset_for
+from backyard_lint.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+# The tests' one project: the built-in rules are loaded once for the session (a test that
+# needs fresh files makes its own Project).
+PROJECT = Project()
+
+
+def ruleset_for(extra: tuple[Path, ...] = ()) -> RuleSet:
+    """The built-in rules plus ``extra`` rule folders."""
+    return PROJECT.ruleset(extra)
 
 
 @dataclass

@@ -261,3 +261,38 @@ def test_a_deleted_working_folder_gives_one_line(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert out.returncode == 2
     assert out.stderr == "backyard-lint: the working folder no longer exists\n"
+
+
+def test_a_folder_named_underscore_does_not_configure_the_working_folder(
+    tmp_path: Path, cli: Callable[..., Any], write: Any
+) -> None:
+    """A regression: the working folder's configuration was looked up from "<cwd>/_", so a real
+    folder named "_" with its own configuration changed the exit code."""
+    write("doc.md", LABEL)
+    write("_/.backyard-lint.yaml", "fail-on: error\n")
+    assert cli("check", "doc.md", cwd=tmp_path).code == 1  # a warning, at the default fail-on
+    write(".backyard-lint.yaml", "fail-on: error\n")
+    assert cli("check", "doc.md", cwd=tmp_path).code == 0  # the working folder's own file
+
+
+def test_debug_raises_an_internal_error_with_its_traceback(
+    tmp_path: Path, cli: Callable[..., Any], write: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backyard_lint import engine
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(engine, "format_message", broken)
+    write("doc.md", LABEL)
+    # Recorded before --debug sets it, so that the environment is restored after the test
+    # (delenv of an absent variable records nothing); "0" is off.
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")
+    result = cli("check", "doc.md", cwd=tmp_path)
+    assert result.code == 2 and "internal error (ValueError: a bug)" in result.err
+    with pytest.raises(ValueError, match="a bug"):
+        cli("--debug", "check", "doc.md", cwd=tmp_path)
+    monkeypatch.delenv("BACKYARD_LINT_DEBUG", raising=False)
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "1")
+    with pytest.raises(ValueError, match="a bug"):
+        cli("check", "doc.md", cwd=tmp_path)

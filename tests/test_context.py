@@ -411,7 +411,7 @@ def test_classify_never_fails(text: str, data: st.DataObject) -> None:
 def test_a_collective_noun_between_a_denial_and_the_label() -> None:
     from backyard_lint.engine import lint_text
     from backyard_lint.model import Settings
-    from backyard_lint.runner import ruleset_for
+    from conftest import ruleset_for
 
     text = "They want to be seen as one bloc rather than a collection of post-Soviet states."
     [f] = lint_text(text, ruleset_for(), settings=Settings(show_mentions=True))

@@ -203,7 +203,7 @@ def test_a_misspelt_kind_parses_as_invalid(body: str) -> None:
 
 def test_a_misspelt_directive_is_reported_not_ignored() -> None:
     from backyard_lint.engine import lint_text
-    from backyard_lint.runner import ruleset_for
+    from conftest import ruleset_for
 
     rs = ruleset_for()
     cases = [

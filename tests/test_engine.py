@@ -40,9 +40,9 @@ def test_text_without_triggers_is_not_parsed_as_markup() -> None:
         """
         import sys
         from backyard_lint.engine import lint_text
-        from backyard_lint.runner import ruleset_for
+        from backyard_lint.project import Project
         text = "# Title\\n\\nNothing to see.\\n" * 100
-        assert lint_text(text, ruleset_for(), fmt="markdown") == []
+        assert lint_text(text, Project().ruleset(), fmt="markdown") == []
         print("markdown_it" in sys.modules, "docutils" in sys.modules)
         """
     )

@@ -212,7 +212,7 @@ def test_the_prefilter_finds_what_a_set_of_every_trigger_finds(tree: Path) -> No
     import json
 
     from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
-    from backyard_lint.runner import ruleset_for
+    from conftest import ruleset_for
 
     ruleset = ruleset_for()
     data = entry._quick_data()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from backyard_lint import parallel
+from backyard_lint.project import Project
 from backyard_lint.runner import RunOptions
 
 FILLER = (
@@ -101,7 +102,7 @@ def test_workers_give_the_same_reports_as_one_process(
 
     files = list(walk([Path()]))
     opts = RunOptions(show_mentions=show_mentions)
-    serial = list(parallel.run_files(files, opts, 1))
+    serial = list(parallel.run_files(files, opts, Project(), 1))
     used: list[int] = []
     real = parallel._in_workers
 
@@ -111,7 +112,7 @@ def test_workers_give_the_same_reports_as_one_process(
 
     monkeypatch.setattr(parallel, "IN_PROCESS_BYTES", 0)
     monkeypatch.setattr(parallel, "_in_workers", spy)
-    parallel_reports = list(parallel.run_files(files, opts, jobs))
+    parallel_reports = list(parallel.run_files(files, opts, Project(), jobs))
     assert used, "the files were not sent to worker processes"
     assert parallel_reports == serial
     assert [r.path for r in serial] == [str(p) for p, _ in files]
@@ -144,13 +145,6 @@ def test_a_rule_error_in_a_worker_is_reported_like_in_one_process(
     assert outcomes["2"] == outcomes["1"]
 
 
-def test_directive_mark_matches_the_directives_module() -> None:
-    """The engine looks for directives without importing their parser: the marks must agree."""
-    from backyard_lint import directives, engine
-
-    assert engine.DIRECTIVE_MARK == directives.MARK
-
-
 @pytest.mark.parametrize("show_mentions", [False, True])
 def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, show_mentions: bool
@@ -172,17 +166,18 @@ def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
     paths = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     paths += [Path("missing.md"), Path("a")]  # an error, and a folder named as a file
     opts = RunOptions(show_mentions=show_mentions)
-    linter = parallel._Linter(opts)
+    project = Project()
+    linter = parallel._Linter(opts, project)
     taken = []
     real = lint_path
 
-    def spy(path: Path, opts: RunOptions, *, explicit: bool = True) -> object:
+    def spy(path: Path, opts: RunOptions, project: Project, *, explicit: bool = True) -> object:
         taken.append(str(path))
-        return real(path, opts, explicit=explicit)
+        return real(path, opts, project, explicit=explicit)
 
     monkeypatch.setattr(parallel, "lint_path", spy)
     for path in paths:
-        assert linter.lint(path, True) == lint_path(path, opts, explicit=True), path
+        assert linter.lint(path, True) == lint_path(path, opts, project, explicit=True), path
     shortcut = {str(p) for p in paths} - set(taken)
     assert "empty.md" in shortcut and "utf8.md" in shortcut and "cfg/clean.md" not in shortcut
     assert not shortcut & {"a/use.md", "bom.md", "e/latin1.md", "e/binary.txt", "missing.md", "a"}
@@ -195,7 +190,7 @@ def test_workers_leave_ctrl_c_to_the_parent() -> None:
 
     before = signal.getsignal(signal.SIGINT)
     try:
-        parallel._init_worker(RunOptions(), [])
+        parallel._init_worker(RunOptions(), Project(), [])
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
@@ -223,8 +218,8 @@ def test_a_dead_worker_does_not_hang_the_run(
 
     files = list(walk([Path()]))
     opts = RunOptions()
-    serial = list(parallel.run_files(files, opts, 1))
+    serial = list(parallel.run_files(files, opts, Project(), 1))
     monkeypatch.setattr(parallel, "IN_PROCESS_BYTES", 0)
     monkeypatch.setattr(parallel, "_lint_range", _dies_at_one_range)
     monkeypatch.setattr(sys.modules[__name__], "_DIE_AT", [2 * parallel.chunk_size(len(files), 2)])
-    assert list(parallel.run_files(files, opts, 2)) == serial
+    assert list(parallel.run_files(files, opts, Project(), 2)) == serial

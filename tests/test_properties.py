@@ -29,8 +29,9 @@ from backyard_lint import formats
 from backyard_lint.engine import RuleSet, _flagged, _options, lint_text
 from backyard_lint.inputs import decode_full
 from backyard_lint.model import Settings
-from backyard_lint.runner import RunOptions, lint_path, ruleset_for
+from backyard_lint.runner import RunOptions, lint_path
 from backyard_lint.sentences import sentence_bounds
+from conftest import PROJECT, ruleset_for
 
 # 200 examples per test in the suite; BACKYARD_LINT_EXAMPLES=20000 runs them at scale
 # (see fuzz/README.md).
@@ -220,7 +221,7 @@ def test_lint_path_never_raises_on_any_bytes(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"doc{suffix}"
         path.write_bytes(data)
-        report = lint_path(path, RunOptions(encoding=encoding, show_mentions=True))
+        report = lint_path(path, RunOptions(encoding=encoding, show_mentions=True), PROJECT)
     if report.error is not None:
         assert "\n" not in report.error
         assert not report.error.startswith("internal error"), report.error

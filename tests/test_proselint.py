@@ -73,3 +73,16 @@ def test_with_proselint_adds_proselints_own_checks(
     assert "uncomparables" in rules  # a proselint path
     plain = json.loads(cli("check", "-f", "json", "doc.txt", cwd=tmp_path).out)
     assert {f["rule"] for f in plain["files"][0]["findings"]} == {"backyard.russia"}
+
+
+def test_build_checks_checks_with_the_rule_set_it_is_given() -> None:
+    """A regression: the checks used the built-in rules whatever rule set they were built from."""
+    from backyard_lint.proselint import build_checks
+    from backyard_lint.rules import load_rules
+
+    custom = RuleSet(load_rules([Path(__file__).parent / "data" / "extra-rules"]))
+    checks = build_checks(custom)
+    assert [c.path for c in checks] == ["demo.old-city"]
+    text = "We flew to Bombay, far from Russia's backyard."
+    found = [r for c in checks for r in c.check_type(text, c)]
+    assert [(r.check_path, text[slice(*r.span)]) for r in found] == [("demo.old-city", "Bombay")]

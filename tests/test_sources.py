@@ -17,7 +17,7 @@ import yaml
 from backyard_lint.engine import lint_text
 from backyard_lint.model import Context, Rule, Settings, Severity, Source
 from backyard_lint.rules import builtin_rules_dir, load_rules
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 FLAGGING = (Severity.WARNING, Severity.ERROR)

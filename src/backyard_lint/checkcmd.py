@@ -26,6 +26,7 @@ from backyard_lint.model import Severity
 if TYPE_CHECKING:
     from backyard_lint.config import Config
     from backyard_lint.engine import RuleSet
+    from backyard_lint.project import Project
     from backyard_lint.runner import FileReport
 
 OK, PROBLEMS, ERROR = 0, 1, 2
@@ -43,12 +44,10 @@ def printable(path: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
-def working_folder_setup(config: Path | None) -> tuple[Config, RuleSet]:
-    """The configuration that applies to the working folder, and its rules."""
-    from backyard_lint.runner import discovery, ruleset_for
-
-    cfg = discovery(config).for_path(Path.cwd() / "_")
-    return cfg, ruleset_for(cfg.extra_rules)
+def working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
+    """The configuration that applies in the working folder, and its rules."""
+    cfg = project.config_for_folder(Path.cwd())
+    return cfg, project.ruleset(cfg.extra_rules)
 
 
 def _skipped(report: FileReport) -> bool:
@@ -56,17 +55,17 @@ def _skipped(report: FileReport) -> bool:
     return report.error is not None and report.error.endswith(", skipped")
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def cmd_check(args: argparse.Namespace, project: Project) -> int:
     """As a filter (``--fix -``), standard input is read first, so that any error before the
     text is linted still gives it back unchanged on standard output."""
     reads_stdin = "-" in args.paths or (not args.paths and args.stdin_filename)
     if not (args.fix and reads_stdin):
-        return _check(args)
+        return _check(args, project)
     data = sys.stdin.buffer.read()
     sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
     linted = [False]
     try:
-        code = _check(args, linted)
+        code = _check(args, project, linted)
     except BaseException:
         if not linted[0]:
             _echo(data)
@@ -81,11 +80,14 @@ def _echo(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def _check(args: argparse.Namespace, linted: list[bool] | None = None) -> int:
+def _check(
+    args: argparse.Namespace, project: Project, linted: list[bool] | None = None
+) -> int:
     from backyard_lint import formats
     from backyard_lint.inputs import walk
+    from backyard_lint.parallel import run_files
     from backyard_lint.ruleids import first_problem, vocabulary
-    from backyard_lint.runner import RunOptions, run
+    from backyard_lint.runner import RunOptions
 
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
@@ -96,11 +98,11 @@ def _check(args: argparse.Namespace, linted: list[bool] | None = None) -> int:
     if args.show_settings is not None:
         from backyard_lint.showsettings import show_settings
 
-        return show_settings(Path(args.show_settings), args)
+        return show_settings(Path(args.show_settings), args, project)
     # With --stdin-filename and no paths, read standard input (as ruff does).
     default = ["-"] if args.stdin_filename else ["."]
     paths = [Path(p) for p in (args.paths or default)]
-    _, base_rules = working_folder_setup(args.config)
+    _, base_rules = working_folder_setup(project)
     words = vocabulary(base_rules)
     for option, ids in (("--select", args.select or ()), ("--ignore", args.ignore)):
         problem = first_problem(ids, words)
@@ -125,7 +127,7 @@ def _check(args: argparse.Namespace, linted: list[bool] | None = None) -> int:
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
         force_exclude=args.force_exclude,
     )
-    files = list(walk(paths, **_walk_options(args)))
+    files = list(walk(paths, **_walk_options(args, project)))
     if not files:
         shown = ", ".join(printable(str(p)) for p in paths)
         _err(f"warning: no files to lint found in {shown}")
@@ -134,7 +136,8 @@ def _check(args: argparse.Namespace, linted: list[bool] | None = None) -> int:
     if linted is not None:
         linted[0] = True  # from here on, the linter gives the text back itself
     reports = sorted(
-        (r for r in run(files, opts, args.jobs) if not r.skipped), key=lambda r: r.path
+        (r for r in run_files(files, opts, project, args.jobs) if not r.skipped),
+        key=lambda r: r.path,
     )
     if args.update_baseline:
         from backyard_lint.baseline import dump
@@ -157,20 +160,18 @@ def _check(args: argparse.Namespace, linted: list[bool] | None = None) -> int:
     return PROBLEMS if _failing(reports, args.fail_on) else OK
 
 
-def _walk_options(args: argparse.Namespace) -> dict[str, Any]:
+def _walk_options(args: argparse.Namespace, project: Project) -> dict[str, Any]:
     """The walk's choices, from the configuration that applies to each folder: ``exclude``
     prunes folders, ``include`` and ``extensions`` add files."""
-    from backyard_lint.runner import discovery
-
-    found = discovery(args.config)
+    found = project
 
     def skip_dir(path: str) -> bool:
         folder = Path(path).absolute()
-        return found.for_path(folder.parent).is_excluded(folder)
+        return found.config_for_folder(folder.parent).is_excluded(folder)
 
     def keep(path: str) -> bool:
         file = Path(path).absolute()
-        return found.for_path(file).wants(file)
+        return found.config_for(file).wants(file)
 
     return {"gitignore": not args.no_gitignore, "keep": keep, "skip_dir": skip_dir}
 

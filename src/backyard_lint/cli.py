@@ -24,6 +24,7 @@ from backyard_lint.rules import RuleError
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
+    from backyard_lint.project import Project
 
 
 class ExitCode(IntEnum):
@@ -60,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="An editorial linter for dismissive regional labels, with cited explanations.",
     )
     parser.add_argument("--version", action="version", version=f"backyard-lint {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="raise internal errors with their traceback (also BACKYARD_LINT_DEBUG=1)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help="lint files, folders or standard input")
@@ -191,16 +197,16 @@ def _err(message: str) -> None:
     sys.stderr.write(f"backyard-lint: {message}\n")
 
 
-def _working_folder_setup(config: Path | None) -> tuple[Config, RuleSet]:
-    from backyard_lint.checkcmd import working_folder_setup
+def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
+    """The configuration that applies in the working folder, and its rules."""
+    cfg = project.config_for_folder(Path.cwd())
+    return cfg, project.ruleset(cfg.extra_rules)
 
-    return working_folder_setup(config)
 
-
-def cmd_check(args: argparse.Namespace) -> int:
+def cmd_check(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint.checkcmd import cmd_check as check
 
-    return check(args)
+    return check(args, project)
 
 
 def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
@@ -210,11 +216,11 @@ def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
     return None
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
+def cmd_explain(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
     from backyard_lint.directives import INVALID, UNKNOWN_RULE, UNUSED
 
-    _, ruleset = _working_folder_setup(args.config)
+    _, ruleset = _working_folder_setup(project)
     directive_docs = {
         UNKNOWN_RULE: "A suppression directive names a rule id or prefix that no rule has. "
         "Check the spelling against 'backyard-lint rules'.",
@@ -248,10 +254,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def cmd_rules(args: argparse.Namespace) -> int:
+def cmd_rules(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
 
-    _, ruleset = _working_folder_setup(args.config)
+    _, ruleset = _working_folder_setup(project)
     if args.format == "json":
         data = [docs.render_rule_json(r) for r in ruleset.rules]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -297,9 +303,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError:
         _err("the working folder no longer exists")
         return ExitCode.ERROR
+    from backyard_lint.project import Project
+
+    if args.debug:
+        os.environ["BACKYARD_LINT_DEBUG"] = "1"  # the workers read it too
     handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
     try:
-        return handlers[args.command](args)
+        return handlers[args.command](args, Project(getattr(args, "config", None)))
     except (ConfigError, RuleError, BaselineError) as exc:
         _err(str(exc))
         return ExitCode.ERROR

@@ -32,13 +32,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from backyard_lint.core.prefilter import DIRECTIVE_MARK
 from backyard_lint.model import Context, Finding, Settings, Severity
 from backyard_lint.positions import LineIndex
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
 
-MARK = "backyard-lint"
+MARK = DIRECTIVE_MARK.decode()  # the prefilter looks for it before any of this runs
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 UNKNOWN_RULE = "directive.unknown-rule"
 UNUSED = "directive.unused"

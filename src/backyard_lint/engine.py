@@ -20,7 +20,7 @@ from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
 # command that lints one clean file should not pay for compiling their regular expressions.
-DIRECTIVE_MARK = _MARK_BYTES.decode()  # equals directives.MARK (a test checks it)
+DIRECTIVE_MARK = _MARK_BYTES.decode()  # directives.MARK, without importing the directives
 
 DEFAULT_SETTINGS = Settings()
 
@@ -128,7 +128,7 @@ class RuleSet:
             for pattern in rule.patterns:
                 self._triggers.append(trigger_pattern(rule, pattern.regex))
                 self._owner.append(index)
-        self._index = literal_index
+        self.literal_index = literal_index  # see core.prefilter.build_index
         self._prefilter: Prefilter | None = None
         self._compiled: dict[str, _Compiled] = {}
         self._locators: dict[tuple[str, ...], Any] = {}
@@ -140,7 +140,7 @@ class RuleSet:
 
     def _filter(self) -> Prefilter:
         if self._prefilter is None:
-            self._prefilter = Prefilter(self._triggers, self._index)
+            self._prefilter = Prefilter(self._triggers, self.literal_index)
         return self._prefilter
 
     def __len__(self) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -126,6 +126,37 @@ class Finding:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with its 1-based line and column (code points) and an excerpt of its source
+    line: all of it, or for a long line a window around the match, marked by ellipses, whose
+    first character stands at column ``excerpt_column`` (so that a label on a 50 MB line does
+    not hold, or print, 50 MB)."""
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    line_text: str
+    excerpt_column: int = 1
+    autofix: bool = False  # ``--fix`` would apply this finding's first replacement
+
+
+@dataclass
+class FileReport:
+    """What the reporters get for one file: its findings, or the one-line error that kept it
+    from being linted, and what ``--fix``/``--diff`` did."""
+
+    path: str
+    findings: list[Located] = field(default_factory=list)
+    error: str | None = None
+    diff: str = ""
+    fixed: int = 0
+    skipped: bool = False  # excluded by configuration
+    fail_on: Severity | None = None  # the file's configuration's fail-on, if it sets one
 
 
 @dataclass(frozen=True)

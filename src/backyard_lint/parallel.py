@@ -33,7 +33,9 @@ from pathlib import Path
 from backyard_lint.core.prefilter import DIRECTIVE_MARK
 from backyard_lint.core.probe import ConfigProbe
 from backyard_lint.core.read import MAX_BYTES, plain_bytes
-from backyard_lint.runner import FileReport, RunOptions, default_jobs, lint_path, ruleset_for
+from backyard_lint.model import FileReport
+from backyard_lint.project import Project
+from backyard_lint.runner import RunOptions, lint_path
 
 # Below either threshold the files are linted in this process (no workers).
 IN_PROCESS_FILES = 8
@@ -45,25 +47,36 @@ MAX_CHUNK = 32
 _LINTER: _Linter | None = None  # set in each worker by _init_worker
 
 
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 def run_files(
-    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int | None = None
+    files: Sequence[tuple[Path, bool]],
+    opts: RunOptions,
+    project: Project,
+    jobs: int | None = None,
 ) -> Iterator[FileReport]:
     """Lint ``files`` (path, named explicitly) in order; in parallel when it pays off."""
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     jobs = min(jobs, len(files))
     if jobs <= 1 or in_process(files):
-        linter = _Linter(opts)
+        linter = _Linter(opts, project)
         for path, explicit in files:
             yield linter.lint(path, explicit)
         return
-    yield from _in_workers(files, opts, jobs)
+    yield from _in_workers(files, opts, project, jobs)
 
 
 class _Linter:
     """``lint_path``, with the shortcut for files that certainly give an empty report."""
 
-    def __init__(self, opts: RunOptions) -> None:
+    def __init__(self, opts: RunOptions, project: Project) -> None:
         self.opts = opts
+        self.project = project
         self.shortcut = not (
             opts.config or opts.encoding or opts.with_proselint
             or os.environ.get("BACKYARD_LINT_NO_FASTPATH")
@@ -73,13 +86,13 @@ class _Linter:
             self.cwd = os.getcwd()  # noqa: PTH109 - strings: Path objects cost time per file
         except OSError:  # the working folder was deleted: no shortcut, lint_path decides
             self.cwd, self.shortcut = "", False
-        self.ruleset = ruleset_for(())  # the built-in rules: no configuration applies
+        self.ruleset = project.ruleset()  # the built-in rules: no configuration applies
 
     def lint(self, path: Path, explicit: bool) -> FileReport:
         name = str(path)
         if self.clean(name):
             return FileReport(name)
-        return lint_path(path, self.opts, explicit=explicit)
+        return lint_path(path, self.opts, self.project, explicit=explicit)
 
     def clean(self, name: str) -> bool:
         """True when the file certainly gets the empty report (the shortcut)."""
@@ -118,7 +131,7 @@ def chunk_size(n_files: int, jobs: int) -> int:
 
 
 def _in_workers(
-    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int
+    files: Sequence[tuple[Path, bool]], opts: RunOptions, project: Project, jobs: int
 ) -> Iterator[FileReport]:
     import multiprocessing
 
@@ -127,7 +140,7 @@ def _in_workers(
     # gets the list once and loads the rules in its initialiser.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     ctx = multiprocessing.get_context(method)
-    ruleset_for(()).triggered(b"")  # compile the prefilter once, here: the workers inherit it
+    project.ruleset().triggered(b"")  # build the prefilter once, here: the workers inherit it
     names = [(str(path), explicit) for path, explicit in files]
     # A task is a range of the list; a worker answers None for a clean file (the report the
     # shortcut would make), so little is pickled either way.
@@ -137,7 +150,7 @@ def _in_workers(
     from concurrent.futures.process import BrokenProcessPool
 
     done = 0  # files reported so far
-    pool = ProcessPoolExecutor(jobs, ctx, initializer=_init_worker, initargs=(opts, names))
+    pool = ProcessPoolExecutor(jobs, ctx, initializer=_init_worker, initargs=(opts, project, names))
     try:
         for (start, _end), reports in zip(ranges, pool.map(_lint_range, ranges), strict=True):
             for offset, report in enumerate(reports):
@@ -146,7 +159,7 @@ def _in_workers(
     except BrokenProcessPool:
         # A worker died (killed, out of memory): the rest is linted here, as --jobs 1 would.
         pool.shutdown(wait=False, cancel_futures=True)
-        linter = _Linter(opts)
+        linter = _Linter(opts, project)
         for path, explicit in files[done:]:
             yield linter.lint(path, explicit)
     except BaseException:  # Ctrl-C, or the reader stopped: drop the work not yet started
@@ -159,20 +172,18 @@ def _in_workers(
 _NAMES: list[tuple[str, bool]] = []  # in each worker: the files, set by _init_worker
 
 
-def _init_worker(opts: RunOptions, names: list[tuple[str, bool]]) -> None:
+def _init_worker(opts: RunOptions, project: Project, names: list[tuple[str, bool]]) -> None:
     global _LINTER, _NAMES
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the workers (no traceback from each of them).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _LINTER = _Linter(opts)
+    _LINTER = _Linter(opts, project)  # with fork, the parent's project and its rule sets
     _NAMES = names
-    from backyard_lint.runner import discovery
-
-    # Warm the caches once. An error here is raised again by lint_path, for the file it
-    # concerns, and reported there.
+    # Load the working folder's rules once. An error here is raised again by lint_path, for
+    # the file it concerns, and reported there.
     with contextlib.suppress(Exception):
-        ruleset_for(discovery(opts.config).for_path(Path.cwd() / "_").extra_rules)
+        project.ruleset(project.config_for_folder(Path.cwd()).extra_rules)
 
 
 def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
@@ -183,6 +194,6 @@ def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
         if _LINTER.clean(path):
             out.append(None)  # the parent makes the empty report
         else:
-            report = lint_path(Path(path), _LINTER.opts, explicit=explicit)
+            report = lint_path(Path(path), _LINTER.opts, _LINTER.project, explicit=explicit)
             out.append(None if report == FileReport(path) else report)
     return out

@@ -8,48 +8,55 @@ same plain text. Only this module imports proselint, so the CLI does not pay for
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
 
 from proselint.registry.checks import Check, CheckFlags, CheckResult
 
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.model import Context, Finding, Replacement, Severity
-from backyard_lint.runner import ruleset_for
 
 
-@lru_cache(maxsize=4)
-def _findings_by_rule(text: str, ruleset: RuleSet) -> dict[str, tuple[Finding, ...]]:
-    """Lint once per text for all rules; each rule's check takes its share."""
-    grouped: dict[str, list[Finding]] = {}
-    for f in lint_text(text, ruleset, fmt="plain"):
-        grouped.setdefault(f.rule, []).append(f)
-    return {k: tuple(v) for k, v in grouped.items()}
+def _check_function(ruleset: RuleSet) -> Callable[[str, Check], Iterator[CheckResult]]:
+    """A proselint ``check_type`` over ``ruleset``: it lints a text once for all the rules
+    (each rule's check asks in turn, for the same text) and yields one rule's share."""
+    last: dict[str, dict[str, list[Finding]]] = {}
 
+    def check_rule(text: str, check: Check) -> Iterator[CheckResult]:
+        grouped = last.get(text)
+        if grouped is None:
+            grouped = {}
+            for f in lint_text(text, ruleset, fmt="plain"):
+                grouped.setdefault(f.rule, []).append(f)
+            last.clear()
+            last[text] = grouped
+        for f in grouped.get(check.path, ()):
+            yield CheckResult(
+                check_path=check.path,
+                message=f.message,
+                span=(f.start, f.end),
+                replacements=f.replacements[0].text if f.replacements else None,
+            )
 
-def _check_rule(text: str, check: Check) -> Iterator[CheckResult]:
-    ruleset = ruleset_for()
-    for f in _findings_by_rule(text, ruleset).get(check.path, ()):
-        yield CheckResult(
-            check_path=check.path,
-            message=f.message,
-            span=(f.start, f.end),
-            replacements=f.replacements[0].text if f.replacements else None,
-        )
+    return check_rule
 
 
 def build_checks(ruleset: RuleSet | None = None) -> tuple[Check, ...]:
-    """One proselint ``Check`` per rule. Quotes are our classifier's business, so proselint's
-    own quote filter is turned off (``allow_quotes``)."""
-    rules = (ruleset or ruleset_for()).rules
+    """One proselint ``Check`` per rule of ``ruleset`` (default: the built-in rules), each
+    checking with that rule set. Quotes are our classifier's business, so proselint's own quote
+    filter is turned off (``allow_quotes``)."""
+    if ruleset is None:
+        from backyard_lint.project import Project
+
+        ruleset = Project().ruleset()
+    check_rule = _check_function(ruleset)
     return tuple(
         Check(
-            check_type=_check_rule,
+            check_type=check_rule,
             path=rule.id,
             message=rule.message,
             flags=CheckFlags(allow_quotes=True),
         )
-        for rule in rules
+        for rule in ruleset.rules
     )
 
 

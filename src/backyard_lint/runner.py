@@ -1,52 +1,28 @@
-"""Lint files: one file at a time (all per-file work happens here), or many in parallel."""
+"""Lint one file (all per-file work happens here): configuration, reading, decoding, the
+engine, locating the findings, and the safe fixes. Many files: see ``parallel.py``."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from backyard_lint import fix as fixing
 from backyard_lint import formats
-from backyard_lint.config import Config, ConfigError, Discovery
+from backyard_lint.config import Config, ConfigError
 from backyard_lint.edits import automatic
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import InputError, decode_full, read_file
-from backyard_lint.model import Finding, Settings, Severity
+from backyard_lint.model import FileReport, Finding, Located, Settings
 from backyard_lint.positions import LineIndex
+from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
-from backyard_lint.rules import RuleError, builtin_rules_dir, load_rules
+from backyard_lint.rules import RuleError
 
-
-@dataclass(frozen=True)
-class Located:
-    """A finding with its 1-based line and column (code points) and an excerpt of its source
-    line: all of it, or for a long line a window around the match, marked by ellipses, whose
-    first character stands at column ``excerpt_column`` (so that a label on a 50 MB line does
-    not hold, or print, 50 MB)."""
-
-    finding: Finding
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    line_text: str
-    excerpt_column: int = 1
-    autofix: bool = False  # ``--fix`` would apply this finding's first replacement
-
-
-@dataclass
-class FileReport:
-    path: str
-    findings: list[Located] = field(default_factory=list)
-    error: str | None = None
-    diff: str = ""
-    fixed: int = 0
-    skipped: bool = False  # excluded by configuration
-    fail_on: Severity | None = None  # the file's configuration's fail-on, if it sets one
+__all__ = ["FileReport", "Located", "RunOptions", "lint_path", "locate"]
 
 
 @dataclass(frozen=True)
@@ -62,33 +38,6 @@ class RunOptions:
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format
     force_exclude: bool = False  # exclude applies to --stdin-filename too
-
-
-_RULESETS: dict[tuple[Path, ...], RuleSet] = {}
-_DISCOVERY: dict[Path | None, Discovery] = {}
-
-
-def ruleset_for(extra: tuple[Path, ...] = ()) -> RuleSet:
-    """Built-in rules plus a config's extra folders, loaded once per process. A user's rule
-    (from an extra folder) must pass its own examples (``selfcheck``); the built-in rules'
-    examples are checked by the test suite instead, so start-up does not pay for them."""
-    found = _RULESETS.get(extra)
-    if found is None:
-        rules = load_rules([builtin_rules_dir(), *extra])
-        if extra:
-            from backyard_lint.selfcheck import check_all
-
-            builtin = builtin_rules_dir().resolve()
-            check_all(r for r in rules if not Path(r.path).resolve().is_relative_to(builtin))
-        found = _RULESETS[extra] = RuleSet(rules)
-    return found
-
-
-def discovery(explicit: Path | None) -> Discovery:
-    found = _DISCOVERY.get(explicit)
-    if found is None:
-        found = _DISCOVERY[explicit] = Discovery(explicit)
-    return found
 
 
 EXCERPT_MAX = 240  # longer source lines are shown as a window around the match
@@ -131,7 +80,9 @@ def lint_document(
     return findings
 
 
-def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileReport:
+def lint_path(
+    path: Path, opts: RunOptions, project: Project, *, explicit: bool = True
+) -> FileReport:
     """Lint one file (or standard input for ``-``); never raises for a bad input.
 
     A file that cannot be read or decoded gives a report with ``error`` set (one line, without
@@ -146,27 +97,31 @@ def lint_path(path: Path, opts: RunOptions, *, explicit: bool = True) -> FileRep
         data = sys.stdin.buffer.read()
         echo = [data]
         try:
-            return _lint(path, opts, data, echo)
+            return _lint(path, opts, project, data, echo)
         finally:
             with contextlib.suppress(OSError, ValueError):
                 sys.stdout.buffer.write(echo[0])
                 sys.stdout.buffer.flush()
-    return _lint(path, opts, None, None)
+    return _lint(path, opts, project, None, None)
 
 
 def _lint(
-    path: Path, opts: RunOptions, stdin: bytes | None, echo: list[bytes] | None
+    path: Path,
+    opts: RunOptions,
+    project: Project,
+    stdin: bytes | None,
+    echo: list[bytes] | None,
 ) -> FileReport:
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
     named = Path(opts.stdin_filename) if is_stdin and opts.stdin_filename else None
     try:
         config_anchor = (named or Path("stdin")) if is_stdin else path
-        cfg: Config = discovery(opts.config).for_path(config_anchor.absolute())
+        cfg: Config = project.config_for(config_anchor.absolute())
         excluded = _excluded(cfg, named) if named and opts.force_exclude else False
         if excluded or (not is_stdin and _excluded(cfg, path)):
             return FileReport(display, skipped=True, fail_on=cfg.fail_on)
-        ruleset = ruleset_for(cfg.extra_rules)
+        ruleset = project.ruleset(cfg.extra_rules)
         check_config(cfg, ruleset)
         if is_stdin:
             data, st = (sys.stdin.buffer.read() if stdin is None else stdin), None
@@ -201,8 +156,16 @@ def _lint(
     except (ConfigError, RuleError, BrokenPipeError):
         raise
     except Exception as exc:  # a bug in an adapter or the classifier: this file only
+        if debugging():
+            raise
         return FileReport(display, error=internal_error(exc))
     return report
+
+
+def debugging() -> bool:
+    """``BACKYARD_LINT_DEBUG=1`` (or ``--debug``): internal errors are raised, with their
+    traceback, instead of being reported as one line."""
+    return os.environ.get("BACKYARD_LINT_DEBUG", "") not in ("", "0")
 
 
 def internal_error(exc: BaseException) -> str:
@@ -260,19 +223,3 @@ def _fix(
         return
     report.fixed = fixed
     report.findings = locate(after, relint(after))
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
-def run(
-    files: Sequence[tuple[Path, bool]], opts: RunOptions, jobs: int | None = None
-) -> Iterator[FileReport]:
-    """Lint ``files`` in order; in parallel processes when there are many and jobs > 1."""
-    from backyard_lint.parallel import run_files
-
-    return run_files(files, opts, jobs)

@@ -7,17 +7,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backyard_lint import formats
 
+if TYPE_CHECKING:
+    from backyard_lint.project import Project
 
-def settings_table(path: Path, args: argparse.Namespace) -> dict[str, Any]:
+
+def settings_table(path: Path, args: argparse.Namespace, project: Project) -> dict[str, Any]:
     from backyard_lint.ruleids import check_config
-    from backyard_lint.runner import discovery, ruleset_for
 
-    cfg = discovery(args.config).for_path(path.absolute())
-    ruleset = ruleset_for(cfg.extra_rules)
+    cfg = project.config_for(path.absolute())
+    ruleset = project.ruleset(cfg.extra_rules)
     check_config(cfg, ruleset)
     settings = cfg.settings_for(
         path,
@@ -61,8 +63,8 @@ def _matching(cfg: Any, path: Path) -> set[str]:
     return {glob for glob, _ in cfg.per_file_ignores if glob_match(glob, rel)}
 
 
-def show_settings(path: Path, args: argparse.Namespace) -> int:
-    table = settings_table(path, args)
+def show_settings(path: Path, args: argparse.Namespace, project: Project) -> int:
+    table = settings_table(path, args, project)
     if args.format == "json":
         sys.stdout.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
         return 0

@@ -7,7 +7,7 @@ import pytest
 
 from backyard_lint.engine import lint_text
 from backyard_lint.positions import LineIndex
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 HIDDEN = "Kazakhstan is Russia's backyard"  # would be flagged as prose
 SHOWN = "Tajikistan is Russia's backyard."  # the one prose use in each document

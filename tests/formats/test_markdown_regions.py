@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from backyard_lint import formats
 from backyard_lint.engine import lint_text
 from backyard_lint.formats import markdown
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "rust-book"
 LABEL = "Kazakhstan is Russia's backyard."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backyard_lint.lsp import actions
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 RULE = ruleset_for().by_id["backyard.russia"]
 

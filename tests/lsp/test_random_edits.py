@@ -19,7 +19,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from backyard_lint.engine import lint_text
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 EDITS = 10_000
 PER_NOTIFICATION = 10

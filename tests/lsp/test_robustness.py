@@ -17,7 +17,7 @@ from lsp_helpers import SERVER
 from backyard_lint import lsp as lsp_package
 from backyard_lint.engine import lint_text
 from backyard_lint.lsp.client import StdioClient
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 LABEL = "Russia's backyard"
 PUBLISH = "textDocument/publishDiagnostics"

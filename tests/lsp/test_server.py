@@ -22,7 +22,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from backyard_lint.edits import case_like
 from backyard_lint.lsp.documents import Document, units
-from backyard_lint.runner import ruleset_for
+from conftest import ruleset_for
 
 LABEL = "Russia's backyard"
 DIRECTIVE = "backyard-lint: disable-next-line backyard.russia"
@@ -447,6 +447,36 @@ async def test_source_fix_all_applies_safe_fixes_from_project_rules(vscode: Lang
     assert _apply(text, _edits(fix_all, uri)) == (
         f"The point: the region is {LABEL} says THE author.\n"
     )
+
+
+@pytest.mark.parametrize("how", ["save", "watched"])
+async def test_an_edited_extra_rules_file_is_picked_up(vscode: LanguageClient, how: str):
+    """A regression: the server kept the rules it loaded first for as long as it ran."""
+    root: Path = vscode.root  # type: ignore[attr-defined]
+    rule_file = root / "myrules" / "custom" / "teh.yaml"
+    rule_file.parent.mkdir(parents=True)
+    rule_file.write_text(SAFE_RULE)
+    (root / ".backyard-lint.yaml").write_text("extra-rules: [myrules]\n")
+    uri = _uri(vscode, "typo.md")
+    open_doc(vscode, uri, "See teh end.\n")
+    got = await wait_for(vscode, uri, lambda p: bool(p.diagnostics))
+    assert [d.severity for d in got.diagnostics] == [types.DiagnosticSeverity.Information]
+    rule_file.write_text(SAFE_RULE.replace("severity: suggestion", "severity: error"))
+    count = len(published(vscode, uri))
+    if how == "save":
+        vscode.text_document_did_save(
+            types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=rule_file.as_uri())
+            )
+        )
+    else:
+        vscode.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=rule_file.as_uri(), type=types.FileChangeType.Changed)]
+            )
+        )
+    got = await wait_for(vscode, uri, after=count)
+    assert [d.severity for d in got.diagnostics] == [types.DiagnosticSeverity.Error]
 
 
 # -- configuration -------------------------------------------------------------------------

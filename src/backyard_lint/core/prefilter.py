@@ -71,16 +71,21 @@ def compile_set(re2: Any, patterns: Sequence[str], max_mem: int = 0) -> Any | No
     return compiled if compiled.Compile() else None
 
 
-def build_index(triggers: Sequence[str]) -> dict[str, Any]:
+def build_index(
+    triggers: Sequence[str], known: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The literal index of ``triggers``: ``literals`` (the strings of every requirement,
     sorted), ``gate`` (each literal as an RE2 pattern that finds it
     without regard to case), ``anchors`` (for each literal, the clauses filed under it:
     ``[trigger, [one bit mask over the literals for each other factor of the clause]]``; a
     clause is filed under each string of its most selective factor) and ``always`` (the
-    triggers without a requirement). Plain data: the rule cache keeps it."""
+    triggers without a requirement), and ``requirements`` (each trigger's, by pattern). Plain
+    data: the rule cache keeps it. ``known``: requirements already computed, by pattern
+    (analysing a pattern costs about a millisecond)."""
     from backyard_lint.core.literals import escape, requirement, strength
 
-    reqs = [requirement(trigger) for trigger in triggers]
+    known = known or {}
+    reqs = [known[t] if t in known else requirement(t) for t in triggers]
     literals = sorted({s for req in reqs if req for clause in req for f in clause for s in f})
     index = {s: i for i, s in enumerate(literals)}
     anchors: list[list[Any]] = [[] for _ in literals]
@@ -95,6 +100,7 @@ def build_index(triggers: Sequence[str]) -> dict[str, Any]:
         "gate": ["(?i)" + escape(literal) for literal in literals],
         "anchors": anchors,
         "always": [position for position, req in enumerate(reqs) if req is None],
+        "requirements": dict(zip(triggers, reqs, strict=True)),
     }
 
 

@@ -21,15 +21,15 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from backyard_lint import __version__
-from backyard_lint.config import DEFAULT, YAML_NAMES, Config, ConfigError, Discovery
+from backyard_lint.config import DEFAULT, YAML_NAMES, Config, ConfigError
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.lsp import actions
 from backyard_lint.lsp.actions import Edit
 from backyard_lint.lsp.documents import ENCODINGS, UTF16, Document, uri_to_path
 from backyard_lint.lsp.settings import SECTION, ClientSettings, parse
 from backyard_lint.model import Finding, Settings, Severity
-from backyard_lint.rules import RuleError
-from backyard_lint.runner import ruleset_for
+from backyard_lint.project import Project
+from backyard_lint.rules import RULE_SUFFIXES, RuleError
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class BackyardServer(LanguageServer):
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._linted: dict[str, Linted] = {}
         self._configs: dict[str, Config] = {}
-        self._discovery = Discovery()
+        self.project = Project()
         self._shown: set[str] = set()
         self.roots: list[Path] = []
 
@@ -177,8 +177,9 @@ class BackyardServer(LanguageServer):
         self.reload_project_config()
 
     def reload_project_config(self) -> None:
-        """Forget every cached project configuration and re-lint every open document."""
-        self._discovery = Discovery()
+        """Read the project's configuration and rules afresh and re-lint every open
+        document."""
+        self.project.reload()
         self._configs.clear()
         self._linted.clear()
         self._shown = {m for m in self._shown if not m.startswith("backyard-lint configuration")}
@@ -193,7 +194,7 @@ class BackyardServer(LanguageServer):
         if anchor is None:  # an unsaved buffer: the first workspace folder's configuration
             anchor = (self.roots[0] if self.roots else Path.cwd()) / "untitled"
         try:
-            found = self._discovery.for_path(anchor.absolute())
+            found = self.project.config_for(anchor.absolute())
         except ConfigError as exc:
             self.show_once(f"backyard-lint configuration: {exc}")
             found = DEFAULT
@@ -205,11 +206,11 @@ class BackyardServer(LanguageServer):
 
     def _ruleset(self, cfg: Config) -> RuleSet:
         try:
-            return ruleset_for(cfg.extra_rules)
+            return self.project.ruleset(cfg.extra_rules)
         except RuleError as exc:
             self.show_once(f"backyard-lint configuration: {exc}")
         try:
-            return ruleset_for()
+            return self.project.ruleset()
         except RuleError as exc:  # a broken installation: say so, and report nothing
             self.show_once(f"backyard-lint: cannot load the built-in rules: {exc}")
             return RuleSet([])
@@ -254,15 +255,31 @@ class BackyardServer(LanguageServer):
         path = self.documents[uri].path if uri in self.documents else None
         if path is None:
             path = uri_to_path(uri)
-        if path is not None and path.name in CONFIG_NAMES:
+        if path is not None and (path.name in CONFIG_NAMES or self.is_rule_file(path)):
             self.reload_project_config()
             return
         if uri in self.documents:
             # The project's configuration may have changed on disk: look it up afresh.
-            self._discovery = Discovery()
+            self.project.reload(rules=False)
             self._configs.pop(uri, None)
             self._linted.pop(uri, None)
             self.lint_now(uri)
+
+    def is_rule_file(self, path: Path) -> bool:
+        """Whether ``path`` is a rule file in one of the project's extra rule folders."""
+        if path.suffix not in RULE_SUFFIXES:
+            return False
+        try:
+            resolved = path.resolve()
+        except OSError:
+            return False
+        return any(resolved.is_relative_to(folder) for folder in self.project.extra_folders())
+
+    def files_changed(self, params: lsp.DidChangeWatchedFilesParams) -> None:
+        """A client that watches files tells of a changed configuration or rule file."""
+        paths = [uri_to_path(change.uri) for change in params.changes]
+        if any(p is not None and (p.name in CONFIG_NAMES or self.is_rule_file(p)) for p in paths):
+            self.reload_project_config()
 
     # -- linting -----------------------------------------------------------------------------
 
@@ -483,6 +500,12 @@ def create_server(debounce_ms: int | None = None) -> BackyardServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
     def _did_save(ls: BackyardServer, params: lsp.DidSaveTextDocumentParams) -> None:
         ls.save_document(params.text_document.uri)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def _did_change_watched_files(
+        ls: BackyardServer, params: lsp.DidChangeWatchedFilesParams
+    ) -> None:
+        ls.files_changed(params)
 
     @server.feature(lsp.INITIALIZED)
     async def _initialized(ls: BackyardServer, params: lsp.InitializedParams) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
-    from backyard_lint.runner import FileReport
+    from backyard_lint.model import FileReport
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "proselint")
 

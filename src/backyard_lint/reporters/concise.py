@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from backyard_lint.reporters import ReportContext
 
 if TYPE_CHECKING:
-    from backyard_lint.runner import FileReport
+    from backyard_lint.model import FileReport
 
 
 def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from backyard_lint.reporters import ReportContext, context_label
 
 if TYPE_CHECKING:
-    from backyard_lint.runner import FileReport, Located
+    from backyard_lint.model import FileReport, Located
 
 
 def finding_dict(loc: Located) -> dict[str, Any]:

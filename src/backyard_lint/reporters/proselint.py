@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from backyard_lint.reporters import ReportContext
 
 if TYPE_CHECKING:
-    from backyard_lint.runner import FileReport
+    from backyard_lint.model import FileReport
 
 FILE_ERROR = -31998  # proselint's ErrorCode.FileError
 

@@ -12,8 +12,7 @@ from backyard_lint.directives import DIRECTIVE_RULE_IDS
 from backyard_lint.reporters import ReportContext, context_label
 
 if TYPE_CHECKING:
-    from backyard_lint.model import Rule
-    from backyard_lint.runner import FileReport
+    from backyard_lint.model import FileReport, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/backyard-lint/backyard-lint"

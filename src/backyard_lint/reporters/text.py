@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from backyard_lint.reporters import ReportContext
 
 if TYPE_CHECKING:
-    from backyard_lint.runner import FileReport, Located
+    from backyard_lint.model import FileReport, Located
 
 _COLORS = {"error": "31", "warning": "33", "suggestion": "36", "info": "90"}
 
