@@ -212,7 +212,7 @@ def test_the_prefilter_finds_what_a_set_of_every_trigger_finds(tree: Path) -> No
     import json
 
     from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
-    from conftest import ruleset_for
+    from conftest import ruleset_for, shared
 
     ruleset = ruleset_for()
     data = entry._quick_data()
@@ -228,10 +228,7 @@ def test_the_prefilter_finds_what_a_set_of_every_trigger_finds(tree: Path) -> No
     for rule in ruleset.rules:
         for text in (*rule.examples_bad, *rule.examples_good):
             texts += [text, text.upper(), text.replace(" ", "\u00a0"), text.replace(" ", " *", 1)]
-    shared = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    if not shared.exists():
-        pytest.fail(f"{shared} is missing: this test reads ../shared/corpus beside the checkout")
-    for line in (shared / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (shared("corpus") / "dev.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             texts.append(json.loads(line)["text"])
     texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "rust-book").glob("*.md"))]

@@ -15,16 +15,10 @@ from backyard_lint import formats
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.model import Context, Finding, Rule, Severity
 from backyard_lint.rules import builtin_rules_dir, load_rules
+from conftest import shared
 
 RULES = load_rules([builtin_rules_dir()])
 BY_ID = {rule.id: rule for rule in RULES}
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    assert path.exists(), f"{path} is missing: these tests read ../shared beside the checkout"
-    return path
 
 
 def _cases(kind: str) -> list[pytest.ParameterSet]:

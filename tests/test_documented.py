@@ -1,0 +1,229 @@
+"""The documentation is true when followed: every documented command, configuration and rule
+example that can run here is run, as written in the docs."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from backyard_lint.config import load
+from backyard_lint.project import Project
+from backyard_lint.ruleids import check_config
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+SAMPLE = (REPO / "samples" / "sample.md").read_text(encoding="utf-8")
+
+
+def blocks(lang: str) -> list[tuple[str, str]]:
+    """(document name, block text) for every fenced block of ``lang`` in the docs."""
+    out = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for m in re.finditer(rf"^```{lang}\n(.*?)^```", text, re.DOTALL | re.MULTILINE):
+            out.append((doc.name, m.group(1)))
+    return out
+
+
+def commands() -> list[Any]:
+    found = []
+    for name, block in blocks("sh"):
+        for line in block.splitlines():
+            command = line.split("  #")[0].strip()
+            if "backyard-lint " not in command or command.startswith(("git ", "python3 ")):
+                continue
+            if command.startswith("backyard-lint lsp"):
+                continue  # a server waits for a client: tests/lsp drives it
+            found.append(pytest.param(command, id=f"{name}: {command}"))
+    return found
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small docs project for the documented commands to run in."""
+    (tmp_path / "samples").mkdir()
+    (tmp_path / "samples" / "sample.md").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("He lives in Kiev.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Notes\n\nKazakhstan is Russia's backyard.\n")
+    (tmp_path / "page.md").write_text("The Stans are poor.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", commands())
+def test_documented_commands_run(command: str, project: Path, cli: Callable[..., Any]) -> None:
+    stdin = b""
+    if command.startswith("cat "):
+        source, _, command = command.partition("|")
+        stdin = (project / source.split()[1]).read_bytes()
+    argv = shlex.split(command)
+    assert argv[0].endswith("backyard-lint")
+
+    def run(args: list[str]) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "backyard_lint", *args],
+            cwd=project,
+            input=stdin,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+
+    if "--baseline" in argv and "--update-baseline" not in argv:
+        run([*argv[1:], "--update-baseline"])  # the documented order: record, then check
+    done = run(argv[1:])
+    err = done.stderr.decode()
+    assert done.returncode in (0, 1), err
+    assert "Traceback" not in err and "usage:" not in err, err
+
+
+def _toml_configs() -> list[Any]:
+    return [
+        pytest.param(block, id=name)
+        for name, block in blocks("toml")
+        if "[tool.backyard-lint]" in block
+    ]
+
+
+@pytest.mark.parametrize("block", _toml_configs())
+def test_documented_configurations_load(block: str, tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(block, encoding="utf-8")
+    for folder in re.findall(r'extra-rules = \["([^"]+)"\]', block):
+        (root / folder).mkdir(parents=True)
+    for target in re.findall(r'extend = "([^"]+)"', block):
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        (root / target).write_text("fail-on: error\n", encoding="utf-8")
+    cfg = load(root / "pyproject.toml")
+    check_config(cfg, Project().ruleset(cfg.extra_rules))  # every id names a rule
+
+
+def test_the_documented_rule_loads_and_works(tmp_path: Path, cli: Callable[..., Any]) -> None:
+    [(name, rule_yaml)] = [(n, b) for n, b in blocks("yaml") if b.startswith("id: ")]
+    assert name == "writing-rules.md"
+    folder = tmp_path / "style" / "rules" / "house"
+    folder.mkdir(parents=True)
+    (folder / "old-city.yaml").write_text(rule_yaml, encoding="utf-8")
+    [(_, config)] = [(n, b) for n, b in blocks("toml") if n == "writing-rules.md"]
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    assert "house.old-city" in cli("rules", cwd=tmp_path).out
+    assert cli("explain", "house.old-city", cwd=tmp_path).code == 0
+    example = yaml.safe_load(rule_yaml)["examples"]["bad"][0]
+    (tmp_path / "a.md").write_text(example + "\n", encoding="utf-8")
+    found = cli("check", "-f", "json", "--select", "house", "a.md", cwd=tmp_path)
+    assert [f["rule"] for f in json.loads(found.out)["files"][0]["findings"]] == ["house.old-city"]
+    cli("check", "--fix", "a.md", cwd=tmp_path)
+    assert "Mumbai" in (tmp_path / "a.md").read_text(encoding="utf-8")
+
+
+def test_documented_pre_commit_snippets_are_valid_yaml() -> None:
+    snippets = [b for _, b in blocks("yaml") if "backyard-lint" in b and "id:" in b]
+    assert snippets
+    for block in snippets:
+        yaml.safe_load(block.replace("\t", "  "))
+    ci = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    [files] = re.findall(r"^\s+files: (.+)$", ci, re.MULTILINE)
+    pattern = re.compile(files)
+    for name in ("README", "README.md", "docs/CHANGELOG", "a.rst", "b.mdown", "c.txt"):
+        assert pattern.search(name), name
+    for name in ("setup.py", "data.json"):
+        assert not pattern.search(name), name
+    hook = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook[0]["require_serial"] is True  # one run, one report
+
+
+def test_every_option_and_key_is_documented() -> None:
+    from backyard_lint.cli import build_parser
+    from backyard_lint.config import KEYS
+
+    reference = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    check = sub.choices["check"]  # type: ignore[attr-defined]
+    for action in check._actions:
+        for flag in action.option_strings:
+            if flag not in ("-h", "--help"):
+                assert f"`{flag}" in reference, f"{flag} is not in docs/configuration.md"
+    for key in KEYS:
+        assert f"| `{key}` |" in reference, f"configuration key {key} is not documented"
+    sources = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "src").rglob("*.py"))
+    for variable in set(
+        re.findall(r"environ(?:\.get)?\(?\[?\"(BACKYARD_LINT_\w+|NO_COLOR)\"", sources)
+    ):
+        assert f"`{variable}`" in reference, f"{variable} is not documented"
+    import inspect
+
+    from backyard_lint.reporters.json import finding_dict
+
+    fields = re.findall(r'^\s+"(\w+)":', inspect.getsource(finding_dict), re.MULTILINE)
+    for field in fields:
+        assert f"`{field}`" in reference, f"JSON field {field} is not documented"
+
+
+@pytest.mark.slow
+def test_the_documented_neovim_recipe_works_on_this_neovim(tmp_path: Path) -> None:
+    """The docs' plugin-free recipe, as written, in Debian's Neovim: the server attaches and the
+    settings reach it (``showMentions`` turned on makes a quoted label a hint)."""
+    nvim = shutil.which("nvim")
+    assert nvim, "Neovim is needed for this test: apt-get install -y neovim"
+    editors = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
+    recipe = next(b for _, b in blocks("lua") if "start_client" in b and "finddir" in b)
+    assert recipe in editors
+    server = json.dumps([sys.executable, "-m", "backyard_lint", "lsp"])
+    lua = recipe.replace("{ 'backyard-lint', 'lsp' }", "vim.fn.json_decode(vim.env.BYL_CMD)")
+    lua = lua.replace("showMentions = false", "showMentions = true")
+    lua += r"""
+vim.cmd("filetype on")  -- as after a user's init file: the recipe reacts to FileType
+vim.cmd("edit " .. vim.fn.fnameescape(vim.env.BYL_FILE))
+local bufnr = vim.api.nvim_get_current_buf()
+vim.wait(30000, function() return #vim.diagnostic.get(bufnr) >= 2 end, 50)
+local out = {}
+for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+  table.insert(out, { lnum = d.lnum, severity = d.severity })
+end
+local fh = io.open(vim.env.BYL_OUT, "w")
+fh:write(vim.fn.json_encode(out))
+fh:close()
+vim.cmd("qall!")
+"""
+    assert server
+    doc = tmp_path / "notes.md"
+    doc.write_text(
+        "Kazakhstan is Russia's backyard.\n\nAnalysts reject the label \"Russia's backyard\".\n",
+        encoding="utf-8",
+    )
+    init = tmp_path / "init.lua"
+    init.write_text(lua, encoding="utf-8")
+    out = tmp_path / "out.json"
+    env = {
+        **os.environ,
+        "BYL_CMD": server,
+        "BYL_FILE": str(doc),
+        "BYL_OUT": str(out),
+        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+    }
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [nvim, "--headless", "--clean", "-u", str(init)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=90,
+        check=False,
+    )
+    assert out.exists(), done.stderr[-2000:]
+    got = sorted((d["lnum"], d["severity"]) for d in json.loads(out.read_text(encoding="utf-8")))
+    assert got == [(0, 2), (2, 4)]  # the use as a warning; the mention as a hint: settings arrived
