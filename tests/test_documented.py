@@ -4,10 +4,8 @@ example that can run here is run, as written in the docs."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,6 +18,7 @@ import yaml
 from backyard_lint.config import load
 from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
+from conftest import run_neovim
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -176,8 +175,6 @@ def test_every_option_and_key_is_documented() -> None:
 def test_the_documented_neovim_recipe_works_on_this_neovim(tmp_path: Path) -> None:
     """The docs' plugin-free recipe, as written, in Debian's Neovim: the server attaches and the
     settings reach it (``showMentions`` turned on makes a quoted label a hint)."""
-    nvim = shutil.which("nvim")
-    assert nvim, "Neovim is needed for this test: apt-get install -y neovim"
     editors = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
     recipe = next(b for _, b in blocks("lua") if "start_client" in b and "finddir" in b)
     assert recipe in editors
@@ -204,26 +201,6 @@ vim.cmd("qall!")
         "Kazakhstan is Russia's backyard.\n\nAnalysts reject the label \"Russia's backyard\".\n",
         encoding="utf-8",
     )
-    init = tmp_path / "init.lua"
-    init.write_text(lua, encoding="utf-8")
-    out = tmp_path / "out.json"
-    env = {
-        **os.environ,
-        "BYL_CMD": server,
-        "BYL_FILE": str(doc),
-        "BYL_OUT": str(out),
-        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
-    }
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(tmp_path / name.lower())
-    done = subprocess.run(
-        [nvim, "--headless", "--clean", "-u", str(init)],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=90,
-        check=False,
-    )
-    assert out.exists(), done.stderr[-2000:]
-    got = sorted((d["lnum"], d["severity"]) for d in json.loads(out.read_text(encoding="utf-8")))
+    result = run_neovim(tmp_path, lua, {"BYL_CMD": server, "BYL_FILE": str(doc)})
+    got = sorted((d["lnum"], d["severity"]) for d in result)
     assert got == [(0, 2), (2, 4)]  # the use as a warning; the mention as a hint: settings arrived

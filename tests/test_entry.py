@@ -228,10 +228,11 @@ def test_the_prefilter_finds_what_a_set_of_every_trigger_finds(tree: Path) -> No
     for rule in ruleset.rules:
         for text in (*rule.examples_bad, *rule.examples_good):
             texts += [text, text.upper(), text.replace(" ", "\u00a0"), text.replace(" ", " *", 1)]
-    for line in (shared("corpus") / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+    corpus = shared("corpus")
+    for line in (corpus / "dev.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             texts.append(json.loads(line)["text"])
-    texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "rust-book").glob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((corpus / "rust-book").glob("*.md"))]
     hits = 0
     for text in texts:
         expected = sorted(every.Match(text.encode()))
