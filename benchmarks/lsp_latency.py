@@ -7,14 +7,14 @@ Usage (from the repository root)::
                                      [--language markdown|plaintext|...]
 
 The server is started as an editor starts it (``python -m backyard_lint lsp``, stdio) and driven
-with plain JSON-RPC (``backyard_lint.lsp.client``). The document is the Rust book's chapters
-(``<corpus>/rust-book/*.md``, read at run time, never copied into the project) joined until it
-reaches ``--size-mb``, with one use of a label in the middle, so the prefilter hits on every
-lint (the Markdown adapter then masks only the stretch between safe boundaries around the label:
-see ``formats.markdown.mask_around``). ``--synthetic`` (or a missing corpus)
-uses generated Markdown instead. ``--no-label`` measures the common case, a document with no
-label, where the prefilter skips the markup parse; ``--language plaintext`` opens the same text
-as plain text, to separate the Markdown adapter's share from the server's.
+with plain JSON-RPC (``tests/lsp/jsonrpc_client.py``, a test-only client). The document is the
+Rust book's chapters (``<corpus>/rust-book/*.md``, read at run time, never copied into the
+project) joined until it reaches ``--size-mb``, with one use of a label in the middle, so the
+prefilter hits on every lint (the Markdown adapter then masks only the stretch between safe
+boundaries around the label: see ``formats.markdown_partial.mask_around``). ``--synthetic`` (or
+a missing corpus) uses generated Markdown instead. ``--no-label`` measures the common case, a
+document with no label, where the prefilter skips the markup parse; ``--language plaintext``
+opens the same text as plain text, to separate the Markdown adapter's share from the server's.
 
 Each edit is an incremental change (a word typed into a paragraph, at the start, middle or end of
 the document), sent alone after the previous lint was published; its latency is the time from
@@ -39,11 +39,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "lsp"))  # the test-only JSON-RPC client
+
+from jsonrpc_client import ServerGone, StdioClient  # noqa: E402
 
 from backyard_lint import formats  # noqa: E402
 from backyard_lint.engine import lint_text  # noqa: E402
-from backyard_lint.formats import markdown  # noqa: E402
-from backyard_lint.lsp.client import ServerGone, StdioClient  # noqa: E402
+from backyard_lint.formats import markdown_partial  # noqa: E402
 from backyard_lint.lsp.documents import Document  # noqa: E402
 from backyard_lint.project import Project  # noqa: E402
 
@@ -119,7 +121,7 @@ def breakdown(text: str, repeats: int = 5) -> dict[str, float]:
     times: dict[str, list[float]] = {
         "prefilter": [],
         "locate the labels (RuleSet.locate)": [],
-        "safe boundaries (markdown.boundaries)": [],
+        "safe boundaries (markdown_partial.boundaries)": [],
         "markdown mask around the labels": [],
         "lint_text (all)": [],
         "diagnostic positions": [],
@@ -131,7 +133,7 @@ def breakdown(text: str, repeats: int = 5) -> dict[str, float]:
         t1 = time.perf_counter()
         spans = ruleset.locate(hit, text)
         t2 = time.perf_counter()
-        markdown.boundaries(text)
+        markdown_partial.boundaries(text)
         t3 = time.perf_counter()
         formats.mask(text, "markdown", around=spans)
         t4 = time.perf_counter()

@@ -448,6 +448,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--tree-runs", type=int, default=3, help="timed runs per command on the tree")
     ap.add_argument("--no-proselint", action="store_true", help="skip the proselint reference row")
     ap.add_argument("--no-textlint", action="store_true", help="skip textlint (no npm)")
+    ap.add_argument(
+        "--dense-mb", type=float, default=10.0,
+        help="size of the larger document dense with labels (default: 10)",
+    )
+    ap.add_argument(
+        "--only-labels", action="store_true",
+        help="only the rows with labels (small file, 1 MB re-lint, dense documents)",
+    )
     args = ap.parse_args(argv)
 
     corpus = args.corpus
@@ -490,6 +498,8 @@ def _run(args: argparse.Namespace, corpus: Path) -> int:
 
     with tempfile.TemporaryDirectory(prefix="backyard-bench-") as tmp_name:
         tmp = Path(tmp_name)
+        if args.only_labels:
+            return _label_rows(args, corpus, tmp, python, lint, env, rows, version, python_note)
 
         # 1. The Rust book.
         ours_book = [*lint, "check", "--exit-zero", str(book)]
@@ -613,6 +623,34 @@ def _run(args: argparse.Namespace, corpus: Path) -> int:
             ours <= TARGET_SMALL,
         ))
 
+        rows += _label_row_objects(args, corpus, tmp, python, lint, env)
+    return _print_table(rows, notes, version, python_note)
+
+
+def _label_row_objects(
+    args: argparse.Namespace, corpus: Path, tmp: Path, python: Path, lint: list[str],
+    env: dict[str, str],
+) -> list[Row]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import perf_labels
+
+    print("timing text with labels ...", file=sys.stderr)
+    found = perf_labels.rows(
+        corpus=corpus, tmp=tmp, python=python, lint=lint, env=env, sentences=SPRINKLES,
+        dense_mb=args.dense_mb, wall=wall, peak_rss_mb=peak_rss_mb, runs=args.runs,
+    )
+    return [Row(*r) for r in found]
+
+
+def _label_rows(
+    args: argparse.Namespace, corpus: Path, tmp: Path, python: Path, lint: list[str],
+    env: dict[str, str], rows: list[Row], version: str, python_note: str,
+) -> int:
+    rows += _label_row_objects(args, corpus, tmp, python, lint, env)
+    return _print_table(rows, [], version, python_note)
+
+
+def _print_table(rows: list[Row], notes: list[str], version: str, python_note: str) -> int:
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nMachine: {machine()}; Python {version}, {python_note}; load average at the "
           f"end {load} (1 / 5 / 15 min).\n")

@@ -218,31 +218,14 @@ def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
 
 def cmd_explain(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
-    from backyard_lint.directives import INVALID, UNKNOWN_RULE, UNUSED
+    from backyard_lint.metarules import with_meta_rules
 
     _, ruleset = _working_folder_setup(project)
-    directive_docs = {
-        UNKNOWN_RULE: "A suppression directive names a rule id or prefix that no rule has. "
-        "Check the spelling against 'backyard-lint rules'.",
-        UNUSED: "A suppression directive suppressed no finding. Remove it, or narrow it to the "
-        "line that needs it, so that it cannot hide a future finding.",
-        INVALID: "A comment that starts like a suppression directive but whose kind is not one "
-        "of disable, enable, disable-line, disable-next-line or disable-file (often a typo). "
-        "It suppresses nothing.",
-    }
-    if args.rule in directive_docs:
-        text = f"# {args.rule}\n\nSeverity: warning\n\n{directive_docs[args.rule]}\n"
-        sys.stdout.write(
-            json.dumps({"id": args.rule, "explanation": text}, indent=2) + "\n"
-            if args.format == "json"
-            else text
-        )
-        return ExitCode.OK
-    rule = _find_rule(args.rule, ruleset.rules)
+    rule = _find_rule(args.rule, with_meta_rules(ruleset.rules))
     if rule is None:
         from backyard_lint.ruleids import nearest
 
-        guess = nearest(args.rule, [*ruleset.by_id, *directive_docs])
+        guess = nearest(args.rule, [r.id for r in with_meta_rules(ruleset.rules)])
         hint = f"did you mean '{guess}'? " if guess else ""
         _err(f"unknown rule '{args.rule}' ({hint}run 'backyard-lint rules' to list them)")
         return ExitCode.ERROR
@@ -256,14 +239,16 @@ def cmd_explain(args: argparse.Namespace, project: Project) -> int:
 
 def cmd_rules(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint import docs
+    from backyard_lint.metarules import with_meta_rules
 
     _, ruleset = _working_folder_setup(project)
+    rules = with_meta_rules(ruleset.rules)
     if args.format == "json":
-        data = [docs.render_rule_json(r) for r in ruleset.rules]
+        data = [docs.render_rule_json(r) for r in rules]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return ExitCode.OK
-    width = max((len(r.id) for r in ruleset.rules), default=10)
-    for r in ruleset.rules:
+    width = max((len(r.id) for r in rules), default=10)
+    for r in rules:
         sys.stdout.write(f"{r.id:<{width}}  {r.severity.value:<10}  {r.summary}\n")
     return ExitCode.OK
 

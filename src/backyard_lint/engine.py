@@ -222,10 +222,8 @@ class RuleSet:
                 if s == e:
                     continue
                 if sentence is not None:
-                    from backyard_lint.sentences import sentence_bounds
-
-                    lo, hi = sentence_bounds(text, s, e)
-                    if sentence.search(text, lo, hi) is None:
+                    chunk, lo, hi, _ = _sentence_of(text, s, e)
+                    if sentence.search(chunk, lo, hi) is None:
                         continue
                 spans.append((s, e))
         if not spans:
@@ -241,13 +239,27 @@ class RuleSet:
         return merged
 
 
-def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
-    """True when an exception pattern matches a stretch that covers the whole span."""
+def _sentence_of(text: str, start: int, end: int) -> tuple[str, int, int, int]:
+    """The sentence around ``text[start:end]`` as ``(chunk, lo, hi, offset)``: search
+    ``chunk[lo:hi]``, where ``chunk`` starts at ``offset`` in ``text`` and keeps one character
+    of context either side (so ``\\b``, ``^`` and ``$`` read as in the whole text).
+
+    RE2's Python wrapper encodes the whole string it is given on every search, so a search of
+    the whole text per match would make the cost per match grow with the document's length."""
     from backyard_lint.sentences import sentence_bounds
 
     lo, hi = sentence_bounds(text, start, end)
+    offset = max(0, lo - 1)
+    chunk = text[offset : hi + 1]
+    return chunk, lo - offset, hi - offset, offset
+
+
+def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> bool:
+    """True when an exception pattern matches a stretch that covers the whole span."""
+    chunk, lo, hi, offset = _sentence_of(text, start, end)
+    start, end = start - offset, end - offset
     for regex in exceptions:
-        for m in regex.finditer(text, lo, hi):
+        for m in regex.finditer(chunk, lo, hi):
             if m.start() <= start and m.end() >= end:
                 return True
             if m.start() > start:
@@ -258,6 +270,29 @@ def _excepted(exceptions: Sequence[Any], text: str, start: int, end: int) -> boo
 def format_message(rule: Rule, match: str) -> str:
     replacement = rule.replacements[0].text if rule.replacements else ""
     return rule.message.format(match=" ".join(match.split()), replacement=replacement)
+
+
+def _matches(
+    ruleset: RuleSet,
+    rules: Sequence[Rule],
+    masked: str,
+    regions: Sequence[tuple[int, int]] | None,
+) -> list[tuple[Rule, int, int]]:
+    """Every match of ``rules`` in the masked text, by rule then offset. With ``regions`` (the
+    text was masked only there), each region is cut out once and searched on its own, and only
+    by the rules whose triggers occur in it (the prefilter, again, over the region): the cost
+    per region does not grow with the number of rules that hit elsewhere in the document."""
+    if regions is None:
+        return [(rule, s, e) for rule in rules for s, e in ruleset.matches(rule, masked)]
+    wanted = {rule.id for rule in rules}
+    found: list[tuple[Rule, int, int]] = []
+    for a, b in regions:
+        piece = masked[a:b]
+        for rule in ruleset.prefilter(piece):
+            if rule.id in wanted:
+                found += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
+    found.sort(key=lambda m: (m[0].id, m[1]))
+    return found
 
 
 def lint_text(
@@ -289,30 +324,28 @@ def lint_text(
     masked = doc.masked
     read = doc.for_reading(text)
     findings: list[Finding] = []
-    for rule in hit_rules:
-        for start, end in ruleset.matches(rule, masked, doc.regions):
-            reading, reason = context.classify(read, start, end, rule)
-            reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
-            if reading is Context.USE:
-                severity = settings.severity_for(rule)
-            elif settings.show_mentions:
-                severity = Severity.INFO
-            else:
-                continue
-            match = text[start:end]
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    severity=severity,
-                    start=start,
-                    end=end,
-                    match=match,
-                    message=format_message(rule, masked[start:end]),
-                    replacements=rule.replacements,
-                    context=reading,
-                    reason=reason,
-                )
+    for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
+        reading, reason = context.classify(read, start, end, rule)
+        reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
+        if reading is Context.USE:
+            severity = settings.severity_for(rule)
+        elif settings.show_mentions:
+            severity = Severity.INFO
+        else:
+            continue
+        findings.append(
+            Finding(
+                rule=rule.id,
+                severity=severity,
+                start=start,
+                end=end,
+                match=text[start:end],
+                message=format_message(rule, masked[start:end]),
+                replacements=rule.replacements,
+                context=reading,
+                reason=reason,
             )
+        )
     if doc.directives or has_directives:
         findings = directives.apply(findings, doc.directives, text, ruleset, settings)
     findings.sort(key=lambda f: f.sort_key)

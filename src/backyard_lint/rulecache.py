@@ -1,12 +1,12 @@
 """Where the cache of validated built-in rules lives and how it is read.
 
-Parsing YAML and validating every pattern costs more than linting a small file, so ``rules.py``
-keeps the validated built-in rules in a marshal file (plain data: dicts, lists, strings and
-numbers; the fastest format to load) in the user's cache folder, one file per rules folder. An
-entry is used only when its rule file has the same size and CRC-32 (the files are read on every
-run of the full path: a few kilobytes) and the cache was written by this version of the code and
-of Python (the version, and the size and mtime of ``rules.py``, ``model.py``, ``engine.py`` and
-``core/literals.py``, which shape what the cache holds). Anything unexpected (no cache folder, a
+Parsing YAML and validating every pattern costs more than linting a small file, so
+``rulestore.py`` keeps the validated built-in rules in a marshal file (plain data: dicts, lists,
+strings and numbers; the fastest format to load) in the user's cache folder, one file per rules
+folder. An entry is used only when its rule file has the same size and CRC-32 (the files are read
+on every run of the full path: a few kilobytes) and the cache was written by this version of the
+code and of Python (the version, and the size and mtime of the modules that shape what the cache
+holds: see :func:`code_stamp`). Anything unexpected (no cache folder, a
 broken or foreign file) means: parse and validate as if there were no cache.
 ``BACKYARD_LINT_NO_CACHE=1`` turns it off; ``BACKYARD_LINT_CACHE_DIR`` moves it.
 
@@ -121,7 +121,10 @@ def cache_file(folder: str, kind: str = "rules") -> str | None:
 def code_stamp() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     parts = [__version__, str(CACHE_FORMAT), sys.version]
-    for module in ("rules.py", "model.py", "engine.py", "core/literals.py", "core/prefilter.py"):
+    for module in (
+        "schema.py", "rulestore.py", "model.py", "engine.py", "core/literals.py",
+        "core/prefilter.py",
+    ):
         try:
             st = os.stat(os.path.join(here, module))
             parts.append(f"{st.st_size}:{st.st_mtime_ns}")

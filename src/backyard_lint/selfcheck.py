@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.model import Context, Rule
+from backyard_lint.model import Context, Finding, Rule
 from backyard_lint.rules import RuleError
 
 _SHOWN = 60  # characters of an example quoted in the error
@@ -46,12 +46,18 @@ def check_all(rules: Iterable[Rule]) -> None:
         check_examples(rule)
 
 
+def flagged(rule: Rule, text: str, ruleset: RuleSet | None = None) -> list[Finding]:
+    """What ``rule`` reports in ``text`` (plain text, default settings) as a use: the one
+    answer to "does this rule flag this example" for the self-check, the test suite and the
+    rule pages (``ruleset``: ``rule`` alone, compiled, when the caller has it)."""
+    found = lint_text(text, ruleset or RuleSet([rule]))
+    return [f for f in found if f.rule == rule.id and f.context is Context.USE]
+
+
 def _flagged(text: str, rule: Rule, ruleset: RuleSet) -> tuple[str, int] | None:
     """The first match ``rule`` reports in ``text`` as a use, with its offset, or None."""
-    for finding in lint_text(text, ruleset):
-        if finding.rule == rule.id and finding.context is Context.USE:
-            return finding.match, finding.start
-    return None
+    found = flagged(rule, text, ruleset)
+    return (found[0].match, found[0].start) if found else None
 
 
 def _quote(text: str) -> str:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from backyard_lint import formats
 from backyard_lint.engine import lint_text
-from backyard_lint.formats import markdown
+from backyard_lint.formats import markdown, markdown_partial
 from conftest import ruleset_for, shared
 
 LABEL = "Kazakhstan is Russia's backyard."
@@ -25,7 +25,7 @@ def assert_regions_equal(text: str) -> int:
     stretch equals the whole document's mask there, and all else is blank. Returns the
     number of stretches."""
     full = markdown.mask(text)
-    bounds = markdown.boundaries(text)
+    bounds = markdown_partial.boundaries(text)
     assert bounds[0] == 0 and bounds == sorted(set(bounds))
     for parity in (0, 1):
         spans = [(b, b + 1) for b in bounds[parity::2]]
@@ -191,7 +191,7 @@ def test_boundaries_skip_fences_comments_and_front_matter() -> None:
         "<!--\n\nComment.\n-->\n\n"
         "After.\n"
     )
-    bounds = markdown.boundaries(text)
+    bounds = markdown_partial.boundaries(text)
     starts = {text[b:].split("\n", 1)[0] for b in bounds}
     assert "After." in starts and "```" in starts and "<!--" in starts
     assert not {"Still code.", "Comment.", "more: y"} & starts
@@ -201,19 +201,19 @@ def test_markdown_it_tells_whether_an_indented_fence_is_still_open() -> None:
     # In a list item the fence ends with the item; at the top level it runs on. The scanner
     # cannot tell, so markdown-it reads the text up to the next candidate.
     in_item = "- item\n\n  ```\n  code\n\nNext paragraph.\n\nLater.\n"
-    bounds = markdown.boundaries(in_item)
+    bounds = markdown_partial.boundaries(in_item)
     assert bounds == [0, in_item.index("Next"), in_item.index("Later")]
     assert_regions_equal(in_item)
     top = "  ```\n  code\n\nStill code.\n\n```\n\nAfter.\n"
-    assert markdown.boundaries(top) == [0, top.index("After")]
+    assert markdown_partial.boundaries(top) == [0, top.index("After")]
     assert_regions_equal(top)
     comment = "  <!--\n  x\n\nStill a comment.\n-->\n\nAfter.\n"
-    assert markdown.boundaries(comment) == [0, comment.index("After")]
+    assert markdown_partial.boundaries(comment) == [0, comment.index("After")]
 
 
 def test_a_list_fence_closed_in_the_item_keeps_the_boundaries() -> None:
     text = "1. step\n\n   ```sh\n   cargo run\n   ```\n\nNext paragraph.\n"
-    assert text.index("Next") in markdown.boundaries(text)
+    assert text.index("Next") in markdown_partial.boundaries(text)
 
 
 def test_reference_definitions_elsewhere_change_the_mask_and_are_read() -> None:

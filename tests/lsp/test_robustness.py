@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from jsonrpc_client import StdioClient
 from lsp_helpers import SERVER
 
 from backyard_lint import lsp as lsp_package
 from backyard_lint.engine import lint_text
-from backyard_lint.lsp.client import StdioClient
 from conftest import ruleset_for
 
 LABEL = "Russia's backyard"

@@ -118,6 +118,7 @@ class Prefilter:
             self.anchors, self.always = [], frozenset(range(len(self.triggers)))
         self._single: dict[str, Any] = {}  # by pattern: several rules may share one
         self._sets: dict[frozenset[int], tuple[list[int], Any]] = {}
+        self._all: tuple[list[int], Any] | None = None
 
     def needs(self, data: bytes) -> set[int]:
         """The triggers whose requirement ``data`` meets."""
@@ -154,19 +155,28 @@ class Prefilter:
 
     def hits(self, data: bytes) -> list[int]:
         """The triggers that match in ``data``, in order: the needed ones in one RE2 set (one
-        pass over the text however many are needed), compiled once per combination."""
+        pass over the text however many are needed), compiled once per combination. Past
+        ``MAX_SETS`` combinations (the stretches of a document dense with labels, a long-lived
+        server), the set of every trigger, compiled once, answers instead."""
         needed = frozenset(self.needs(data))
         if not needed:
             return []
         found = self._sets.get(needed)
         if found is None:
-            if len(self._sets) >= MAX_SETS:  # many combinations (a long-lived server): start over
-                self._sets.clear()
-            order = sorted(needed)
-            found = (order, compile_set(self.re2, [self.triggers[t] for t in order],
-                                        PREFILTER_MAX_MEM))
-            self._sets[needed] = found
+            if len(self._sets) >= MAX_SETS:
+                found = self._every()
+            else:
+                order = sorted(needed)
+                patterns = [self.triggers[t] for t in order]
+                found = (order, compile_set(self.re2, patterns, PREFILTER_MAX_MEM))
+                self._sets[needed] = found
         order, compiled = found
         if compiled is None:  # too large a set: every needed trigger may match
-            return order
-        return sorted(order[i] for i in compiled.Match(data))
+            return sorted(needed)
+        return sorted(t for t in (order[i] for i in compiled.Match(data)) if t in needed)
+
+    def _every(self) -> tuple[list[int], Any]:
+        if self._all is None:
+            order = list(range(len(self.triggers)))
+            self._all = (order, compile_set(self.re2, self.triggers, PREFILTER_MAX_MEM))
+        return self._all

@@ -7,7 +7,6 @@ them into LSP objects. No pygls import here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib import import_module
 
 from backyard_lint import edits as policy
 from backyard_lint.lsp.documents import Document
@@ -115,38 +114,11 @@ def _inline_comment(doc: Document, finding: Finding, line: int) -> list[Edit]:
     return [(line_start + at, line_start + at, f" {comment} " if text[at:] else f" {comment}")]
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
-
-
 def rule_markdown(rule: Rule) -> str:
-    """The rule's explanation and sources as Markdown (the docs module's renderer when present)."""
-    try:
-        render = getattr(import_module("backyard_lint.docs"), "render_rule_markdown", None)
-    except ImportError:
-        render = None
-    if render is not None:
-        try:
-            rendered = render(rule)
-        except Exception:  # a broken renderer must not break hovers
-            rendered = None
-        if isinstance(rendered, str) and rendered.strip():
-            return rendered.strip()
-    lines = [f"**{rule.id}** ({rule.severity}): {rule.summary}", "", rule.explanation.strip()]
-    if rule.replacements:
-        lines += ["", "**Suggested wording:** " + ", ".join(r.text for r in rule.replacements)]
-    if rule.sources:
-        lines += ["", "**Sources**", ""]
-        for src in rule.sources:
-            meta = ", ".join(x for x in (src.author, src.publisher, src.date) if x)
-            item = f"- [{_md_escape(src.title)}]({src.url})"
-            if meta:
-                item += f", {meta}"
-            if src.quote:
-                item += f': "{src.quote}"'
-            lines.append(item)
-    lines += ["", f"[Rule documentation]({rule.doc_url})"]
-    return "\n".join(lines)
+    """The rule's page as Markdown: the same renderer as ``explain`` and ``docs/rules``."""
+    from backyard_lint.docs import render_rule_markdown
+
+    return render_rule_markdown(rule).strip()
 
 
 def hover_markdown(finding: Finding, rule: Rule | None) -> str:

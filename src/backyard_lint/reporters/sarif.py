@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backyard_lint import __version__
-from backyard_lint.directives import DIRECTIVE_RULE_IDS
 from backyard_lint.reporters import ReportContext, context_label
 
 if TYPE_CHECKING:
@@ -25,12 +24,9 @@ def _uri(path: str) -> str:
 
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
-    help_md = rule.explanation
-    if rule.sources:
-        help_md += "\n\nSources:\n" + "\n".join(
-            f"- [{s.title}]({s.url})" + (f", {s.publisher}" if s.publisher else "")
-            for s in rule.sources
-        )
+    from backyard_lint.docs import render_rule_markdown  # the one renderer of a rule's page
+
+    help_md = render_rule_markdown(rule)
     return {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.replace(".", "-").split("-")),
@@ -44,16 +40,9 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
-    rules = list(ctx.ruleset.rules)
-    descriptors = [_rule_descriptor(r) for r in rules]
-    for extra in DIRECTIVE_RULE_IDS:
-        descriptors.append(
-            {
-                "id": extra,
-                "shortDescription": {"text": "Reports a suppression directive that needs care."},
-                "defaultConfiguration": {"level": "warning"},
-            }
-        )
+    from backyard_lint.metarules import with_meta_rules
+
+    descriptors = [_rule_descriptor(r) for r in with_meta_rules(ctx.ruleset.rules)]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []

@@ -1,7 +1,8 @@
 """A minimal JSON-RPC client over a server's stdio, with no dependency beyond asyncio.
 
-Used by the latency benchmark and the robustness tests, which need to send bytes that no
-well-behaved client library would (malformed headers and bodies), and to time each message.
+Test-only (not in the wheel). Used by the latency benchmark and the robustness tests, which
+need to send bytes that no well-behaved client library would (malformed headers and bodies), and
+to time each message.
 """
 
 from __future__ import annotations
