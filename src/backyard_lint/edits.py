@@ -28,6 +28,7 @@ from backyard_lint.sentences import sentence_bounds
 
 # (start offset, end offset, new text), offsets in code points.
 Edit = tuple[int, int, str]
+LINE_WINDOW = 1000  # how far either side of a match its line is read for markup and quotes
 
 _MARKUP = frozenset("<>*_`[]()|{}\\&#=~^")
 _DETERMINERS = frozenset(
@@ -123,14 +124,18 @@ def case_like(original: str, replacement: str, *, sentence_start: bool) -> str:
     return replacement
 
 
-def starts_sentence(text: str, start: int) -> bool:
-    lo, _ = sentence_bounds(text, start, start)
+def starts_sentence(text: str, start: int, sentence_lo: int | None = None) -> bool:
+    lo = sentence_bounds(text, start, start)[0] if sentence_lo is None else sentence_lo
     return not any(c.isalnum() for c in text[lo:start])
 
 
-def cased(text: str, start: int, end: int, replacement: str) -> str:
-    """The one capitalisation used by every door."""
-    return case_like(text[start:end], replacement, sentence_start=starts_sentence(text, start))
+def cased(
+    text: str, start: int, end: int, replacement: str, sentence_lo: int | None = None
+) -> str:
+    """The one capitalisation used by every door (``sentence_lo``: where the sentence starts,
+    when the caller knows)."""
+    at_start = starts_sentence(text, start, sentence_lo)
+    return case_like(text[start:end], replacement, sentence_start=at_start)
 
 
 def fixable(finding: Finding) -> bool:
@@ -175,7 +180,9 @@ def _agreement_clash(text: str, start: int, end: int, plural: bool) -> bool:
     return False
 
 
-def fit(text: str, finding: Finding, replacement: str) -> Edit | None:
+def fit(
+    text: str, finding: Finding, replacement: str, sentence: tuple[int, int] | None = None
+) -> Edit | None:
     """The edit that puts ``replacement`` in place of the finding, covering an article it
     replaces; None when no mechanical edit keeps the sentence grammatical."""
     start, end = finding.start, finding.end
@@ -198,21 +205,24 @@ def fit(text: str, finding: Finding, replacement: str) -> Edit | None:
         return None  # "Central Asia of the region"
     if markup_inside(text, start, end):
         return None
-    return (start, end, cased(text, start, end, replacement))
+    lo = None if sentence is None else min(sentence[0], start)
+    return (start, end, cased(text, start, end, replacement, lo))
 
 
 def _unclosed(before: str, opener: str, closer: str) -> bool:
     return before.count(opener) > before.count(closer)
 
 
-def held_back(text: str, finding: Finding) -> str:
+def held_back(text: str, finding: Finding, sentence: tuple[int, int] | None = None) -> str:
     """Why ``finding`` must not be fixed without review ("" when nothing holds it back): it
     sits in a name, a title, a quotation, a link label or emphasis, or its sentence discusses
     the word itself."""
     start, end = finding.start, finding.end
-    line_lo = text.rfind("\n", 0, start) + 1
-    line_hi = text.find("\n", end)
-    line_hi = len(text) if line_hi < 0 else line_hi
+    # The line around the match, within a window: the cost per finding stays flat on a long line.
+    window_lo = max(0, start - LINE_WINDOW)
+    line_lo = max(text.rfind("\n", window_lo, start) + 1, window_lo)
+    line_hi = text.find("\n", end, end + LINE_WINDOW)
+    line_hi = min(len(text), end + LINE_WINDOW) if line_hi < 0 else line_hi
     before, after = text[line_lo:start], text[end:line_hi]
     if _unclosed(before, "[", "]") and "]" in after:
         return "inside a link label"
@@ -227,11 +237,11 @@ def held_back(text: str, finding: Finding) -> str:
         return "inside emphasis (often a title)"
     if before.count('"') % 2 == 1 or _unclosed(before, "“", "”") or _unclosed(before, "«", "»"):
         return "inside a quotation"
-    lo, hi = sentence_bounds(text, start, end)
-    sentence = text[lo:hi]
-    if not sentence.isupper() and _names_around(text, lo, start, end):
+    lo, hi = sentence or sentence_bounds(text, start, end)
+    words = text[lo:hi]
+    if not words.isupper() and _names_around(text, lo, start, end):
         return "part of a name or title"
-    if _DISCUSSION.search(sentence):
+    if _DISCUSSION.search(words):
         return "the sentence discusses the name or its wording"
     rest = (text[lo:start] + " " + text[end:hi]).lower()
     if any(re.search(rf"\b{re.escape(r.text.lower())}\b", rest) for r in finding.replacements):
@@ -267,8 +277,9 @@ def plan(text: str, finding: Finding) -> Plan:
         return Plan(finding, (), automatic=False, reason="not read as a use")
     found: list[tuple[Replacement, Edit]] = []
     seen: set[str] = set()
+    sentence = sentence_bounds(text, finding.start, finding.end)
     for rep in finding.replacements:
-        edit = fit(text, finding, rep.text)
+        edit = fit(text, finding, rep.text, sentence)
         if edit is not None and edit[2] not in seen:
             seen.add(edit[2])
             found.append((rep, edit))
@@ -279,7 +290,7 @@ def plan(text: str, finding: Finding) -> Plan:
             else "no replacement fits the sentence mechanically"
         )
         return Plan(finding, (), automatic=False, reason=why)
-    reason = held_back(text, finding)
+    reason = held_back(text, finding, sentence)
     return Plan(finding, tuple(found), automatic=not reason, reason=reason)
 
 
@@ -292,6 +303,8 @@ def automatic(
     last_end = -1
     for f in sorted(findings, key=lambda x: x.sort_key):
         if not fixable(f) or f.start < last_end:
+            continue
+        if safe_only and not any(r.safe for r in f.replacements):
             continue
         p = plan(text, f)
         if not p.automatic:
