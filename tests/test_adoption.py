@@ -415,3 +415,20 @@ def test_exclude_replaces_the_default_and_extend_exclude_adds(
     assert _walked(cli, tmp_path) == ["a.md"]
     (tmp_path / ".backyard-lint.yaml").write_text("exclude: [old]\n", encoding="utf-8")
     assert _walked(cli, tmp_path) == ["a.md", "node_modules/n.md"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--fix", "-", "--bogus"],  # a usage error
+        ["--fix", "-", "--jobs", "0"],
+        ["--fix", "--stdin-filename", "vendor/a.md", "--force-exclude"],  # excluded
+        ["--fix", "-", "--select", "backyardd"],  # an unknown rule id
+    ],
+)
+def test_the_filter_gives_the_input_back_whatever_goes_wrong(
+    tmp_path: Path, args: list[str]
+) -> None:
+    (tmp_path / ".backyard-lint.yaml").write_text("exclude: [vendor/]\n", encoding="utf-8")
+    done = run_cli("check", *args, cwd=tmp_path, stdin=KIEV.encode())
+    assert done.stdout == KIEV.encode()

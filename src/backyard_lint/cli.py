@@ -253,6 +253,20 @@ def cmd_rules(args: argparse.Namespace, project: Project) -> int:
     return ExitCode.OK
 
 
+def _is_filter(argv: Sequence[str]) -> bool:
+    """``check --fix -`` (or ``--stdin-filename``): standard input comes back on standard output."""
+    stdin = "-" in argv or any(a.startswith("--stdin-filename") for a in argv)
+    return "check" in argv and "--fix" in argv and stdin
+
+
+def _echo_stdin() -> None:
+    try:
+        sys.stdout.buffer.write(sys.stdin.buffer.read())
+        sys.stdout.buffer.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
     for action in parser._actions:  # argparse keeps its subparsers here
         if isinstance(action, argparse._SubParsersAction):
@@ -276,13 +290,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["lsp"]:
         return run_lsp(argv[1:])
     parser = build_parser()
-    args, unknown = parser.parse_known_args(argv)
+    try:
+        args, unknown = parser.parse_known_args(argv)
+        if unknown and args.command:  # the subcommand's usage, not the top level's
+            sub = _subparser(parser, args.command)
+            sub.error(f"unrecognized arguments: {' '.join(unknown)}")
+    except SystemExit as exc:
+        if exc.code not in (0, None) and _is_filter(argv):
+            _echo_stdin()  # an editor's buffer must not be emptied by a usage error
+        raise
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.ERROR
-    if unknown:  # the subcommand's usage, not the top level's
-        sub = _subparser(parser, args.command)
-        sub.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         Path.cwd()  # configuration is found from the working folder
     except FileNotFoundError:
