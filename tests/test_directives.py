@@ -241,3 +241,13 @@ def test_a_kind_glued_to_an_id_gets_a_message_that_does_not_contradict_itself(ru
         "'disable-next-linebackyard.russia' is not a directive: put a space after "
         "'disable-next-line'."
     ]
+
+
+def test_a_directive_names_a_family_as_select_does(ruleset) -> None:  # type: ignore[no-untyped-def]
+    from backyard_lint.engine import lint_text
+
+    text = (
+        "<!-- backyard-lint: disable-next-line post-soviet -->\n"
+        + "The former Soviet republics trade.\n"
+    )
+    assert lint_text(text, ruleset, fmt="markdown") == []

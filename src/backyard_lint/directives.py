@@ -105,14 +105,20 @@ def parse_directive(body: str, line: int, start: int, end_line: int) -> Directiv
     )
 
 
-def _covers(names: tuple[str, ...], rule_id: str) -> bool:
+def _covers(names: tuple[str, ...], rule_id: str, family: str = "") -> bool:
+    """Whether a directive naming ``names`` covers the rule: by id, prefix or family (as
+    ``--select`` reads them)."""
     if not names:
         return True
-    return any(rule_id == n or rule_id.startswith(n + ".") for n in names)
+    return any(
+        rule_id == n or rule_id.startswith(n + ".") or (family and n == family) for n in names
+    )
 
 
 def _known(name: str, ruleset: RuleSet) -> bool:
     if name in ruleset.by_id or name in DIRECTIVE_RULE_IDS:
+        return True
+    if any(rule.family == name for rule in ruleset.rules):
         return True
     prefix = name + "."
     return any(i.startswith(prefix) for i in (*ruleset.ids, *DIRECTIVE_RULE_IDS))
@@ -135,6 +141,7 @@ class _Table:
         self.names = [_canonical(d.rules, ruleset) for d in self.ordered]
         self.used = [False] * len(self.ordered)
         self.index = LineIndex(text)
+        self.families = {r.id: r.family for r in ruleset.rules}
 
     def suppressor(self, f: Finding, skip: int = -1) -> int | None:
         """Index of the directive that suppresses ``f``, or None. A report on directive ``skip``
@@ -143,7 +150,7 @@ class _Table:
         ranged: int | None = None  # the last disable/enable before the finding decides
         ranged_kind = ""
         for i, d in enumerate(self.ordered):
-            if i == skip or not _covers(self.names[i], f.rule):
+            if i == skip or not _covers(self.names[i], f.rule, self.families.get(f.rule, "")):
                 continue
             if skip >= 0 and not self.names[i]:
                 continue
