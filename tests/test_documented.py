@@ -204,3 +204,14 @@ vim.cmd("qall!")
     result = run_neovim(tmp_path, lua, {"BYL_CMD": server, "BYL_FILE": str(doc)})
     got = sorted((d["lnum"], d["severity"]) for d in result)
     assert got == [(0, 2), (2, 4)]  # the use as a warning; the mention as a hint: settings arrived
+
+
+def test_the_readmes_sample_output_is_what_the_command_prints(cli: Callable[..., Any]) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```text\n\$ (backyard-lint [^\n]+)\n(.*?)```", readme, re.DOTALL)
+    assert block is not None
+    args = shlex.split(block.group(1))[1:]
+    out = cli(*args, cwd=REPO).out.splitlines()
+    shown = [line for line in block.group(2).splitlines() if line != "..."]
+    assert all(line in out for line in shown), set(shown) - set(out)
+    assert shown[-1] == out[-1]
