@@ -9,7 +9,7 @@ Each input is a target (byte 0), a format (byte 1) and a text (the rest, as UTF-
 - ``lint``: ``lint_text`` in that format, with mentions shown, then the engine's invariants: the
   masked text keeps length and line breaks, findings are sorted, inside the text, and their
   ``match`` is the text at their offsets;
-- ``classify``: ``context.classify`` on random spans of the masked text, for every rule;
+- ``classify``: ``readings.classify`` on random spans of the masked text, for every rule;
 - ``decode``: ``inputs.decode_full`` on the raw bytes (only ``InputError`` may come out).
 Any other exception, or a broken invariant, is a crash: libFuzzer saves the input as
 ``crash-<sha1>`` in the current folder; replay it with ``python fuzz/fuzz_adapters.py crash-...``.
@@ -32,7 +32,7 @@ with atheris.instrument_imports():
     import docutils.parsers.rst
     import docutils.utils  # noqa: F401
 
-    from backyard_lint import context, formats
+    from backyard_lint import formats, readings
     from backyard_lint.engine import lint_text
     from backyard_lint.formats import html, markdown, plain, rst  # noqa: F401 - instrument them
     from backyard_lint.inputs import InputError, decode_full
@@ -89,7 +89,7 @@ def check_classify(text: str, fmt: str, rng: random.Random) -> None:
         start = solid[first]
         end = solid[rng.randrange(first, min(len(solid), first + 40))] + 1
         rule = rng.choice(RULES.rules)
-        reading, reason = context.classify(masked, start, end, rule)
+        reading, reason = readings.classify(masked, start, end, rule)
         if not isinstance(reason, str) or not isinstance(reading, Context):
             raise AssertionError("classify returned something else than (Context, str)")
 

@@ -62,7 +62,8 @@ def test_in_ci_without_the_corpora_the_script_stops_with_one_line(tmp_path: Path
 def test_without_root_the_script_says_what_to_install(tmp_path: Path) -> None:
     repo = _clone(tmp_path)
     path = _path_with(
-        tmp_path, {"dirname": "dirname", "git": "git", "id": "#!/bin/sh\necho 1000\n"}
+        tmp_path,
+        {"dirname": "dirname", "git": "git", "soffice": "soffice", "id": "#!/bin/sh\necho 1000\n"},
     )
     done = subprocess.run(
         ["/bin/bash", str(repo / ".ci" / "run")],

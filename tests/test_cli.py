@@ -284,12 +284,16 @@ def test_debug_raises_an_internal_error_with_its_traceback(
         raise ValueError("a bug")
 
     monkeypatch.setattr(engine, "format_message", broken)
+    # set (off) through monkeypatch before --debug sets it in this process, so that teardown
+    # removes it again: the tests after this one must not run in debug mode
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")
     write("doc.md", LABEL)
     # Recorded before --debug sets it, so that the environment is restored after the test
     # (delenv of an absent variable records nothing); "0" is off.
     monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")
     result = cli("check", "doc.md", cwd=tmp_path)
     assert result.code == 2 and "internal error (ValueError: a bug)" in result.err
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")  # --debug sets it: undone after the test
     with pytest.raises(ValueError, match="a bug"):
         cli("--debug", "check", "doc.md", cwd=tmp_path)
     monkeypatch.delenv("BACKYARD_LINT_DEBUG", raising=False)

@@ -12,6 +12,7 @@ import pytest
 from backyard_lint import edits, fix
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.lsp import actions
+from backyard_lint.model import Settings
 
 
 def fixed(text: str, ruleset: RuleSet, fmt: str = "markdown") -> str:
@@ -22,37 +23,39 @@ def fixed(text: str, ruleset: RuleSet, fmt: str = "markdown") -> str:
     ("text", "fmt"),
     [
         # markup between "the" and "Ukraine" (issue 18.1): never deleted or broken
-        ("He moved to the <!-- note --> Ukraine in 1990.\n", "markdown"),
-        ("He moved to the <https://example.org> Ukraine in 1990.\n", "markdown"),
-        ('He moved to the <img src="x.png"> Ukraine in 1990.\n', "markdown"),
-        ("He moved to the **Ukraine** in 1990.\n", "markdown"),
-        ("He moved to the <em>Ukraine</em> in 1990.\n", "markdown"),
-        ("<p>He moved to the <em>Ukraine</em> in 1990.</p>\n", "html"),
+        ("He moved to the <!-- note --> Ukraine, then left.\n", "markdown"),
+        ("He moved to the <https://example.org> Ukraine, then left.\n", "markdown"),
+        ('He moved to the <img src="x.png"> Ukraine, then left.\n', "markdown"),
+        ("He moved to the **Ukraine**, then left.\n", "markdown"),
+        ("He moved to the <em>Ukraine</em>, then left.\n", "markdown"),
+        ("<p>He moved to the <em>Ukraine</em>, then left.</p>\n", "html"),
         # link labels, titles, names, quotations: never rewritten
         ("See [Kiev][] for more.\n\n[Kiev]: https://example.org/kiev\n", "markdown"),
         ("See [Kiev](https://example.org/kiev) for more.\n", "markdown"),
         ("See `Kiev`_ for more.\n\n.. _Kiev: https://example.org/kiev\n", "rst"),
         ("I read *Kiev: A Biography* last year.\n", "markdown"),
         ("I read Kiev: A Biography last year.\n", "plain"),
-        ("He played for Dynamo Alma-Ata in 1980.\n", "plain"),
+        ("He plays for Dynamo Alma-Ata now.\n", "plain"),  # read as a name
         ("He led the Communist Party of Kirghizia for years.\n", "plain"),
         ("Kharkov Tractor Plant made tractors.\n", "plain"),
         ("He flew to Kharkov Airport.\n", "plain"),
         # the sentence discusses the name itself
-        ("Kirghizia was renamed in 1991.\n", "plain"),
+        ("Kirghizia was renamed long ago.\n", "plain"),
         ("Alma-Ata, formerly the capital, lies in the south.\n", "plain"),
     ],
 )
 def test_fix_leaves_markup_names_and_titles_alone(text: str, fmt: str, ruleset: RuleSet) -> None:
-    findings = lint_text(text, ruleset, fmt=fmt)
-    assert findings, "the example must be flagged, or it tests nothing"
+    # Whether the classifier reads the match as a name or the fix policy holds it back, it is
+    # seen (with mentions shown) and never fixed.
+    findings = lint_text(text, ruleset, fmt=fmt, settings=Settings(show_mentions=True))
+    assert findings, "the example must be matched, or it tests nothing"
     assert fixed(text, ruleset, fmt) == text
     assert actions.fix_all_edits(text, findings, safe_only=False) == []
     assert actions.fix_all_edits(text, findings, safe_only=True) == []
 
 
 def test_markup_inside_the_match_gives_advice_not_an_edit(ruleset: RuleSet) -> None:
-    text = "He moved to the **Ukraine** in 1990.\n"
+    text = "He moved to the **Ukraine**, then left.\n"
     (finding,) = lint_text(text, ruleset, fmt="markdown")
     plan = edits.plan(text, finding)
     assert plan.edits == () and not plan.automatic

@@ -50,6 +50,16 @@ def test_the_wheel_contains_every_rule_file(wheel: Path) -> None:
     assert not any(n.startswith("tests/") for n in names)
 
 
+def test_the_wheel_contains_every_word_list(wheel: Path) -> None:
+    """The classifier's vocabulary is data: every ``readings/vocab/<lang>/*.txt`` ships."""
+    names = zipfile.ZipFile(wheel).namelist()
+    prefix = "backyard_lint/readings/vocab/"
+    shipped = sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix))
+    vocab = REPO / "src" / "backyard_lint" / "readings" / "vocab"
+    in_repo = sorted(p.relative_to(vocab).as_posix() for p in vocab.rglob("*.txt"))
+    assert in_repo and shipped == in_repo
+
+
 def test_the_command_is_a_script_not_an_entry_point(wheel: Path) -> None:
     """An entry point's wrapper imports ``re`` first (see hatch_build.py); on this platform the
     wheel ships the script and declares no entry point."""
@@ -125,3 +135,23 @@ def test_a_windows_build_declares_an_entry_point_instead(monkeypatch: pytest.Mon
             assert build_data["shared_scripts"] == {"scripts/backyard-lint": "backyard-lint"}
     module, _, name = hooks.ENTRY_POINT.partition(":")
     assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_the_wheel_ships_the_page_and_its_assets(wheel: Path) -> None:
+    """``backyard-lint serve`` works offline: every file the page loads is in the wheel, and
+    none of them points anywhere else."""
+    archive = zipfile.ZipFile(wheel)
+    static = REPO / "src" / "backyard_lint" / "web" / "static"
+    in_repo = sorted(p.name for p in static.iterdir())
+    assert {"index.html", "app.js", "app.css"} <= set(in_repo)
+    shipped = sorted(
+        n.removeprefix("backyard_lint/web/static/")
+        for n in archive.namelist()
+        if n.startswith("backyard_lint/web/static/")
+    )
+    assert shipped == in_repo
+    page = archive.read("backyard_lint/web/static/index.html").decode()
+    assert 'src="/static/app.js"' in page and 'href="/static/app.css"' in page
+    for name in shipped:
+        text = archive.read(f"backyard_lint/web/static/{name}").decode()
+        assert "http://" not in text and "https://" not in text and "@import" not in text

@@ -148,7 +148,8 @@ def test_start_up_imports_no_yaml_and_no_markup_parser_when_the_cache_is_warm(
         "from backyard_lint.cli import main\n"
         f"code = main(['check', {str(clean)!r}])\n"
         "heavy = sorted(m for m in ('yaml', 'markdown_it', 'docutils', 'pygls', 'proselint',"
-        " 'backyard_lint.context', 'backyard_lint.formats.markdown') if m in sys.modules)\n"
+        " 'backyard_lint.readings.classifier', 'backyard_lint.formats.markdown')"
+        " if m in sys.modules)\n"
         "print(int(code), heavy)\n"
     )
     env = {**os.environ, **env_cache}

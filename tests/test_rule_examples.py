@@ -13,7 +13,7 @@ import pytest
 
 from backyard_lint import formats
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.model import Context, Finding, Rule, Severity
+from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 from backyard_lint.rules import builtin_rules_dir, load_rules
 from conftest import shared
 
@@ -34,9 +34,14 @@ def _own(findings: list[Finding], rule: Rule) -> list[Finding]:
     return [f for f in findings if f.rule == rule.id]
 
 
+def _selected(rule: Rule) -> Settings:
+    """Settings that select ``rule`` (an opt-in rule is checked only when selected)."""
+    return Settings(select=(rule.id,))
+
+
 @pytest.mark.parametrize(("rule", "text"), _cases("bad"))
 def test_bad_example_is_flagged(rule: Rule, text: str, ruleset: RuleSet) -> None:
-    found = _own(lint_text(text, ruleset), rule)
+    found = _own(lint_text(text, ruleset, settings=_selected(rule)), rule)
     assert found, f"{rule.id} does not flag: {text!r}"
     assert all(f.context == Context.USE and f.severity is rule.severity for f in found)
 
@@ -44,7 +49,11 @@ def test_bad_example_is_flagged(rule: Rule, text: str, ruleset: RuleSet) -> None
 @pytest.mark.parametrize(("rule", "text"), _cases("good"))
 def test_good_example_is_not_flagged(rule: Rule, text: str, ruleset: RuleSet) -> None:
     threshold = min(rule.severity.rank, Severity.WARNING.rank)
-    found = [f for f in _own(lint_text(text, ruleset), rule) if f.severity.rank >= threshold]
+    found = [
+        f
+        for f in _own(lint_text(text, ruleset, settings=_selected(rule)), rule)
+        if f.severity.rank >= threshold
+    ]
     assert found == [], f"{rule.id} flags {[f.match for f in found]} in: {text!r}"
 
 
@@ -120,7 +129,11 @@ NEAR_MISSES = [
 @pytest.mark.parametrize(("rule_id", "text", "flagged"), NEAR_MISSES)
 def test_near_miss(rule_id: str, text: str, flagged: bool, ruleset: RuleSet) -> None:
     rule = BY_ID[rule_id]
-    found = [f for f in _own(lint_text(text, ruleset), rule) if f.severity is rule.severity]
+    found = [
+        f
+        for f in _own(lint_text(text, ruleset, settings=_selected(rule)), rule)
+        if f.severity is rule.severity
+    ]
     assert bool(found) is flagged, f"{rule_id}: {text!r} -> {[f.match for f in found]}"
 
 

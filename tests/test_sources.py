@@ -101,6 +101,7 @@ CHECKED_ELSEWHERE = {
     "https://caspianpolicy.org/research/middle-corridor/ukraine-and-the-rise-of-middle-powers-rethinking-central-asias-place-in-great-power-competition",
     "https://russian_federation.en-academic.com/389/Near_abroad",
     "https://www.nationalreview.com/magazine/2022/04/18/ukraine-and-the-end-of-illusions/",
+    "https://ireland.mfa.gov.ua/en/press-center/news/67570-open-letter-of-the-ministry-of-foreign-affairs-of-ukraine",
 }
 
 # Sites that reprint or proxy other outlets' articles: a source names the original instead.

@@ -126,6 +126,7 @@ def _check(
         stdin_filename=args.stdin_filename,
         fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
         force_exclude=args.force_exclude,
+        in_place=args.in_place,
     )
     files = list(walk(paths, **_walk_options(args, project)))
     if not files:
@@ -147,6 +148,8 @@ def _check(
         return OK
     accepted = baseline.filter(reports) if baseline is not None else 0
     for r in reports:  # a skipped file's reason ends with "skipped": it is not an error
+        if r.written:
+            _err(f"{printable(r.path)}: fixed copy written to {printable(r.written)}")
         if r.error is not None:
             _err(f"{printable(r.path)}: {r.error}")
     out = sys.stderr if filtering else sys.stdout

@@ -108,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
     check.add_argument(
+        "--in-place",
+        action="store_true",
+        help="with --fix, rewrite Word documents themselves (default: write NAME.fixed.docx)",
+    )
+    check.add_argument(
         "--diff",
         action="store_true",
         help="print the safe fixes as a unified diff, and nothing else; write nothing",
@@ -184,6 +189,22 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
+    serve = sub.add_parser(
+        "serve", help="start the page for editors on this machine (needs the 'web' extra)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    serve.add_argument(
+        "--max-size", type=float, default=10, metavar="MB", help="largest text or file accepted"
+    )
+    serve.add_argument("--open", action="store_true", help="open the page in the web browser")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+    trace = sub.add_parser("trace", help="show each signal's verdict on a match")
+    trace.add_argument("target", metavar="TEXT_OR_FILE", help="a sentence with [a span], or a file")
+    trace.add_argument("--rule", metavar="RULE", help="read the span with this rule")
+    trace.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
         "lsp",
@@ -207,6 +228,22 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     from backyard_lint.checkcmd import cmd_check as check
 
     return check(args, project)
+
+
+def cmd_trace(args: argparse.Namespace, project: Project) -> int:
+    from backyard_lint import tracing
+
+    _, ruleset = _working_folder_setup(project)
+    try:
+        target = Path(args.target)
+        if "[" not in args.target and target.is_file():
+            sys.stdout.write(tracing.trace_file(target, ruleset))
+        else:
+            sys.stdout.write(tracing.trace_sentence(args.target, ruleset, args.rule))
+    except tracing.TraceError as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
+    return ExitCode.OK
 
 
 def _find_rule(rule_id: str, rules: Sequence[Rule]) -> Rule | None:
@@ -275,6 +312,22 @@ def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentP
     return parser
 
 
+def cmd_serve(args: argparse.Namespace, project: Project) -> int:
+    try:
+        from backyard_lint.web.serve import serve
+    except ImportError:
+        _err("the page needs the 'web' extra: pip install 'backyard-lint[web]'")
+        return ExitCode.ERROR
+    if not 0 <= args.port <= 65535:
+        _err(f"--port must be between 0 and 65535, not {args.port}")
+        return ExitCode.ERROR
+    if not args.max_size > 0:
+        _err(f"--max-size must be a positive number of megabytes, not {args.max_size:g}")
+        return ExitCode.ERROR
+    limit = int(args.max_size * 1024 * 1024)
+    return serve(project, args.host, args.port, limit=limit, open_browser=args.open)
+
+
 def run_lsp(argv: Sequence[str]) -> int:
     """``backyard-lint lsp [--stdio | --tcp HOST:PORT] ...``: the server parses its options."""
     try:
@@ -311,7 +364,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.debug:
         os.environ["BACKYARD_LINT_DEBUG"] = "1"  # the workers read it too
-    handlers = {"check": cmd_check, "explain": cmd_explain, "rules": cmd_rules}
+    handlers = {
+        "check": cmd_check,
+        "explain": cmd_explain,
+        "rules": cmd_rules,
+        "serve": cmd_serve,
+        "trace": cmd_trace,
+    }
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
     except (ConfigError, RuleError, BaselineError) as exc:

@@ -79,6 +79,8 @@ def _severity_line(rule: Rule) -> str:
         parts.append("Fix: safe")
     elif rule.replacements:
         parts.append("Fix: suggested wording (not applied automatically)")
+    if not rule.default:
+        parts.append(f"Not selected by default: turn it on with `--select {rule.id}`")
     return " · ".join(parts)
 
 
@@ -164,6 +166,7 @@ def render_rule_json(rule: Rule) -> dict[str, Any]:
         "patterns": [{"pattern": p.regex, "sentence": p.sentence} for p in rule.patterns],
         "exceptions": list(rule.exceptions),
         "case_sensitive": rule.case_sensitive,
+        "default": rule.default,
         "replacements": [{"text": r.text, "safe": r.safe} for r in rule.replacements],
         "explanation": rule.explanation,
         "sources": [

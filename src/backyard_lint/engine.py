@@ -306,11 +306,13 @@ def lint_text(
 
     Findings are sorted by offset. Offsets are code points into ``text``.
     """
-    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.family)]
+    hit_rules = [
+        r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default, r.family)
+    ]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
-    from backyard_lint import context, directives, formats
+    from backyard_lint import directives, formats, readings
 
     around = None
     if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
@@ -325,7 +327,7 @@ def lint_text(
     read = doc.for_reading(text)
     findings: list[Finding] = []
     for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
-        reading, reason = context.classify(read, start, end, rule)
+        reading, reason = readings.classify(read, start, end, rule)
         reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
         if reading is Context.USE:
             severity = settings.severity_for(rule)

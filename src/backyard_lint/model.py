@@ -94,6 +94,8 @@ class Rule:
     # ``period_nouns``: nouns that make "post-Soviet" a period, not a place).
     hints: tuple[tuple[str, tuple[str, ...]], ...] = ()
     path: str = ""
+    # False: an opt-in rule, checked only when ``select`` names it (by id or a prefix).
+    default: bool = True
 
     def hint(self, name: str) -> tuple[str, ...]:
         for key, values in self.hints:
@@ -143,6 +145,7 @@ class Located:
     line_text: str
     excerpt_column: int = 1
     autofix: bool = False  # ``--fix`` would apply this finding's first replacement
+    where: str = ""  # a place that lines do not name, such as a Word paragraph or table cell
 
 
 @dataclass
@@ -157,6 +160,7 @@ class FileReport:
     fixed: int = 0
     skipped: bool = False  # excluded by configuration
     fail_on: Severity | None = None  # the file's configuration's fail-on, if it sets one
+    written: str = ""  # a new file --fix wrote (the fixed copy of a Word document)
 
 
 @dataclass(frozen=True)
@@ -168,12 +172,15 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()
     show_mentions: bool = False
 
-    def enabled(self, rule_id: str, family: str = "") -> bool:
-        """ruff semantics: the most specific of select/ignore wins; ignore wins a tie. A rule's
-        family names it as its id's prefix does (``post-soviet`` selects
-        ``former-soviet.region``, whose family it is)."""
+    def enabled(self, rule_id: str, default: bool = True, family: str = "") -> bool:
+        """ruff semantics: the most specific of select/ignore wins; ignore wins a tie. A rule
+        that is not ``default`` (opt-in) is enabled only when ``select`` names it by its id, a
+        prefix or its family ("ALL" does not). A rule's family names it as its id's prefix
+        does (``post-soviet`` selects ``former-soviet.region``, whose family it is)."""
         best_sel = _best_prefix(rule_id, self.select, family) if self.select else 0
         if self.select and best_sel < 0:
+            return False
+        if not default and best_sel <= 0:
             return False
         best_ign = _best_prefix(rule_id, self.ignore, family)
         if best_ign < 0:

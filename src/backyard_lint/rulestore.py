@@ -120,6 +120,7 @@ def _rule_from_data(data: Any) -> Rule | None:
             aliases=tuple(data["aliases"]),
             hints=tuple((name, tuple(words)) for name, words in data["hints"]),
             path=data["path"],
+            default=data["default"],
         )
     except (KeyError, TypeError, ValueError):
         return None

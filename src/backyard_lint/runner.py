@@ -38,6 +38,7 @@ class RunOptions:
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format
     force_exclude: bool = False  # exclude applies to --stdin-filename too
+    in_place: bool = False  # --fix rewrites a Word document itself, not a fixed copy
 
 
 EXCERPT_MAX = 240  # longer source lines are shown as a window around the match
@@ -97,12 +98,12 @@ def lint_path(
         data = sys.stdin.buffer.read()
         echo = [data]
         try:
-            return _lint(path, opts, project, data, echo)
+            return _lint(path, opts, project, data, echo, explicit)
         finally:
             with contextlib.suppress(OSError, ValueError):
                 sys.stdout.buffer.write(echo[0])
                 sys.stdout.buffer.flush()
-    return _lint(path, opts, project, None, None)
+    return _lint(path, opts, project, None, None, explicit)
 
 
 def _lint(
@@ -111,6 +112,7 @@ def _lint(
     project: Project,
     stdin: bytes | None,
     echo: list[bytes] | None,
+    explicit: bool = True,
 ) -> FileReport:
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
@@ -123,6 +125,18 @@ def _lint(
             return FileReport(display, skipped=True, fail_on=cfg.fail_on)
         ruleset = project.ruleset(cfg.extra_rules)
         check_config(cfg, ruleset)
+        settings = cfg.settings_for(
+            named if is_stdin else path,
+            select=opts.select,
+            ignore=opts.ignore,
+            show_mentions=opts.show_mentions,
+        )
+        if not is_stdin and path.suffix.lower() == ".docx":
+            if not explicit and path.name.startswith("~$"):  # Word's lock file
+                return FileReport(display, skipped=True)
+            from backyard_lint.word.check import check_word_file
+
+            return check_word_file(path, display, opts, settings, ruleset)
         if is_stdin:
             data, st = (sys.stdin.buffer.read() if stdin is None else stdin), None
         else:
@@ -131,12 +145,6 @@ def _lint(
         del data
         name = opts.stdin_filename if is_stdin else path
         fmt = opts.fmt or cfg.format_for(name) or formats.detect(name)
-        settings = cfg.settings_for(
-            named if is_stdin else path,
-            select=opts.select,
-            ignore=opts.ignore,
-            show_mentions=opts.show_mentions,
-        )
         findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
         report = FileReport(display, locate(text, findings), fail_on=cfg.fail_on)
 

@@ -106,9 +106,22 @@ def _hints(data: Mapping[str, Any], err: Err) -> tuple[tuple[str, tuple[str, ...
     hints = data.get("hints", {}) or {}
     if not isinstance(hints, Mapping):
         raise err("hints", "must be a mapping of signal name to a list of words")
-    return tuple(
+    found = tuple(
         (str(key), _string_list(hints, key, err, prefix="hints.")) for key in sorted(hints)
     )
+    from backyard_lint.readings.lexicon import check_hints  # lists the word lists' names only
+
+    problem = check_hints(name for name, _ in found)
+    if problem:
+        raise err("hints", problem)
+    return found
+
+
+def _default(data: Mapping[str, Any], err: Err) -> bool:
+    default = data.get("default", True)
+    if not isinstance(default, bool):
+        raise err("default", "must be true or false (false: checked only when selected)")
+    return default
 
 
 # The schema, in the order the fields are checked. ``id`` is checked before the others (every
@@ -130,6 +143,7 @@ FIELDS: dict[str, Field] = {
     "family": Field(False, _family),
     "aliases": Field(False, _aliases),
     "hints": Field(False, _hints),
+    "default": Field(False, _default),
 }
 
 

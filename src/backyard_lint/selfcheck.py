@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.model import Context, Finding, Rule
+from backyard_lint.model import Context, Finding, Rule, Settings
 from backyard_lint.rules import RuleError
 
 _SHOWN = 60  # characters of an example quoted in the error
@@ -47,10 +47,11 @@ def check_all(rules: Iterable[Rule]) -> None:
 
 
 def flagged(rule: Rule, text: str, ruleset: RuleSet | None = None) -> list[Finding]:
-    """What ``rule`` reports in ``text`` (plain text, default settings) as a use: the one
+    """What ``rule`` reports in ``text`` (plain text, the rule selected) as a use: the one
     answer to "does this rule flag this example" for the self-check, the test suite and the
     rule pages (``ruleset``: ``rule`` alone, compiled, when the caller has it)."""
-    found = lint_text(text, ruleset or RuleSet([rule]))
+    # selected by id, so that an opt-in rule (``default: false``) is checked too
+    found = lint_text(text, ruleset or RuleSet([rule]), settings=Settings(select=(rule.id,)))
     return [f for f in found if f.rule == rule.id and f.context is Context.USE]
 
 

@@ -52,7 +52,9 @@ def settings_table(path: Path, args: argparse.Namespace, project: Project) -> di
         "exclude": row(list(cfg.exclude), "exclude"),
         "include": row(list(cfg.include), "include"),
         "extensions": row(dict(cfg.extensions), "extensions"),
-        "rules enabled": sorted(r.id for r in ruleset.rules if settings.enabled(r.id, r.family)),
+        "rules enabled": sorted(
+            r.id for r in ruleset.rules if settings.enabled(r.id, r.default, r.family)
+        ),
     }
 
 

@@ -35,7 +35,7 @@ Code `{HIDDEN}` and a [link](https://example.com/x "{HIDDEN}") and ![map](m.png 
 
 [ref]: https://example.com "{HIDDEN}"
 
-> 😀 Quoted `code` and then: {SHOWN}
+- 😀 Listed `code` and then: {SHOWN}
 """
 
 RST = f"""Notes

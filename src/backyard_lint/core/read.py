@@ -99,7 +99,10 @@ def is_plain(data: bytes) -> bool:
 
 
 def plain_bytes(path: str, limit: int, *, regular: bool = False) -> bytes | None:
-    """The bytes of a regular file of at most ``limit`` bytes that :func:`is_plain`, else None."""
+    """The bytes of a regular file of at most ``limit`` bytes that :func:`is_plain`, else None.
+    A Word document (``.docx``) is never plain: its text is inside a zip."""
+    if path[-5:].lower() == ".docx":
+        return None
     try:
         data = read_file(path, limit, regular=regular)[0]
     except InputError:

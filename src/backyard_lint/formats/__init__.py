@@ -66,7 +66,9 @@ FORMATS = tuple(f.name for f in REGISTRY)
 BY_NAME = {f.name: f for f in REGISTRY}
 _BY_SUFFIX = {suffix: f for f in REGISTRY for suffix in f.suffixes}
 _BY_LANGUAGE = {lid: f for f in REGISTRY for lid in f.language_ids}
-LINTED_SUFFIXES = frozenset(_BY_SUFFIX)  # a folder's files with these suffixes are linted
+# A folder's files with these suffixes are linted: the formats', and Word documents (read by
+# backyard_lint.word, not masked: their text is inside a zip).
+LINTED_SUFFIXES = frozenset({*_BY_SUFFIX, ".docx"})
 
 # Below this length a text is masked whole: finding its safe boundaries would save little
 # (markdown-it reads about 3 KB per millisecond).

@@ -16,6 +16,7 @@ from backyard_lint.formats._util import Piece, blank_urls, comment_directive, en
 from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import LineIndex
 
+QUOTING = frozenset({"blockquote", "q", "cite"})
 SKIPPED = frozenset({"script", "style", "pre", "code", "kbd", "samp", "template", "svg", "math"})
 
 
@@ -39,6 +40,7 @@ class _Scanner(HTMLParser):
         self.in_head = False
         self.in_title = 0
         self.pieces: list[Piece] = []
+        self.marks: list[tuple[int, int]] = []  # quotation and citation tags, kept for reading
         self.comments: list[tuple[int, int, int]] = []  # body start, body end, comment end
 
     def here(self) -> int:
@@ -49,7 +51,15 @@ class _Scanner(HTMLParser):
     def prose(self) -> bool:
         return not self.skipping and (not self.in_head or self.in_title > 0)
 
+    def _mark(self, tag: str, raw: str | None) -> None:
+        """Keep a quotation or citation tag for the classifier (quoted material and cited
+        titles are not the writer's own use); the matcher still sees it blank."""
+        if tag in QUOTING and raw and self.prose:
+            start = self.here()
+            self.marks.append((start, start + len(raw)))
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._mark(tag, self.get_starttag_text())
         if tag in SKIPPED:
             self.open[tag] = self.open.get(tag, 0) + 1
             self.skipping += 1
@@ -61,6 +71,10 @@ class _Scanner(HTMLParser):
             self.in_title += 1
 
     def handle_endtag(self, tag: str) -> None:
+        closing = f"</{tag}>"
+        self._mark(
+            tag, closing if self.source.startswith(closing, self.here() - self.base) else None
+        )
         if self.open.get(tag, 0) > 0:
             self.open[tag] -= 1
             self.skipping -= 1
@@ -134,10 +148,14 @@ class _Scanner(HTMLParser):
 
 
 def scan(
-    text: str, start: int = 0, end: int | None = None, index: LineIndex | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    index: LineIndex | None = None,
+    scanner: _Scanner | None = None,
 ) -> tuple[list[Piece], list[Directive]]:
     """The prose pieces and the directives of the HTML in ``text[start:end]``."""
-    scanner = _Scanner(text, start, len(text) if end is None else end)
+    scanner = scanner or _Scanner(text, start, len(text) if end is None else end)
     try:
         scanner.feed(scanner.source)
         scanner.finish()
@@ -154,5 +172,6 @@ def scan(
 
 
 def mask(text: str) -> Masked:
-    pieces, found = scan(text)
-    return Masked(blank_urls(render(text, pieces)), tuple(found))
+    scanner = _Scanner(text, 0, len(text))
+    pieces, found = scan(text, scanner=scanner)
+    return Masked(blank_urls(render(text, pieces)), tuple(found), marks=tuple(scanner.marks))

@@ -40,6 +40,7 @@ from backyard_lint.positions import LineIndex
 
 _SPANS = "backyard_lint.spans"  # key in markdown-it's env: spans recorded by the inline rules
 _LABELS = "backyard_lint.labels"  # key in markdown-it's env: where each link label ends
+_QUOTE_MARKER = re.compile(r"[ \t]{0,3}(>(?:[ \t]{0,4}>)*)")
 _DELIMITERS = "backyard_lint.delimiters"  # key in markdown-it's env: emphasis marks to settle
 _BASE = "backyard_lint.base"  # key in markdown-it's env: where the text being parsed starts
 _INLINE_MARKS = ("`", "<", "[", "&", "*", "_", "~")
@@ -243,6 +244,15 @@ class _Document:
         if found is not None:
             self.directives.append(found)
 
+    def quote_marks(self, first: int, last: int) -> None:
+        """Keep a block quote's ``>`` markers for the classifier (a quotation is not the
+        writer's own use); the matcher still sees them blank."""
+        for line in range(first, last):
+            start = self.starts[line] if line < len(self.starts) else len(self.text)
+            found = _QUOTE_MARKER.match(self.text, start)
+            if found and (found.start(1), found.end(1)) not in self.marks:
+                self.marks.append((found.start(1), found.end(1)))
+
     def html_block(self, first: int, last: int) -> None:
         start = self.starts[first]
         end = self.starts[last] if last < len(self.starts) else len(self.text)
@@ -287,6 +297,8 @@ def _mask(text: str, front_matter: bool = True, references: dict[str, Any] | Non
             doc.inline(token.content, first, last, env)
         elif token.type == "html_block":
             doc.html_block(first, last)
+        elif token.type == "blockquote_open":
+            doc.quote_marks(first, last)
     masked = render(text, doc.pieces)
     if doc.edits:
         masked = edit(masked, doc.edits)

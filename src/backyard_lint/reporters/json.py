@@ -28,7 +28,7 @@ def finding_dict(loc: Located) -> dict[str, Any]:
         "reading": str(f.context),
         "reason": f.reason,
         "fix_safe": loc.autofix,
-    }
+    } | ({"where": loc.where} if loc.where else {})
 
 
 def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:

@@ -62,8 +62,9 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             f = loc.finding
             sev = str(f.severity)
             counts[sev] += 1
+            place = loc.where or f"{loc.line}:{loc.column}"
             head = (
-                f"{loc.line}:{loc.column}: {_paint(sev, _COLORS[sev], ctx.color)} "
+                f"{place}: {_paint(sev, _COLORS[sev], ctx.color)} "
                 f"[{f.rule}] {f.message}"
             )
             out.append(f"  {head}")

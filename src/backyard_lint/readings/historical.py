@@ -1,0 +1,140 @@
+"""Signal ``historical``: the label is right for the period the sentence describes.
+
+- a past time governs the label: "in the Cold War", "until 1989", "of the nineteenth century";
+- "post-Soviet" or "former Soviet" as a time: followed by a period noun ("the post-Soviet era",
+  "the post-Soviet economic transition"; the list ``period_nouns``, which a rule's
+  ``period_nouns`` hint extends), after "the early" or "the turbulent", or beside the 1990s or a
+  year up to the early 1990s ("by 1993");
+- the Soviet Union itself in the past: "the collapse of the former Soviet Union" (the list
+  ``union_itself``);
+- for a spelling (an exonym rule), a sentence about events before independence: a year up to
+  1991, a century, or an event or state of the past from the list ``past_events`` ("the Russian
+  Empire", "the Second World War", "Soviet statistics").
+
+"Since 1991", "unlike in the 1990s", "today" make the time run until now: no period reading.
+An ordinal or a quantifier ("the first former Soviet republic to ...", "throughout the former
+Soviet republics") is not a time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from backyard_lint.model import Context
+from backyard_lint.readings.common import LEX, I, Reading, quote_word
+from backyard_lint.readings.span import Span
+
+_PERIOD_NOUNS = LEX.words("period_nouns")
+_WORD = re.compile(r"[\w'’-]+")
+_PERIOD_ADJ = re.compile(
+    r"[a-z][a-z-]*(?:al|ic|ical|ary|ive|ian|ed|ing|ous|ful|ent|ant|ist|ly|y|st)|"
+    r"early|late|first|initial|new|long|short|three|two|thirty|twenty|few|many",
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:the\s+|its\s+|their\s+)?(?:early|earliest|late|immediate|formative|turbulent|chaotic|"
+    r"heady|lean)\s+(?:twenty\s+|thirty\s+|two\s+|three\s+|few\s+)?$"
+    r"|\b(?:since|during|after)\s+the\s+$",
+    I,
+)
+_DECADE = re.compile(
+    r"\b(?:in|during|throughout|by|until|through|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?"
+    r"(?:1990s|['’]?90s|nineties)\b|\bin\s+199\d\b",
+    I,
+)
+_SOVIET_WORD = re.compile(r"soviet|ussr|communis", I)
+_UNION = re.compile(r"union|ussr|u\.s\.s\.r", I)
+# "the collapse of the former Soviet Union": the state itself, in the past.
+_UNION_ITSELF = re.compile(
+    rf"\b(?:{LEX.alt('union_itself')})\s+of\s+(?:the\s+)?$"
+    r"|\b(?:born|lived|grew\s+up|served|studied|worked)\s+in\s+(?:the\s+)?$"
+    # "independence from the former Soviet Union": leaving the state itself
+    r"|\b(?:independence|separation|secession|withdrawal|exit|departure)\s+from\s+(?:the\s+)?$"
+    r"|\b(?:broke|break|breaking|emerged|emerging|seceded|withdrew)\s+(?:away\s+)?from\s+"
+    r"(?:the\s+)?$"
+    # "was once a republic of the former USSR": past tense, not today's region
+    r"|\b(?:was|were)\s+(?:once\s+|then\s+)?(?:an?\s+|the\s+)?(?:part|parts|republics?|members?)"
+    r"\s+of\s+(?:the\s+)?$",
+    I,
+)
+# A time before the label's present-day sense: "in the Cold War", "until 1989", "of the
+# nineteenth century". Any rule: the label then describes a past arrangement.
+_PAST = (
+    r"(?:the\s+)?(?:1[5-8]\d\d|19[0-8]\d|199[01])\b(?!s)|(?:the\s+)?1[5-9]\d0s"
+    r"|(?:the\s+)?(?:1[5-9]th|20th|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
+    r"[- ]centur(?:y|ies)|(?:the\s+)?(?<!new\s)cold\s+war|soviet\s+(?:times|rule|days)"
+    r"|the\s+soviet\s+(?:era|period|years)|the\s+tsars|tsarist\s+times|the\s+interwar\s+years"
+    r"|the\s+(?:last|previous)\s+century"
+)
+_PAST_PREP = r"\b(?:in|during|until|till|before|under|throughout|by)\s+"
+_PAST_BEFORE = re.compile(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", I)
+_PAST_AFTER = re.compile(
+    rf"(?<!since\s){_PAST_PREP}(?:{_PAST})|\bof\s+the\s+(?:1[5-9]th|20th|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth)[- ]century",
+    I,
+)
+_YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
+_PAST_EVENT = re.compile(
+    rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])"
+    # a year up to independence after a preposition or in brackets: "in 1941", "(980)"
+    r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?|\()"
+    r"(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s|\s*(?:rooms?|km|miles|people|metres|meters))"
+    r"|\b(?:1[0-9]th|20th|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth)[- ]centur(?:y|ies)\b",
+    I,
+)
+
+
+def historical(span: Span) -> Reading | None:
+    """Any rule: a past time, or "post-Soviet"/"former Soviet" as a period."""
+    m = _PAST_BEFORE.search(span.clause)
+    if m and _SINCE.search(span.clause + span.near_after):
+        m = None  # "since independence in 1991": a time that runs until now
+    if m is None:
+        m = _PAST_AFTER.search(span.near_after)
+    if m:
+        return Context.HISTORICAL, f"period: '{quote_word(m.group().strip())}'"
+    extra = span.rule.hint("period_nouns")
+    if not (_SOVIET_WORD.search(span.match) or extra):
+        return None
+    nouns = _PERIOD_NOUNS.union(w.lower() for w in extra)
+    # the next word, or the one after a single adjective: "post-Soviet (economic) transition"
+    for i, word in enumerate(_WORD.findall(span.after)[:2]):
+        if word.lower() in nouns:
+            return Context.HISTORICAL, f"period: followed by '{word}'"
+        if i or word[0].isupper() or not _PERIOD_ADJ.fullmatch(word.lower()):
+            break
+    if _UNION.search(span.match):
+        m = _UNION_ITSELF.search(span.clause)
+        if m:
+            return (
+                Context.HISTORICAL,
+                f"the Soviet Union itself: '{quote_word(m.group().strip())}'",
+            )
+    bare_adjective = _SOVIET_WORD.search((span.match.split() or [""])[-1])
+    m = _PERIOD_BEFORE.search(span.clause)
+    if m and (bare_adjective or not m.group().lower().startswith(("since", "during", "after"))):
+        return Context.HISTORICAL, f"period: after '{quote_word(m.group().strip())}'"
+    local = span.clause + span.match + " " + span.near_after
+    m = _DECADE.search(local) or _YEAR.search(local)
+    if m and not _SINCE.search(local):  # "since independence in 1991": until now
+        return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"
+    return None
+
+
+# "since 1991", "unlike in the 1990s", "now": a time that runs until today
+_SINCE = re.compile(
+    r"\b(?:since|ever\s+since|unlike|compared\s+(?:to|with)|than|now|today|nowadays|currently|"
+    r"these\s+days)\b",
+    I,
+)
+
+
+def historical_spelling(span: Span) -> Reading | None:
+    """A spelling in a sentence about events before independence (an exonym rule)."""
+    found = historical(span)
+    if found:
+        return found
+    m = _PAST_EVENT.search(span.sentence)
+    if m and not _SINCE.search(span.sentence[max(0, m.start() - 12) : m.start()]):
+        return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"
+    return None

@@ -1,0 +1,140 @@
+"""A match and the views of its sentence that the signals read.
+
+Every view is cut from one sentence, found by :func:`backyard_lint.sentences.sentence_bounds`
+in a bounded window of the document (``Span.around``), so the cost of a view never depends on
+the document's length. For this sentence, with the match ``Russia's backyard``::
+
+    In Tashkent (a hub), traders say, and the ministry agrees, that Uzbekistan is not
+    Russia's backyard but a partner; Astana agrees.
+
+the views are (white space and loose quotation marks normalised)::
+
+    match       "Russia's backyard"
+    head        "In Tashkent (a hub), traders say, and the ministry agrees, that Uzbekistan
+                 is not  "                        the sentence before the match
+    before      ", traders say, and the ministry agrees, that Uzbekistan is not  "
+                                                  head after its last ; : ( ) - or dash
+    clause      " the ministry agrees, that Uzbekistan is not  "
+                                                  before after its last ", and", "but" ...
+    after       " but a partner"                  the rest, up to the next hard break
+    near_after  " but a partner "                 the first 8 words of after
+    sentence    the whole sentence
+
+A test (``tests/readings/test_span.py``) checks these views. ``text``, ``lo``, ``hi``,
+``start`` and ``end`` are the window and offsets in it: the sentence is ``text[lo:hi]``, the
+match ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from backyard_lint.model import Rule
+from backyard_lint.readings.common import AFTER_REACH, CLAUSE_HARD, CLAUSE_SOFT, norm
+from backyard_lint.sentences import sentence_bounds
+
+# Signals before a label are looked for in this many characters at most: every one of them is
+# local, and the bound keeps the cost per match small even in a run-on sentence.
+REACH = 320
+# How much of the document either side of a match a reading may see: the sentence window of
+# ``sentence_bounds`` plus the reach of paired quotation marks (``quoted``).
+WINDOW = 2400
+TAG_REACH = WINDOW  # how far back an open quotation or citation tag is looked for
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    lo: int
+    hi: int
+    start: int
+    end: int
+    rule: Rule
+
+    @classmethod
+    def around(cls, text: str, start: int, end: int, rule: Rule) -> Span:
+        """The span of ``text[start:end]`` in a window of the document around it."""
+        base = max(0, start - WINDOW)
+        window = text[base : min(len(text), end + WINDOW)]
+        s, e = start - base, end - base
+        lo, hi = sentence_bounds(window, s, e)
+        return cls(window, lo, hi, s, e, rule)
+
+    @cached_property
+    def match(self) -> str:
+        return self.text[self.start : self.end]
+
+    @cached_property
+    def head(self) -> str:
+        """The sentence before the match (its last ``REACH`` characters at most)."""
+        return norm(last(self.text[self.lo : self.start])) + " "
+
+    @cached_property
+    def before(self) -> str:
+        """The sentence before the match, up to the last hard clause break (; : dash bracket)."""
+        head = last(self.text[self.lo : self.start])
+        cut = 0
+        for m in CLAUSE_HARD.finditer(head):
+            cut = m.end()
+        return norm(head[cut:]) + " "
+
+    @cached_property
+    def clause(self) -> str:
+        """``before`` cut again at the last coordinating or subordinating conjunction."""
+        head = self.before
+        cut = 0
+        for m in CLAUSE_SOFT.finditer(head):
+            cut = m.end()
+        return head[cut:]
+
+    @cached_property
+    def after(self) -> str:
+        """The sentence after the match, up to the next hard clause break."""
+        tail = self.text[self.end : self.hi]
+        m = CLAUSE_HARD.search(tail)
+        return norm(tail[: m.start()] if m else tail)
+
+    @cached_property
+    def near_after(self) -> str:
+        """The first few words after the match, with a space before them."""
+        found = AFTER_REACH.match(self.after.lstrip() + " ")
+        return " " + (found.group() if found else "")
+
+    @cached_property
+    def sentence(self) -> str:
+        return norm(self.text[self.lo : self.hi])
+
+    @cached_property
+    def raw_before(self) -> str:
+        """The sentence before the match as written (marks kept), its last ``REACH`` chars."""
+        return last(self.text[self.lo : self.start])
+
+    @cached_property
+    def raw_after(self) -> str:
+        """The sentence after the match as written (marks kept)."""
+        return self.text[self.end : self.hi]
+
+    @cached_property
+    def line_start(self) -> int:
+        """Offset of the start of the match's line in ``text``."""
+        return self.text.rfind("\n", 0, self.start) + 1
+
+
+def open_tag(span: Span, tags: re.Pattern[str]) -> str:
+    """The name of a tag (matched by ``tags``: groups "/" and name) still open before the
+    match, as the HTML adapter leaves quotation and citation tags for reading; or ""."""
+    depth: dict[str, int] = {}
+    for m in tags.finditer(span.text, max(0, span.start - TAG_REACH), span.start):
+        name = m.group(2).lower()
+        depth[name] = max(0, depth.get(name, 0) + (-1 if m.group(1) else 1))
+    return next((name for name, d in depth.items() if d > 0), "")
+
+
+def last(s: str) -> str:
+    """The last ``REACH`` characters of ``s``, starting at a word."""
+    if len(s) <= REACH:
+        return s
+    cut = s.find(" ", len(s) - REACH)
+    return s[cut:] if cut >= 0 else s[-REACH:]
