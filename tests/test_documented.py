@@ -220,3 +220,11 @@ def test_the_readmes_sample_output_is_what_the_command_prints(cli: Callable[...,
     shown = [line for line in block.group(2).splitlines() if line != "..."]
     assert all(line in out for line in shown), set(shown) - set(out)
     assert shown[-1] == out[-1]
+
+
+def test_every_rule_field_is_documented() -> None:
+    from backyard_lint.schema import FIELDS
+
+    guide = (REPO / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    for name, field in FIELDS.items():
+        assert f"| `{name}` | {'yes' if field[0] else 'no'} |" in guide, name
