@@ -69,6 +69,12 @@ def test_markup_inside_the_match_gives_advice_not_an_edit(ruleset: RuleSet) -> N
         ("He lives in Kiev now.\n", "He lives in Kyiv now.\n"),
         ("KIEV IS LARGE.\n", "KYIV IS LARGE.\n"),
         ("We met in the Ukraine, then left.\n", "We met in Ukraine, then left.\n"),
+        # a "the" before a name belongs to the noun after it
+        ("The Kiev office opened in May.\n", "The Kyiv office opened in May.\n"),
+        (
+            "Draft from the Kiev bureau, with its Kiev staff.\n",
+            "Draft from the Kyiv bureau, with its Kyiv staff.\n",
+        ),
         (
             "See [the docs](https://example.org/). He lives in Kiev.\n",
             "See [the docs](https://example.org/). He lives in Kyiv.\n",

@@ -180,6 +180,16 @@ def _agreement_clash(text: str, start: int, end: int, plural: bool) -> bool:
     return False
 
 
+def _takes_article(match: str) -> bool:
+    """Whether the label is a noun phrase that carries its own article ("the Stans", "the
+    post-Soviet states", "the near abroad"), not a singular proper name ("Kiev")."""
+    words = _WORD.findall(match)
+    if not words:
+        return False
+    last = words[-1]
+    return not last[:1].isupper() or _plural(match)
+
+
 def fit(
     text: str, finding: Finding, replacement: str, sentence: tuple[int, int] | None = None
 ) -> Edit | None:
@@ -187,12 +197,15 @@ def fit(
     replaces; None when no mechanical edit keeps the sentence grammatical."""
     start, end = finding.start, finding.end
     head = text[max(0, start - 40) : start]
-    article = _ARTICLE_BEFORE.search(head)
     rep_words = replacement.split()
     rep_article = rep_words[0].lower() if rep_words else ""
+    # A singular proper name ("Kiev") takes no article of its own: a "the" before it belongs to
+    # the noun after it ("the Kiev office"), so it stays, and so does any other determiner.
+    own_article = _takes_article(finding.match)
+    article = _ARTICLE_BEFORE.search(head) if own_article else None
     if article is not None:
         start -= len(head) - article.start()  # the article goes with the label
-    else:
+    elif own_article:
         prev = _PREV_WORD.search(head)
         if prev is not None and prev.group(1).lower() in _DETERMINERS:
             return None  # "these post-Soviet states" -> no replacement fits after "these"
