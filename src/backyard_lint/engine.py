@@ -284,6 +284,12 @@ def _matches(
     per region does not grow with the number of rules that hit elsewhere in the document."""
     if regions is None:
         return [(rule, s, e) for rule in rules for s, e in ruleset.matches(rule, masked)]
+    if len(regions) == 1:  # one stretch (a label in a long buffer): the rules that hit it all
+        (a, b), one = regions[0], []
+        piece = masked[a:b]
+        for rule in rules:
+            one += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
+        return one
     wanted = {rule.id for rule in rules}
     found: list[tuple[Rule, int, int]] = []
     for a, b in regions:

@@ -75,7 +75,8 @@ def run() -> None:
     """The command's entry (the script, ``python -m backyard_lint``, the Windows entry point):
     :func:`main`, then exit with its code. A run the fast path answered has written nothing
     and registered no exit handler, so it leaves at once, without the interpreter's teardown
-    (freeing every module and object costs a tenth of a small clean run)."""
+    (freeing every module and object is a sizeable share of a small clean run: see
+    docs/performance.md)."""
     answer = _fast_answer(sys.argv[1:])
     if answer == 0:
         sys.stdout.write(ALL_PASSED)

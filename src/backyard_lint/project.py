@@ -80,7 +80,7 @@ class Project:
 def _literal_index(triggers: list[str]) -> dict[str, Any] | None:
     """The triggers' literal index from the rule cache's quick file when it holds these
     triggers; else the cached requirements of those it knows, for ``RuleSet`` to complete
-    (analysing every pattern again would cost a tenth of a second)."""
+    (analysing every pattern again costs more than a small run: docs/performance.md)."""
     from backyard_lint import rulecache
     from backyard_lint.core.prefilter import build_index
 

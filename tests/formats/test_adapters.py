@@ -180,17 +180,17 @@ def test_rst_docutils_never_writes_to_stderr(capfd: pytest.CaptureFixture[str]) 
 def test_rst_falls_back_to_the_scanner_when_docutils_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     from docutils.parsers.rst import Parser
 
-    from backyard_lint.formats import rst
+    from backyard_lint.formats import rst_docutils
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("docutils broke")
 
     monkeypatch.setattr(Parser, "parse", broken)
-    rst._DOCUTILS.clear()
+    rst_docutils._DOCUTILS.clear()
     source = "Example::\n\n    Russia's backyard\n\nText.\n"
     masked = mask(source, "rst").masked
     assert masked == "Example: \n\n                     \n\nText.\n"
-    rst._DOCUTILS.clear()
+    rst_docutils._DOCUTILS.clear()
 
 
 @pytest.mark.parametrize(

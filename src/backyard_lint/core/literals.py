@@ -2,7 +2,7 @@
 
 Compiling the trigger patterns is the largest cost of a small run, and most texts hold none of
 the words they need, so the prefilter (``core/prefilter.py``) first looks for plain strings with
-one small RE2 set of literals (it compiles in about a millisecond), and then compiles and runs
+one small RE2 set of literals (cheap to compile: docs/performance.md), and then compiles and runs
 only the triggers whose requirement a text meets. The command's fast path and the full path
 share it.
 

@@ -81,7 +81,7 @@ def build_index(
     clause is filed under each string of its most selective factor) and ``always`` (the
     triggers without a requirement), and ``requirements`` (each trigger's, by pattern). Plain
     data: the rule cache keeps it. ``known``: requirements already computed, by pattern
-    (analysing a pattern costs about a millisecond)."""
+    (analysing the patterns costs more than a small run: docs/performance.md)."""
     from backyard_lint.core.literals import escape, requirement, strength
 
     known = known or {}

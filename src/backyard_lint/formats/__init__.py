@@ -29,7 +29,10 @@ __all__ = [
 class Format:
     """One format (a plain class: a dataclass costs start-up time in the fast path)."""
 
-    __slots__ = ("adapter", "comment", "language_ids", "name", "partial", "suffixes")
+    __slots__ = (
+        "adapter", "comment", "comment_ends_paragraph", "language_ids", "name", "partial",
+        "suffixes",
+    )
 
     def __init__(
         self,
@@ -39,6 +42,7 @@ class Format:
         comment: tuple[str, str],
         *,
         partial: bool = False,
+        comment_ends_paragraph: bool = False,
     ) -> None:
         self.name = name
         self.suffixes = suffixes  # lower case, with the dot; walked and detected
@@ -46,6 +50,9 @@ class Format:
         self.comment = comment  # (before, after) the directive on a line of its own
         self.adapter = f"backyard_lint.formats.{name}"  # mask(text) [, mask_around(text, spans)]
         self.partial = partial  # long texts are masked only around the possible matches
+        # A comment line ends a paragraph and must be followed by a blank line (reST): inside
+        # a paragraph, a directive wraps the paragraph instead of preceding the line.
+        self.comment_ends_paragraph = comment_ends_paragraph
 
     def directive_comment(self, body: str) -> str:
         """``body`` (``backyard-lint: disable-next-line ID``) as this format's comment."""
@@ -59,7 +66,10 @@ REGISTRY = (
         "markdown", (".md", ".markdown", ".mdown", ".mkd"), ("markdown",), ("<!-- ", " -->"),
         partial=True,
     ),
-    Format("rst", (".rst", ".rest"), ("restructuredtext", "rst"), (".. ", ""), partial=True),
+    Format(
+        "rst", (".rst", ".rest"), ("restructuredtext", "rst"), (".. ", ""), partial=True,
+        comment_ends_paragraph=True,
+    ),
     Format("html", (".html", ".htm", ".xhtml"), ("html",), ("<!-- ", " -->")),
 )
 FORMATS = tuple(f.name for f in REGISTRY)
@@ -71,7 +81,7 @@ _BY_LANGUAGE = {lid: f for f in REGISTRY for lid in f.language_ids}
 LINTED_SUFFIXES = frozenset({*_BY_SUFFIX, ".docx"})
 
 # Below this length a text is masked whole: finding its safe boundaries would save little
-# (markdown-it reads about 3 KB per millisecond).
+# (docs/performance.md, "Figures behind the code").
 PARTIAL_MIN = 20_000
 
 
@@ -96,7 +106,7 @@ def by_language_id(language_id: str) -> str | None:
 def partial(fmt: str, text: str) -> bool:
     """True when ``mask(text, fmt, around=...)`` masks only the stretches around the spans
     (Markdown), or reads them more closely than the rest (reStructuredText: docutils parses
-    only those stretches, about 30 KB a millisecond slower than the line scanner)."""
+    only those stretches, as it is much slower than the line scanner)."""
     record = BY_NAME.get(fmt)
     return record is not None and record.partial and len(text) >= PARTIAL_MIN
 

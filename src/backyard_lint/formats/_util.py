@@ -98,7 +98,7 @@ def entity_text(source: str) -> str | None:
 
 # Where a URL may start: each scheme or "www." spelled out letter by letter in every case that
 # URL's case-insensitive match accepts (Python folds "ſ" to s, "ı" and "İ" to i). RE2 finds
-# them in a megabyte in about a millisecond, where URL itself takes some 80 ms; URL then runs
+# them far faster than URL runs (docs/performance.md, "Figures behind the code"); URL then runs
 # only on the lines that hold one. Neither a URL nor an e-mail address spans a line break.
 _FOLDS = {"s": "sSſ", "i": "iIİı"}
 

@@ -2,7 +2,7 @@
 masked (``mask_around``), each exactly as masking the whole text would mask it.
 
 Masking only the stretches of a long document that matter (the language server re-lints a
-whole buffer on every edit; markdown-it reads about 3 KB per millisecond).
+whole buffer on every edit, and markdown-it is slow on a long text: docs/performance.md).
 
 A *safe boundary* is the start of a line where markdown-it's block parser is certainly at the
 top level with nothing open, so that parsing the text from there gives the same blocks as

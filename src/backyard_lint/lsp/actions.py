@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from backyard_lint import edits as policy
+from backyard_lint import formats
 from backyard_lint.lsp.documents import Document
 from backyard_lint.model import Context, Finding, Rule
 
@@ -63,31 +64,32 @@ def disable_edits(doc: Document, finding: Finding) -> tuple[str, list[Edit]]:
     line_start = doc.index.starts[line]
     indent = _indent(doc.line_text(line))
     eol = _eol(doc, line)
+    record = formats.BY_NAME.get(doc.fmt, formats.BY_NAME["plain"])
+    comment = record.directive_comment
     body = f"backyard-lint: disable-next-line {rule}"
     if doc.fmt in ("markdown", "html"):
         return f"Disable {rule} for this line", _inline_comment(doc, finding, line)
-    if doc.fmt == "rst":
-        if line == 0 or _blank(doc, line - 1):
-            # A reST comment must be followed by a blank line, or the next line joins it.
-            return f"Disable {rule} for this line", [
-                (line_start, line_start, f"{indent}.. {body}{eol}{eol}")
-            ]
-        # Inside a paragraph a comment line would split it: wrap the paragraph instead.
-        first = line
-        while first > 0 and not _blank(doc, first - 1):
-            first -= 1
-        last = line
-        while last + 1 < doc.line_count and not _blank(doc, last + 1):
-            last += 1
-        start = doc.index.starts[first]
-        para_indent = _indent(doc.line_text(first))
-        end_start = doc.index.starts[last]
-        end = end_start + len(doc.line_text(last))
-        return f"Disable {rule} for this paragraph", [
-            (start, start, f"{para_indent}.. backyard-lint: disable {rule}{eol}{eol}"),
-            (end, end, f"{eol}{eol}{para_indent}.. backyard-lint: enable {rule}"),
+    if not record.comment_ends_paragraph or line == 0 or _blank(doc, line - 1):
+        # A reST comment must be followed by a blank line, or the next line joins it.
+        after = eol if record.comment_ends_paragraph else ""
+        return f"Disable {rule} for this line", [
+            (line_start, line_start, f"{indent}{comment(body)}{eol}{after}")
         ]
-    return f"Disable {rule} for this line", [(line_start, line_start, f"{indent}{body}{eol}")]
+    # Inside a paragraph such a comment line would split it: wrap the paragraph instead.
+    first = line
+    while first > 0 and not _blank(doc, first - 1):
+        first -= 1
+    last = line
+    while last + 1 < doc.line_count and not _blank(doc, last + 1):
+        last += 1
+    start = doc.index.starts[first]
+    para_indent = _indent(doc.line_text(first))
+    end_start = doc.index.starts[last]
+    end = end_start + len(doc.line_text(last))
+    return f"Disable {rule} for this paragraph", [
+        (start, start, f"{para_indent}{comment(f'backyard-lint: disable {rule}')}{eol}{eol}"),
+        (end, end, f"{eol}{eol}{para_indent}{comment(f'backyard-lint: enable {rule}')}"),
+    ]
 
 
 def _inline_comment(doc: Document, finding: Finding, line: int) -> list[Edit]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,7 +23,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from backyard_lint import __version__
 from backyard_lint.config import DEFAULT, YAML_NAMES, Config, ConfigError
 from backyard_lint.engine import RuleSet, lint_text
-from backyard_lint.lsp import actions
+from backyard_lint.lsp import features
 from backyard_lint.lsp.actions import Edit
 from backyard_lint.lsp.documents import ENCODINGS, UTF16, Document, uri_to_path
 from backyard_lint.lsp.settings import SECTION, ClientSettings, parse
@@ -34,7 +34,7 @@ from backyard_lint.rules import RULE_SUFFIXES, RuleError
 logger = logging.getLogger(__name__)
 
 SOURCE = "backyard-lint"
-FIX_ALL_KIND = "source.fixAll.backyard-lint"
+FIX_ALL_KIND = features.FIX_ALL_KIND
 CONFIG_NAMES = frozenset({"pyproject.toml", *YAML_NAMES})
 
 SEVERITIES = {
@@ -381,105 +381,6 @@ class BackyardServer(LanguageServer):
     def workspace_edit(self, doc: Document, edits: Iterable[Edit]) -> lsp.WorkspaceEdit:
         return lsp.WorkspaceEdit(changes={doc.uri: self.text_edits(doc, edits)})
 
-    # -- features ----------------------------------------------------------------------------
-
-    def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
-        doc = self.documents.get(params.text_document.uri)
-        if doc is None:
-            return None
-        result = self.lint(doc)
-        pos = params.position
-        offset = doc.offset_at(pos.line, pos.character, self.encoding)
-        hits = [f for f in result.findings if f.start <= offset < f.end]
-        if not hits:
-            return None
-        parts = [actions.hover_markdown(f, result.ruleset.by_id.get(f.rule)) for f in hits]
-        kind = lsp.MarkupKind.Markdown
-        caps = self.client_capabilities.text_document
-        formats = caps.hover.content_format if caps and caps.hover else None
-        if formats and lsp.MarkupKind.Markdown not in formats:
-            kind = lsp.MarkupKind.PlainText
-        return lsp.Hover(
-            contents=lsp.MarkupContent(kind=kind, value="\n\n---\n\n".join(parts)),
-            range=self.range_of(doc, hits[0].start, hits[0].end),
-        )
-
-    def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
-        doc = self.documents.get(params.text_document.uri)
-        if doc is None:
-            return None
-        result = self.lint(doc)
-        start, end = self.offsets_of(doc, params.range)
-        in_range = [
-            f
-            for f in result.findings
-            if f.start <= end and f.end >= start and f.severity is not Severity.INFO
-        ]
-        out: list[lsp.CodeAction] = []
-
-        def diags(findings: Sequence[Finding]) -> list[lsp.Diagnostic]:
-            return [self.diagnostic(doc, f, result.ruleset) for f in findings]
-
-        for f in in_range:
-            diagnostic = diags([f])
-            if actions.fixable(f):
-                for new, edit, preferred in actions.replacement_edits(doc.text, f):
-                    out.append(
-                        lsp.CodeAction(
-                            title=f"Replace '{doc.text[edit[0] : edit[1]]}' with '{new}'",
-                            kind=lsp.CodeActionKind.QuickFix,
-                            diagnostics=diagnostic,
-                            is_preferred=preferred,
-                            edit=self.workspace_edit(doc, [edit]),
-                        )
-                    )
-            if not f.rule.startswith("directive."):
-                title, edits = actions.disable_edits(doc, f)
-                out.append(
-                    lsp.CodeAction(
-                        title=title,
-                        kind=lsp.CodeActionKind.QuickFix,
-                        diagnostics=diagnostic,
-                        edit=self.workspace_edit(doc, edits),
-                    )
-                )
-        def fix_all(findings: list[Any], scope: str) -> lsp.CodeAction | None:
-            edits = actions.fix_all_edits(doc.text, findings, safe_only=False)
-            if len(edits) < 2:
-                return None
-            return lsp.CodeAction(
-                title=f"Fix all {len(edits)} backyard-lint findings in the {scope}",
-                kind=lsp.CodeActionKind.QuickFix,
-                diagnostics=diags(findings),
-                edit=self.workspace_edit(doc, edits),
-            )
-
-        fix_range = [f for f in in_range if actions.fixable(f)]
-        in_selection = fix_all(fix_range, "selection")
-        if in_selection is not None:
-            out.append(in_selection)
-        fix_doc = [f for f in result.findings if actions.fixable(f)]
-        in_document = fix_all(fix_doc, "document") if len(fix_doc) > len(fix_range) else None
-        if in_document is not None:
-            out.append(in_document)
-        safe = actions.fix_all_edits(doc.text, result.findings, safe_only=True)
-        if safe:
-            out.append(
-                lsp.CodeAction(
-                    title="Fix all backyard-lint findings with safe fixes",
-                    kind=FIX_ALL_KIND,
-                    edit=self.workspace_edit(doc, safe),
-                )
-            )
-        only = params.context.only
-        if only:
-            out = [a for a in out if any(_kind_matches(str(a.kind), str(k)) for k in only)]
-        return out
-
-
-def _kind_matches(kind: str, wanted: str) -> bool:
-    return not wanted or kind == wanted or kind.startswith(wanted + ".")
-
 
 def create_server(debounce_ms: int | None = None) -> BackyardServer:
     """A server with every feature registered."""
@@ -522,7 +423,7 @@ def create_server(debounce_ms: int | None = None) -> BackyardServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def _hover(ls: BackyardServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        return ls.hover(params)
+        return features.hover(ls, params)
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
@@ -534,6 +435,6 @@ def create_server(debounce_ms: int | None = None) -> BackyardServer:
     def _code_action(
         ls: BackyardServer, params: lsp.CodeActionParams
     ) -> list[lsp.CodeAction] | None:
-        return ls.code_actions(params)
+        return features.code_actions(ls, params)
 
     return server
