@@ -149,7 +149,10 @@ def test_show_settings_says_where_each_value_came_from(
     table = json.loads(result.out)
     assert table["configuration"] == str(tmp_path / ".backyard-lint.yaml")
     assert table["select"] == {"value": ["backyard", "exonym"], "from": table["configuration"]}
-    assert table["ignore"]["value"] == ["backyard.china", "exonym.kiev"]
+    assert table["ignore"] == {
+        "value": ["backyard.china", "exonym.kiev"],
+        "from": f"command line and per-file-ignores ({table['configuration']})",
+    }
     assert table["per-file-ignores applied"]["value"] == ["docs/**"]
     assert "exonym.kiev" not in table["rules enabled"]
     assert table["format"] == "markdown"

@@ -131,6 +131,20 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class FixEdit:
+    """The edit ``--fix`` makes for a finding (the fix policy's, in ``edits.py``): the span it
+    replaces, 1-based lines and columns with the end exclusive as a finding's, which may
+    include an article before the match ("the Ukraine"), and the new text in the case the
+    sentence needs."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Located:
     """A finding with its 1-based line and column (code points) and an excerpt of its source
     line: all of it, or for a long line a window around the match, marked by ellipses, whose
@@ -144,8 +158,13 @@ class Located:
     end_column: int
     line_text: str
     excerpt_column: int = 1
-    autofix: bool = False  # ``--fix`` would apply this finding's first replacement
+    fix: FixEdit | None = None  # the edit ``--fix`` would make here
     where: str = ""  # a place that lines do not name, such as a Word paragraph or table cell
+
+    @property
+    def autofix(self) -> bool:
+        """``--fix`` would change this finding."""
+        return self.fix is not None
 
 
 @dataclass

@@ -16,7 +16,7 @@ from backyard_lint.config import Config, ConfigError
 from backyard_lint.edits import automatic
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import InputError, decode_full, read_file
-from backyard_lint.model import FileReport, Finding, Located, Settings
+from backyard_lint.model import FileReport, Finding, FixEdit, Located, Settings
 from backyard_lint.positions import LineIndex
 from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
@@ -49,7 +49,7 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
     if not findings:
         return []
     index = LineIndex(text)
-    auto = {id(f) for f, _ in automatic(text, findings, safe_only=True)}
+    auto = {id(f): edit for f, edit in automatic(text, findings, safe_only=True)}
     out = []
     for f in findings:
         line, col = index.position(f.start)
@@ -66,7 +66,11 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
             excerpt, column = "…" + excerpt, column - 1
         if hi < last:
             excerpt += "…"
-        out.append(Located(f, line, col, end_line, end_col, excerpt, column, autofix=id(f) in auto))
+        edit = auto.get(id(f))
+        fix = None
+        if edit is not None:
+            fix = FixEdit(*index.position(edit[0]), *index.position(edit[1]), edit[2])
+        out.append(Located(f, line, col, end_line, end_col, excerpt, column, fix=fix))
     return out
 
 

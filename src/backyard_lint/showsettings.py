@@ -33,6 +33,9 @@ def settings_table(path: Path, args: argparse.Namespace, project: Project) -> di
         origin = "command line" if option else cfg.origin(key)
         return {"value": value, "from": origin}
 
+    ignore = row(list(settings.ignore), "ignore", bool(args.ignore))
+    if applied:  # the ids of the matching per-file-ignores are in the list too
+        ignore["from"] += f" and per-file-ignores ({cfg.origin('per_file_ignores')})"
     fmt = cfg.format_for(path)
     return {
         "file": str(path),
@@ -41,7 +44,7 @@ def settings_table(path: Path, args: argparse.Namespace, project: Project) -> di
         "format": fmt or formats.detect(path),
         "excluded": cfg.is_excluded(path),
         "select": row(list(settings.select) or ["ALL"], "select", bool(args.select)),
-        "ignore": row(list(settings.ignore), "ignore", bool(args.ignore)),
+        "ignore": ignore,
         "per-file-ignores applied": row(applied, "per_file_ignores"),
         "severity": row({k: str(v) for k, v in settings.severity}, "severity"),
         "fail-on": row(

@@ -46,7 +46,10 @@ def located(source: Prose, findings: Sequence[Finding]) -> list[Located]:
         paragraph = source.paragraphs[i]
         (loc,) = locate(paragraph.text, [f])
         where = f"{paragraph.where}, offset {f.start}"
-        out.append(replace(loc, line=paragraph.number, end_line=paragraph.number, where=where))
+        fix = loc.fix and replace(loc.fix, line=paragraph.number, end_line=paragraph.number)
+        out.append(
+            replace(loc, line=paragraph.number, end_line=paragraph.number, where=where, fix=fix)
+        )
     return out
 
 
