@@ -102,30 +102,39 @@ def run_neovim(
     ``env`` added (its own XDG folders under ``tmp_path``, and this interpreter's
     ``sys.path``). The init file writes its result to ``$BYL_OUT``, which is returned
     decoded."""
-    import json
     import shutil
-    import subprocess
-    import sys
 
     # the system's, not one a virtual environment's bin/ may put first on PATH
     nvim = nvim or shutil.which("nvim", path=os.defpath)
     assert nvim, "Neovim is needed for this test: apt-get install -y neovim (.ci/run does)"
     init = tmp_path / "init.lua"
     init.write_text(init_lua, encoding="utf-8")
+    xdg = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
+    env = {**env, **{name: str(tmp_path / name.lower()) for name in xdg}}
+    return run_editor(tmp_path, [nvim, "--headless", "--clean", "-u", str(init)], env)
+
+
+def run_editor(tmp_path: Path, argv: list[str], env: dict[str, str]) -> Any:
+    """An editor run in batch, with ``env`` added to this one and this interpreter's
+    ``sys.path``: what it wrote to ``$BYL_OUT``, decoded from JSON."""
+    import json
+    import subprocess
+    import sys
+
     out = tmp_path / "result.json"
     full = {**os.environ, **env, "BYL_OUT": str(out)}
     full["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        full[name] = str(tmp_path / name.lower())
     proc = subprocess.run(
-        [nvim, "--headless", "--clean", "-u", str(init)],
+        argv,
+        cwd=tmp_path,
         env=full,
         stdin=subprocess.DEVNULL,
         capture_output=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )
-    assert out.exists(), f"Neovim wrote nothing (exit {proc.returncode}): {proc.stderr[-2000:]!r}"
+    name = Path(argv[0]).name
+    assert out.exists(), f"{name} wrote nothing (exit {proc.returncode}): {proc.stderr[-2000:]!r}"
     return json.loads(out.read_text(encoding="utf-8"))
 
 

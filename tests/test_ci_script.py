@@ -63,7 +63,13 @@ def test_without_root_the_script_says_what_to_install(tmp_path: Path) -> None:
     repo = _clone(tmp_path)
     path = _path_with(
         tmp_path,
-        {"dirname": "dirname", "git": "git", "soffice": "soffice", "id": "#!/bin/sh\necho 1000\n"},
+        {
+            "dirname": "dirname",
+            "git": "git",
+            "soffice": "soffice",
+            "emacs": "emacs",
+            "id": "#!/bin/sh\necho 1000\n",
+        },
     )
     done = subprocess.run(
         ["/bin/bash", str(repo / ".ci" / "run")],

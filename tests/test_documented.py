@@ -4,6 +4,7 @@ example that can run here is run, as written in the docs."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -18,7 +19,7 @@ import yaml
 from backyard_lint.config import load
 from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
-from conftest import current_neovim, run_neovim
+from conftest import current_neovim, run_editor, run_neovim
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -235,6 +236,58 @@ def test_the_plugin_free_neovim_recipe_works_on_current_neovim(tmp_path: Path) -
 def test_the_built_in_config_recipe_works_on_current_neovim(tmp_path: Path) -> None:
     recipe = _neovim_recipe("vim.lsp.enable")
     assert _run_recipe(recipe, tmp_path, current_neovim()) == SETTINGS_ARRIVED
+
+
+EMACS_PROBE = r"""
+(defun byl-probe (file)
+  "FILE's major mode, whether eglot manages it, and its diagnostics' lines and types."
+  (with-current-buffer (find-file-noselect file)
+    (run-hooks 'post-command-hook)  ; as after a command: eglot-ensure connects then
+    (let ((deadline (+ (float-time) 30)) (found nil))
+      (while (and (< (float-time) deadline) (< (length found) 2))
+        (accept-process-output nil 0.1)
+        (when (and (eglot-current-server) (bound-and-true-p flymake-mode))
+          (flymake-start)
+          (setq found (flymake-diagnostics))))
+      (vector (symbol-name major-mode) (if (eglot-current-server) "managed" "not managed")
+              (vconcat (mapcar (lambda (d) (vector (line-number-at-pos (flymake-diagnostic-beg d))
+                                                   (symbol-name (flymake-diagnostic-type d))))
+                               found))))))
+(with-temp-file (getenv "BYL_OUT")
+  (insert (json-encode (vconcat (mapcar #'byl-probe (split-string (getenv "BYL_FILES") ","))))))
+(kill-emacs 0)
+"""
+
+
+@pytest.mark.slow
+def test_the_emacs_recipe_starts_for_text_and_html_with_the_settings(tmp_path: Path) -> None:
+    """The docs' eglot recipe, as written, in Debian's Emacs 28 with Debian's elpa-eglot: the
+    server starts for a text file and an HTML file (no markdown-mode here), and the workspace
+    settings reach it (``showMentions`` makes a quoted label a note)."""
+    import shutil
+
+    emacs = shutil.which("emacs", path=os.defpath)
+    assert emacs, "Emacs is needed: apt-get install -y --no-install-recommends emacs-nox elpa-eglot"
+    (recipe,) = [b for _, b in blocks("elisp") if "eglot-server-programs" in b]
+    server = " ".join(json.dumps(a) for a in [sys.executable, "-m", "backyard_lint", "lsp"])
+    lisp = recipe.replace('"backyard-lint" "lsp"', server).replace(":json-false", "t")
+    assert lisp != recipe and ":showMentions t" in lisp
+    use = "Kazakhstan is Russia's backyard."
+    mention = "Analysts reject the label \"Russia's backyard\"."
+    (tmp_path / "notes.txt").write_text(f"{use}\n\n{mention}\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(f"<p>{use}</p>\n<p>{mention}</p>\n", encoding="utf-8")
+    init = tmp_path / "init.el"
+    init.write_text(lisp + EMACS_PROBE, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "BYL_FILES": "notes.txt,page.html"}
+    # -q, not -Q: the site files make Debian's elpa packages (eglot) loadable, as for a user
+    answer = run_editor(tmp_path, [emacs, "--batch", "-q", "-l", str(init)], env)
+    got = [(mode, managed, sorted(map(tuple, d))) for mode, managed, d in answer]
+    assert got == [
+        ("text-mode", "managed", [(1, "eglot-warning"), (3, "eglot-note")]),
+        ("mhtml-mode", "managed", [(1, "eglot-warning"), (2, "eglot-note")]),
+    ]
 
 
 def test_the_readmes_sample_output_is_what_the_command_prints(cli: Callable[..., Any]) -> None:
