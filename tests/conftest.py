@@ -157,6 +157,7 @@ SLOW_MODULES = frozenset(
         "test_sources.py",
         "test_documented.py",  # the documented commands, each in a process
         "test_ci_script.py",
+        "test_browser.py",  # a real browser against a real server
     }
 )
 
@@ -184,6 +185,9 @@ SLOW_TESTS = frozenset(
         "test_diff_prints_a_clean_patch_and_nothing_else",
         "test_the_installed_command_answers_a_clean_run_with_few_imports",
         "test_start_up_imports_no_yaml_and_no_markup_parser_when_the_cache_is_warm",
+        "test_edits_in_runs_match_edits_on_the_text",
+        "test_a_libreoffice_document",  # LibreOffice saves the document
+        "test_a_google_docs_like_export",
     }
 )
 
