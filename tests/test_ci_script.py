@@ -68,6 +68,8 @@ def test_without_root_the_script_says_what_to_install(tmp_path: Path) -> None:
             "git": "git",
             "soffice": "soffice",
             "emacs": "emacs",
+            "node": "node",
+            "npm": "npm",
             "id": "#!/bin/sh\necho 1000\n",
         },
     )

@@ -62,14 +62,18 @@ def test_the_wheel_contains_every_word_list(wheel: Path) -> None:
 
 def test_the_command_is_a_script_not_an_entry_point(wheel: Path) -> None:
     """An entry point's wrapper imports ``re`` first (see hatch_build.py); on this platform the
-    wheel ships the script and declares no entry point."""
+    wheel ships the script and declares no entry point for it."""
     archive = zipfile.ZipFile(wheel)
     names = archive.namelist()
     [script] = [n for n in names if n.endswith(".data/scripts/backyard-lint")]
     text = archive.read(script).decode()
     assert text.startswith("#!python\n")
     assert "import re\n" not in text and "from backyard_lint.entry import run" in text
-    assert not any(n.endswith("entry_points.txt") for n in names)
+    # The only entry point is the MkDocs plugin's, none for the command.
+    [entry_points] = [n for n in names if n.endswith("entry_points.txt")]
+    declared = archive.read(entry_points).decode()
+    assert "console_scripts" not in declared
+    assert "[mkdocs.plugins]\nbackyard-lint = backyard_lint.mkdocs:BackyardLintPlugin" in declared
 
 
 def test_a_fresh_venv_install_lints_the_sample(wheel: Path, tmp_path: Path) -> None:

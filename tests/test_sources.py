@@ -30,8 +30,13 @@ def test_both_articles_are_there() -> None:
     assert len(_articles) == 2, [p.name for p in _articles]
 
 
-@pytest.mark.parametrize("path", _articles, ids=[p.stem[:40] for p in _articles])
+# Without ../shared, one case that skips with the line shared() gives (not an empty set).
+_cases = _articles or [SOURCES / "missing"]
+
+
+@pytest.mark.parametrize("path", _cases, ids=[p.stem[:40] for p in _cases])
 def test_source_article_lints_clean(path: Path) -> None:
+    shared("sources")
     text = path.read_text(encoding="utf-8")
     findings = lint_text(text, ruleset_for())
     loud = [f"{f.rule} at {f.start}: {f.match!r}" for f in findings if f.severity in FLAGGING]

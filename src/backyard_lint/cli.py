@@ -1,4 +1,4 @@
-"""The command line: ``backyard-lint check | explain | rules | lsp``.
+"""The command line: ``backyard-lint check | explain | rules | export | lsp``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage, configuration
 or rule error, or an input that could not be read (the other files are still linted and reported).
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--show-mentions",
         action="store_true",
-        help="also show quoted, negated, attributed, historical and name uses, as info",
+        help="also show quoted, negated, attributed, historical, name and literal uses, as info",
     )
     check.add_argument("--fix", action="store_true", help="apply replacements marked safe")
     check.add_argument(
@@ -189,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", "-f", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
+    export = sub.add_parser("export", help="write the rules as a Vale style, prh or textlint")
+    export.add_argument("kind", choices=("vale", "prh", "textlint"), help="what to write")
+    export.add_argument(
+        "dest", type=Path, metavar="DEST", help="vale, textlint: a folder; prh: a file"
+    )
+    export.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     serve = sub.add_parser(
         "serve", help="start the page for editors on this machine (needs the 'web' extra)"
     )
@@ -312,6 +318,24 @@ def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentP
     return parser
 
 
+def cmd_export(args: argparse.Namespace, project: Project) -> int:
+    from backyard_lint.checkcmd import printable
+    from backyard_lint.export import enabled, run
+    from backyard_lint.export.regex import ExportError
+
+    cfg, ruleset = _working_folder_setup(project)
+    try:
+        written = run(args.kind, args.dest, enabled(ruleset.rules, cfg.settings_for(None)))
+    except ExportError as exc:
+        _err(str(exc))
+        return ExitCode.ERROR
+    except OSError as exc:
+        _err(f"cannot write {printable(str(args.dest))}: {exc.strerror or exc}")
+        return ExitCode.ERROR
+    sys.stdout.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: {args.dest}\n")
+    return ExitCode.OK
+
+
 def cmd_serve(args: argparse.Namespace, project: Project) -> int:
     try:
         from backyard_lint.web.serve import serve
@@ -368,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": cmd_check,
         "explain": cmd_explain,
         "rules": cmd_rules,
+        "export": cmd_export,
         "serve": cmd_serve,
         "trace": cmd_trace,
     }

@@ -200,11 +200,14 @@ def render_pages(rules: Iterable[Rule]) -> dict[str, str]:
     return {name: f"{MARKER}\n\n{text}" for name, text in pages.items()}
 
 
-def write_pages(outdir: Path, pages: dict[str, str]) -> list[Path]:
-    """Write ``pages`` below ``outdir``; remove generated pages of rules that no longer exist."""
+def write_pages(
+    outdir: Path, pages: dict[str, str], *, suffix: str = ".md", marker: str = MARKER
+) -> list[Path]:
+    """Write ``pages`` below ``outdir``; remove generated pages of rules that no longer exist
+    (files ending in ``suffix`` whose first line starts with ``marker``)."""
     outdir.mkdir(parents=True, exist_ok=True)
-    for old in outdir.glob("*.md"):
-        if old.name not in pages and _generated(old):
+    for old in outdir.glob(f"*{suffix}"):
+        if old.name not in pages and _generated(old, marker):
             old.unlink()
     written = []
     for name, text in sorted(pages.items()):
@@ -214,10 +217,10 @@ def write_pages(outdir: Path, pages: dict[str, str]) -> list[Path]:
     return written
 
 
-def _generated(path: Path) -> bool:
+def _generated(path: Path, marker: str) -> bool:
     try:
         with path.open(encoding="utf-8") as fh:
-            return fh.readline().rstrip("\n") == MARKER
+            return fh.readline().startswith(marker)
     except (OSError, UnicodeDecodeError):
         return False
 

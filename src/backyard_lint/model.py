@@ -36,6 +36,7 @@ class Context(str, Enum):
     ATTRIBUTED = "attributed"
     HISTORICAL = "historical"
     NAME = "name"
+    LITERAL = "literal"  # not the rule's label: another power's backyard ("its" is China's)
 
     def __str__(self) -> str:
         return self.value

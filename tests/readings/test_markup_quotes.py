@@ -51,3 +51,103 @@ def test_html_quotation_and_citation_tags(ruleset: RuleSet) -> None:
         (4, Context.USE, ""),
         (5, Context.NAME, "part of a title: inside <cite>"),
     ]
+
+
+def _readings(text: str, fmt: str, ruleset: RuleSet) -> list[tuple[int, Context, str]]:
+    found = lint_text(text, ruleset, fmt=fmt, settings=Settings(show_mentions=True))
+    return [(text.count("\n", 0, f.start) + 1, f.context, f.reason) for f in found]
+
+
+MARKDOWN_NESTED = """# Field notes
+
+- A source we asked:
+
+  > Uzbekistan is Russia's backyard, a trader told us.
+
+- > Turkmenistan is Russia's backyard, an envoy said.
+
+1. First step
+
+   - Inner item
+
+     > Belarus is Russia's backyard, a guide insisted.
+
+<blockquote>
+Moldova is Russia's backyard, wrote a columnist.
+</blockquote>
+
+A blogger called it <q>the Kremlin's backyard</q> once.
+
+- In our own words, Georgia is Russia's backyard.
+"""
+
+
+def test_markdown_quotes_in_lists_and_html_quotes(ruleset: RuleSet) -> None:
+    assert _readings(MARKDOWN_NESTED, "markdown", ruleset) == [
+        (5, Context.MENTION, "inside a block quote"),
+        (7, Context.MENTION, "inside a block quote"),
+        (13, Context.MENTION, "inside a block quote"),
+        (16, Context.MENTION, "inside <blockquote>"),
+        (19, Context.MENTION, "inside <q>"),
+        (21, Context.USE, ""),
+    ]
+
+
+RST = """Field notes
+===========
+
+.. epigraph::
+
+   Tajikistan is Russia's backyard.
+
+   -- an old saying
+
+We quote a trader here:
+
+   Kyrgyzstan is Russia's backyard, he told us.
+
+   Armenia is Russia's backyard, he added.
+
+Kazakhstan is Russia's backyard, we wrote.
+
+* A list item whose second paragraph is its own body.
+
+  Azerbaijan is Russia's backyard, the item goes on.
+
+      Belarus is Russia's backyard, a quote inside the item.
+
+Frontier
+    Georgia is Russia's backyard, says a definition of ours.
+
+:Summary: a field.
+
+    Moldova is Russia's backyard, in the field's body.
+
+.. pull-quote::
+
+   Uzbekistan is Russia's backyard.
+"""
+
+
+def test_rst_block_quotes_and_epigraphs_are_quoted_material(ruleset: RuleSet) -> None:
+    assert _readings(RST, "rst", ruleset) == [
+        (6, Context.MENTION, "inside a block quote"),
+        (12, Context.MENTION, "inside a block quote"),
+        (14, Context.MENTION, "inside a block quote"),
+        (16, Context.USE, ""),
+        (20, Context.USE, ""),
+        (22, Context.MENTION, "inside a block quote"),
+        (25, Context.USE, ""),
+        (29, Context.USE, ""),
+        # a pull-quote repeats the document's own words
+        (33, Context.USE, ""),
+    ]
+
+
+def test_rst_quote_markers_are_for_reading_only(ruleset: RuleSet) -> None:
+    from backyard_lint.formats.masking import mask
+
+    text = "Intro.\n\n   Kyrgyzstan is Russia's backyard.\n"
+    doc = mask(text, "rst")
+    assert doc.masked == text  # nothing to blank: the matcher sees the text as written
+    assert doc.for_reading(text) == "Intro.\n\n>  Kyrgyzstan is Russia's backyard.\n"

@@ -63,6 +63,25 @@ CASES: list[tuple[str, Context, str]] = [
         "Politics and Society in ⟦Post-Soviet States⟧, Department of Government, Spring 2024",
     ),
     # --- historical ----------------------------------------------------------------------
+    # the break-up told as an event before the label, the label's verb in the past
+    (
+        "historical",
+        H,
+        "After the collapse of the USSR, ⟦the former Soviet republics⟧ faced hyperinflation.",
+    ),
+    ("historical", H, "When the Soviet Union broke up, ⟦post-Soviet states⟧ printed new money."),
+    (
+        "historical",
+        H,
+        "Though the split from the USSR was calm, all ⟦former Soviet republics⟧ lost income.",
+    ),
+    ("none", U, "Since the fall of the USSR, ⟦the post-Soviet states⟧ have drifted apart."),
+    ("none", U, "After the collapse of the USSR, ⟦post-Soviet states⟧ are still poor."),
+    (
+        "none",
+        U,
+        "Three decades after the end of the USSR, ⟦the former Soviet republics⟧ trade less.",
+    ),
     ("historical", H, "Wages collapsed in the early ⟦post-Soviet⟧ years."),
     ("historical", H, "Under the tsars, Central Asia was ⟦Russia's backyard⟧."),
     ("historical", H, "In the Soviet era, Central Asia was ⟦Moscow's backyard⟧."),

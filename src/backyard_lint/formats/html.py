@@ -153,14 +153,18 @@ def scan(
     end: int | None = None,
     index: LineIndex | None = None,
     scanner: _Scanner | None = None,
+    marks: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Piece], list[Directive]]:
-    """The prose pieces and the directives of the HTML in ``text[start:end]``."""
+    """The prose pieces and the directives of the HTML in ``text[start:end]``; its quotation
+    and citation tags (kept for reading) are added to ``marks`` when given."""
     scanner = scanner or _Scanner(text, start, len(text) if end is None else end)
     try:
         scanner.feed(scanner.source)
         scanner.finish()
     except AssertionError:  # html.parser gave up on malformed markup: the rest is not prose
         pass
+    if marks is not None:
+        marks.extend(scanner.marks)
     found: list[Directive] = []
     if scanner.comments:
         index = index or LineIndex(text)

@@ -40,7 +40,8 @@ from backyard_lint.positions import LineIndex
 
 _SPANS = "backyard_lint.spans"  # key in markdown-it's env: spans recorded by the inline rules
 _LABELS = "backyard_lint.labels"  # key in markdown-it's env: where each link label ends
-_QUOTE_MARKER = re.compile(r"[ \t]{0,3}(>(?:[ \t]{0,4}>)*)")
+# A block quote's markers on a line, after any indentation and list markers ("- > quote").
+_QUOTE_MARKER = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*(>(?:[ \t]{0,4}>)*)")
 _DELIMITERS = "backyard_lint.delimiters"  # key in markdown-it's env: emphasis marks to settle
 _BASE = "backyard_lint.base"  # key in markdown-it's env: where the text being parsed starts
 _INLINE_MARKS = ("`", "<", "[", "&", "*", "_", "~")
@@ -226,6 +227,9 @@ class _Document:
             self.edits.append((start, end, None))
             if kind != "html_inline":
                 continue
+            quoting = _TAG.match(text, start, end)
+            if quoting and quoting.group(2).lower() in html_format.QUOTING:
+                self.marks.append((start, end))  # <q>, <cite>: kept for reading
             if text.startswith("<!--", start):
                 close = end - 3 if text.endswith("-->", start, end) else end
                 self.directive(start + 4, close, end)
@@ -256,7 +260,7 @@ class _Document:
     def html_block(self, first: int, last: int) -> None:
         start = self.starts[first]
         end = self.starts[last] if last < len(self.starts) else len(self.text)
-        pieces, found = html_format.scan(self.text, start, end, self.index)
+        pieces, found = html_format.scan(self.text, start, end, self.index, marks=self.marks)
         self.pieces.extend(pieces)
         self.directives.extend(found)
 

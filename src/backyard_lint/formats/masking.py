@@ -28,14 +28,21 @@ class Masked:
     """Spans (start, end) blanked in ``masked`` that are markup a reader reads through, such as
     Markdown's emphasis marks: the matcher sees them blank (so ``Russia's *backyard*`` matches),
     the use-or-mention classifier sees them as written (``"*Russia's backyard*"`` is quoted)."""
+    quotes: tuple[int, ...] = ()
+    """Offsets of the first character of each paragraph of a block quote that the markup marks
+    by indentation alone (reStructuredText): the classifier sees a ``>`` there, as Markdown
+    writes a block quote, where the masked text holds white space."""
 
     def for_reading(self, text: str) -> str:
-        """``masked`` with the ``marks`` of ``text`` (the source) put back."""
-        if not self.marks:
+        """``masked`` with the ``marks`` of ``text`` (the source) put back, and a ``>`` at
+        each of the ``quotes``."""
+        if not self.marks and not self.quotes:
             return self.masked
         from backyard_lint.formats._util import edit
 
-        return edit(self.masked, ((s, e, text[s:e]) for s, e in self.marks))
+        shown = [(s, e, text[s:e]) for s, e in self.marks]
+        shown += [(q, q + 1, ">") for q in self.quotes if self.masked[q : q + 1].isspace()]
+        return edit(self.masked, shown)
 
 
 def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -> Masked:

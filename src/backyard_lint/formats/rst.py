@@ -44,6 +44,8 @@ PROSE_HEAD = _words(
     """attention caution danger error hint important note tip warning seealso todo admonition
     topic sidebar rubric epigraph pull-quote highlights container compound"""
 )
+# Directives whose content is quoted material (an epigraph is a quotation set at a section's head).
+QUOTE_CONTENT = _words("epigraph")
 # Directives whose first argument is a version and the rest of the first lines prose.
 VERSION_HEAD = _words("versionadded versionchanged deprecated versionremoved")
 # Roles whose text is shown as written.
@@ -59,6 +61,8 @@ _LABEL = re.compile(r"\.\.[ \t]+\[[^\]\s]+\]")
 _OPTION = re.compile(r"[ \t]*:[^:\s][^:]*:(?=\s|$)")
 _LIST_MARK = re.compile(r"(?:[-*+•‣⁃]|\(?(?:\d+|[A-Za-z#]|[ivxlcdmIVXLCDM]+)[.)])[ \t]+(?=\S)")
 _WORD = re.compile(r"\s*\S+")
+_OWN_BODY = re.compile(r"[ \t]*(?::[^:\s][^:]*:(?=\s|$)|-{1,2}[A-Za-z0-9]|/[A-Za-z0-9])")
+_NO_QUOTE = 1 << 30  # the body indent of a block whose indented followers are its own body
 _QUOTED_LITERAL = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 _INLINE = re.compile(
@@ -94,6 +98,8 @@ class _Scanner:
         self.blanked: list[Span] = []
         self.prose: list[Span] = []  # text blocks, for inline markup
         self.directives: list[Directive] = []
+        self.quotes: list[int] = []  # where each paragraph of a block quote starts
+        self.quoting = 0  # inside an epigraph's content
 
     def line(self, i: int) -> str:
         return self.lines[i]
@@ -129,13 +135,23 @@ class _Scanner:
     def scan(self, first: int, last: int) -> None:
         """Scan lines ``first`` to ``last`` (inclusive)."""
         i = first
+        # (indent, body indent) of the blocks before, outermost first: a paragraph indented
+        # past the body of the block before it is a block quote
+        before: list[tuple[int, int]] = []
         while i <= last:
             if self.blank(i):
                 i += 1
                 continue
             body = self.line(i).lstrip()
             indent = self.indent(i)
-            if body.startswith("..") and (len(body) == 2 or body[2] in " \t"):
+            while before and before[-1][0] >= indent:
+                before.pop()
+            explicit = body.startswith("..") and (len(body) == 2 or body[2] in " \t")
+            text = not explicit and body != "__" and not body.startswith(("__ ", ">>>"))
+            if text and (self.quoting or (before and indent > before[-1][1])):
+                self.quotes.append(self.starts[i])
+            before.append((indent, self.body_indent(i) if text else _NO_QUOTE))
+            if explicit:
                 i = self.explicit(i, indent, last) + 1
             elif body == "__" or body.startswith("__ "):  # anonymous hyperlink target
                 end = min(self.block_end(i, indent), last)
@@ -149,6 +165,21 @@ class _Scanner:
                 i = end + 1
             else:
                 i = self.text_block(i, last) + 1
+
+    def body_indent(self, i: int) -> int:
+        """Where the body of the text block at line ``i`` is indented: after a list marker,
+        at its second line's indent (a definition), anywhere past a field or option name."""
+        line = self.line(i)
+        lead = self.leads[i]
+        if _OWN_BODY.match(line):
+            return _NO_QUOTE
+        mark = _LIST_MARK.match(line, lead)
+        if mark:
+            return self.indent(i) + mark.end() - lead
+        nxt = i + 1
+        if nxt < self.count and not self.blank(nxt) and self.indent(nxt) > self.indent(i):
+            return self.indent(nxt)
+        return self.indent(i)
 
     def text_block(self, i: int, last: int) -> int:
         """Prose up to a blank line or an explicit markup start; then a literal block after
@@ -257,11 +288,16 @@ class _Scanner:
                     self.prose.append((self.body_start(k), self.ends[k]))
         else:
             self.mask_lines(i, head_end)
+        if name in QUOTE_CONTENT:
+            self.quotes.append(self.starts[i])
+            self.quoting += 1
         if head_end < end:
             if name in LITERAL_CONTENT:
                 self.mask_lines(head_end + 1, end)
             else:
                 self.scan(head_end + 1, end)
+        if name in QUOTE_CONTENT:
+            self.quoting -= 1
 
 
 def _inline(text: str, start: int, end: int, out: list[Span]) -> None:
@@ -326,7 +362,7 @@ def _mask(text: str, use_docutils: bool, around: list[Span] | None) -> Masked:
         located = [(s, e) for s, e in located if masked[s:e].strip()]
         if located:
             masked = edit(masked, [(s, e, None) for s, e in located])
-    return Masked(blank_urls(masked), tuple(scanner.directives))
+    return Masked(blank_urls(masked), tuple(scanner.directives), quotes=tuple(scanner.quotes))
 
 
 def _line_end(scanner: _Scanner, hi: int) -> int:

@@ -11,6 +11,7 @@ from backyard_lint.readings.historical import historical, historical_spelling
 from backyard_lint.readings.mention import mention
 from backyard_lint.readings.names import name
 from backyard_lint.readings.negated import negated, rejected
+from backyard_lint.readings.owner import owner
 from backyard_lint.readings.quoted import quoted
 from backyard_lint.readings.span import Span
 from backyard_lint.readings.spelling import contrast, spelling
@@ -19,6 +20,7 @@ Signal = tuple[str, Callable[[Span], Reading | None]]
 
 # The order matters: the first signal that holds gives the reading.
 SIGNALS: tuple[Signal, ...] = (
+    ("owner", owner),
     ("quoted", quoted),
     ("name", name),
     ("historical", historical),
@@ -28,6 +30,7 @@ SIGNALS: tuple[Signal, ...] = (
     ("attributed", attributed),
 )
 SPELLING_SIGNALS: tuple[Signal, ...] = (
+    ("owner", owner),
     ("quoted", quoted),
     ("name", name),
     ("spelling", spelling),

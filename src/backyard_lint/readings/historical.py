@@ -7,6 +7,10 @@
   year up to the early 1990s ("by 1993");
 - the Soviet Union itself in the past: "the collapse of the former Soviet Union" (the list
   ``union_itself``);
+- the break-up told as an event earlier in the sentence, with the label's own verb in the past:
+  "After the collapse of the USSR, the former Soviet republics faced ..." (the list
+  ``breakup_nouns``); "since the collapse", or a present or perfect verb after the label ("...
+  republics have grown apart"), make the time run until now;
 - for a spelling (an exonym rule), a sentence about events before independence: a year up to
   1991, a century, or an event or state of the past from the list ``past_events`` ("the Russian
   Empire", "the Second World War", "Soviet statistics").
@@ -118,7 +122,34 @@ def historical(span: Span) -> Reading | None:
     m = _DECADE.search(local) or _YEAR.search(local)
     if m and not _SINCE.search(local):  # "since independence in 1991": until now
         return Context.HISTORICAL, f"period: '{quote_word(m.group())}'"
-    return None
+    return _after_breakup(span)
+
+
+_SOVIET_UNION = r"(?:the\s+)?(?:Soviet\s+Union|USSR|U\.S\.S\.R\.?)\b"
+_BREAKUP = re.compile(
+    rf"\b(?:{LEX.alt('breakup_nouns')})\s+of\s+{_SOVIET_UNION}"
+    rf"|\b(?:separation|independence|secession|split|break)\s+from\s+{_SOVIET_UNION}"
+    rf"|{_SOVIET_UNION}\s+(?:collapsed|broke\s+up|fell\s+apart|dissolved|disintegrated|imploded)",
+    I,
+)
+# "since the collapse", "thirty years after the collapse": a time that runs until now
+_SINCE_BREAKUP = re.compile(
+    r"\b(?:since|(?:years|decades|generations?|a\s+century)\s+(?:on\s+)?after)\s+(?:the\s+)?$", I
+)
+_NOW_VERB = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:is|are|has|have|remains?|continues?|still|now|today|seems?|looks?)\b",
+    I,
+)
+
+
+def _after_breakup(span: Span) -> Reading | None:
+    """The break-up named as an event before the label, the label's verb in the past."""
+    m = _BREAKUP.search(span.head)
+    if m is None or _SINCE_BREAKUP.search(span.head[max(0, m.start() - 40) : m.start()]):
+        return None
+    if _NOW_VERB.search(span.after) or _SINCE.search(span.head[m.end() :]):
+        return None
+    return Context.HISTORICAL, f"after the break-up: '{quote_word(m.group())}'"
 
 
 # "since 1991", "unlike in the 1990s", "now": a time that runs until today

@@ -26,7 +26,9 @@ _BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…*_~" + _DOUBLE_CLOSE + '"'
 # Elisions that start with an apostrophe: the 'Stans, the '90s, 'em, 'til, rock 'n' roll.
 _ELISION = re.compile(r"(?:stans?\b|\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", I)
 _QUOTE_REACH = 1500  # how far back a paragraph's quotation marks are paired
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A line of white space only (blank, or markup the adapter blanked), up to its line break: the
+# look-ahead lets two such lines in a row both be found.
+_BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")
 
 
 def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -79,8 +81,9 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-# A block quote as the Markdown adapter leaves it for reading: ">" at the start of a line.
-_BLOCK_QUOTE_LINE = re.compile(r"[ \t]{0,3}>")
+# A block quote as the adapters leave it for reading: ">" at the start of a line, after any
+# indentation (a quote inside a list item; the list marker is blank).
+_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
 
 
 def _block_quoted(span: Span, paragraph_start: int) -> bool:
@@ -102,7 +105,7 @@ def quoted(span: Span) -> Reading | None:
     lo = max(0, span.lo - _QUOTE_REACH)
     paragraph = 0 if lo == 0 else span.line_start  # where the paragraph starts, if known
     for blank in _BLANK_LINE.finditer(span.text, lo, span.lo):
-        lo = paragraph = blank.end()
+        lo = paragraph = blank.end() + 1
     hi = min(len(span.text), span.hi + _QUOTE_REACH)
     following = _BLANK_LINE.search(span.text, span.hi, hi)
     if following:

@@ -1,0 +1,3 @@
+from backyard_lint.export import main
+
+raise SystemExit(main())
