@@ -158,6 +158,9 @@ SLOW_MODULES = frozenset(
         "test_documented.py",  # the documented commands, each in a process
         "test_ci_script.py",
         "test_browser.py",  # a real browser against a real server
+        "test_sphinx.py",  # real Sphinx builds
+        "test_mkdocs.py",  # real MkDocs builds
+        "test_export.py",  # Vale patterns and textlint (Node.js) over the examples
     }
 )
 
@@ -188,6 +191,7 @@ SLOW_TESTS = frozenset(
         "test_edits_in_runs_match_edits_on_the_text",
         "test_a_libreoffice_document",  # LibreOffice saves the document
         "test_a_google_docs_like_export",
+        "test_fixes_reach_footnotes_and_comments",
     }
 )
 
