@@ -1,4 +1,4 @@
-"""The command line: ``backyard-lint check | explain | rules | export | lsp``.
+"""The command line: ``backyard-lint check | explain | rules | export | audit | lsp``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage, configuration
 or rule error, or an input that could not be read (the other files are still linted and reported).
@@ -211,6 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
     trace.add_argument("--rule", metavar="RULE", help="read the span with this rule")
     trace.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
+    from backyard_lint.audit.cli import add_parser as add_audit
+
+    add_audit(sub)
+
     # Listed for --help; its options are parsed by the server itself (see main()).
     sub.add_parser(
         "lsp",
@@ -384,6 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError:
         _err("the working folder no longer exists")
         return ExitCode.ERROR
+    from backyard_lint.audit.cli import run as cmd_audit
     from backyard_lint.project import Project
 
     if args.debug:
@@ -395,6 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": cmd_export,
         "serve": cmd_serve,
         "trace": cmd_trace,
+        "audit": cmd_audit,
     }
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
