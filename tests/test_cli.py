@@ -156,7 +156,8 @@ def test_fix_applies_only_safe_replacements(
 
 def test_show_mentions(tmp_path: Path, cli: Callable[..., Any], write: Any) -> None:
     write("m.txt", 'Analysts reject the label "Russia\'s backyard".\n')
-    assert cli("check", "m.txt", cwd=tmp_path).out == ""
+    assert cli("check", "m.txt", cwd=tmp_path).out == "All checks passed!\n"
+    assert cli("check", "-q", "m.txt", cwd=tmp_path).out == ""
     result = cli("check", "--show-mentions", "-f", "json", "m.txt", cwd=tmp_path)
     [f] = json.loads(result.out)["files"][0]["findings"]
     assert f["severity"] == "info"
@@ -165,7 +166,7 @@ def test_show_mentions(tmp_path: Path, cli: Callable[..., Any], write: Any) -> N
     assert result.code == 0
 
 
-def test_directories_skip_hidden_and_vendored_folders(
+def test_directories_skip_hidden_and_ignored_folders(
     tmp_path: Path, cli: Callable[..., Any], write: Any
 ) -> None:
     for name in (
@@ -175,12 +176,14 @@ def test_directories_skip_hidden_and_vendored_folders(
         "docs/d.html",
         ".hidden/e.md",
         "node_modules/f.md",
-        "vendor/g.md",
+        "vendor/g.md",  # a folder named vendor is prose like any other: no fixed list hides it
         "docs/h.py",
         "docs/i.markdown",
         "docs/j.htm",
+        "site/k.md",  # generated output, ignored by .gitignore
     ):
         write(name, "Russia's backyard.\n")
+    write(".gitignore", "site/\n")
     data = json.loads(cli("check", "-f", "json", ".", cwd=tmp_path).out)
     paths = sorted(Path(f["path"]).as_posix() for f in data["files"])
     assert paths == [
@@ -190,7 +193,10 @@ def test_directories_skip_hidden_and_vendored_folders(
         "docs/d.html",
         "docs/i.markdown",
         "docs/j.htm",
+        "vendor/g.md",
     ]
+    everything = json.loads(cli("check", "-f", "json", "--no-gitignore", ".", cwd=tmp_path).out)
+    assert "site/k.md" in {f["path"] for f in everything["files"]}
 
 
 def test_rules_and_explain(cli: Callable[..., Any]) -> None:
@@ -282,6 +288,9 @@ def test_debug_raises_an_internal_error_with_its_traceback(
     # removes it again: the tests after this one must not run in debug mode
     monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")
     write("doc.md", LABEL)
+    # Recorded before --debug sets it, so that the environment is restored after the test
+    # (delenv of an absent variable records nothing); "0" is off.
+    monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")
     result = cli("check", "doc.md", cwd=tmp_path)
     assert result.code == 2 and "internal error (ValueError: a bug)" in result.err
     monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")  # --debug sets it: undone after the test

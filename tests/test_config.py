@@ -29,17 +29,21 @@ def test_pyproject_table_is_found_by_walking_up(
     assert cli("check", "docs/deep/page.txt", cwd=tmp_path).code == 0
 
 
-def test_nearest_config_wins_and_yaml_beats_pyproject(
+def test_nearest_config_wins_and_yaml_beside_a_table_is_reported(
     tmp_path: Path, write: Callable[[str, str], Path]
 ) -> None:
     write("pyproject.toml", '[tool.backyard-lint]\nselect = ["a"]\n')
     write("sub/pyproject.toml", '[tool.backyard-lint]\nselect = ["b"]\n')
     write("sub/.backyard-lint.yaml", "select: [c]\n")
     write("other/pyproject.toml", "[tool.black]\nline-length = 10\n")  # no table: skipped
+    write("third/pyproject.toml", "[tool.black]\nline-length = 10\n")
+    write("third/.backyard-lint.yaml", "select: [d]\n")  # a pyproject without a table: fine
     disc = Discovery()
-    assert disc.for_path(tmp_path / "sub" / "x.md").select == ("c",)
+    with pytest.raises(ConfigError, match=r"pyproject.toml also has a \[tool.backyard-lint\]"):
+        disc.for_path(tmp_path / "sub" / "x.md")
     assert disc.for_path(tmp_path / "x.md").select == ("a",)
     assert disc.for_path(tmp_path / "other" / "x.md").select == ("a",)
+    assert disc.for_path(tmp_path / "third" / "x.md").select == ("d",)
 
 
 @pytest.mark.parametrize(

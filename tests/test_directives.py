@@ -220,3 +220,34 @@ def test_a_misspelt_directive_is_reported_not_ignored() -> None:
         assert rules == ["directive.invalid", "backyard.russia"], (fmt, rules)
     # prose that merely starts with the tool's name is not a directive
     assert lint_text("backyard-lint checks prose.\n", rs) == []
+
+
+LABELLED = "Kazakhstan is Russia's backyard.\n"
+
+
+def test_a_directive_without_a_space_after_the_colon_works(ruleset) -> None:  # type: ignore[no-untyped-def]
+    from backyard_lint.engine import lint_text
+
+    text = "<!-- backyard-lint:disable-next-line backyard.russia -->\n" + LABELLED
+    assert lint_text(text, ruleset, fmt="markdown") == []
+
+
+def test_a_kind_glued_to_an_id_gets_a_message_that_does_not_contradict_itself(ruleset) -> None:  # type: ignore[no-untyped-def]
+    from backyard_lint.engine import lint_text
+
+    text = "<!-- backyard-lint: disable-next-linebackyard.russia -->\n" + LABELLED
+    invalid = [f for f in lint_text(text, ruleset, fmt="markdown") if f.rule == "directive.invalid"]
+    assert [f.message for f in invalid] == [
+        "'disable-next-linebackyard.russia' is not a directive: put a space after "
+        "'disable-next-line'."
+    ]
+
+
+def test_a_directive_names_a_family_as_select_does(ruleset) -> None:  # type: ignore[no-untyped-def]
+    from backyard_lint.engine import lint_text
+
+    text = (
+        "<!-- backyard-lint: disable-next-line post-soviet -->\n"
+        + "The former Soviet republics trade.\n"
+    )
+    assert lint_text(text, ruleset, fmt="markdown") == []

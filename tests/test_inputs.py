@@ -66,7 +66,7 @@ def test_binary_file_is_skipped_and_reported(tmp_path: Path, cli: Callable[..., 
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR Russia's backyard")
     (tmp_path / "doc.txt").write_text(LABEL, encoding="utf-8")
     code, data, err = check_json(cli, tmp_path, "image.txt", "doc.txt")
-    assert code == 2
+    assert code == 1  # a skipped file is said, not an error: the exit code is the label's
     assert data["errors"] == [
         {"path": "image.txt", "message": "binary file (contains NUL bytes), skipped"}
     ]
@@ -76,7 +76,7 @@ def test_binary_file_is_skipped_and_reported(tmp_path: Path, cli: Callable[..., 
     ]
     # A single-byte --encoding does not make a binary file text.
     code, data, _ = check_json(cli, tmp_path, "--encoding", "latin-1", "image.txt")
-    assert code == 2 and data["errors"][0]["message"].startswith("binary file")
+    assert code == 0 and data["errors"][0]["message"].startswith("binary file")
 
 
 def test_invalid_utf8_names_the_byte_or_decodes_with_encoding(
@@ -186,7 +186,7 @@ def test_a_file_over_the_size_limit_is_skipped(
     (tmp_path / "big.txt").write_text("x" * 2048 + LABEL, encoding="utf-8")
     (tmp_path / "doc.txt").write_text(LABEL, encoding="utf-8")
     code, data, err = check_json(cli, tmp_path, "big.txt", "doc.txt")
-    assert code == 2
+    assert code == 1  # skipped, and said: not an error
     assert error_lines(err) == [
         "backyard-lint: big.txt: file too large (0 MiB; the limit is 0 MiB), skipped"
     ]
@@ -226,10 +226,10 @@ def test_a_fifo_does_not_block(tmp_path: Path) -> None:
     (tmp_path / "docs" / "doc.txt").write_text(LABEL, encoding="utf-8")
     # Named, and found while walking a folder; a blocked open() would hit the timeout.
     result = run_cli("check", "-f", "concise", "pipe.md", "docs", cwd=tmp_path, timeout=30)
-    assert result.returncode == 2
-    assert result.stderr.splitlines() == [
-        "backyard-lint: pipe.md: not a regular file (FIFO, socket or device), skipped",
+    assert result.returncode == 1  # skipped FIFOs are said, not errors; the label remains
+    assert result.stderr.splitlines() == [  # sorted by path
         "backyard-lint: docs/pipe.txt: not a regular file (FIFO, socket or device), skipped",
+        "backyard-lint: pipe.md: not a regular file (FIFO, socket or device), skipped",
     ]
     assert result.stdout.startswith("docs/doc.txt:1:15: warning [backyard.russia]")
 
@@ -244,10 +244,10 @@ def test_a_symlink_loop_named_or_walked(tmp_path: Path, cli: Callable[..., Any])
     code, data, err = check_json(cli, tmp_path, "self.txt", "docs")
     assert code == 2
     loop = "too many levels of symbolic links"
-    assert error_lines(err) == [
-        f"backyard-lint: self.txt: {loop}",
+    assert error_lines(err) == [  # sorted by path
         f"backyard-lint: docs/a.md: {loop}",
         f"backyard-lint: docs/b.md: {loop}",
+        f"backyard-lint: self.txt: {loop}",
     ]
     assert positions(data, "docs/doc.txt") == [(1, 15, 1, 32)]
 
@@ -268,9 +268,13 @@ def test_exit_codes_with_and_without_bad_inputs(tmp_path: Path, cli: Callable[..
     (tmp_path / "bin.txt").write_bytes(b"\0")
     assert cli("check", "clean.txt", cwd=tmp_path).code == 0
     assert cli("check", "label.txt", cwd=tmp_path).code == 1
-    assert cli("check", "clean.txt", "bin.txt", cwd=tmp_path).code == 2
-    assert cli("check", "label.txt", "bin.txt", cwd=tmp_path).code == 2
-    assert cli("check", "--exit-zero", "label.txt", "bin.txt", cwd=tmp_path).code == 2
+    (tmp_path / "bad.txt").write_bytes(b"\xff")
+    # A skipped binary file does not change the exit code; a file that cannot be read does.
+    assert cli("check", "clean.txt", "bin.txt", cwd=tmp_path).code == 0
+    assert cli("check", "label.txt", "bin.txt", cwd=tmp_path).code == 1
+    assert cli("check", "--exit-zero", "label.txt", "bin.txt", cwd=tmp_path).code == 0
+    assert cli("check", "clean.txt", "bad.txt", cwd=tmp_path).code == 2
+    assert cli("check", "--exit-zero", "label.txt", "bad.txt", cwd=tmp_path).code == 2
 
 
 def test_an_adapter_crash_is_one_line_for_that_file_only(

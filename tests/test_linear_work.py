@@ -30,7 +30,7 @@ class Recording:
         self.seen.append(len(text))
         return self.inner.finditer(text, *args)
 
-    def Match(self, anchor: Any, data: bytes, pos: int, end: int) -> Any:  # noqa: N802 (RE2's name)
+    def Match(self, anchor: Any, data: bytes, pos: int, end: int) -> Any:
         """RE2's own call on encoded text: what it reads is ``data[pos:end]``."""
         self.seen.append(end - pos)
         return self.inner.Match(anchor, data, pos, end)

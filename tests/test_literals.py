@@ -18,18 +18,13 @@ from hypothesis import strategies as st
 from backyard_lint.core.literals import escape, requirement
 from backyard_lint.rules import builtin_rules_dir, load_rules
 from backyard_lint.tolerant import MARKUP_GAP as _MARKUP_GAP
+from conftest import shared
 
 if TYPE_CHECKING:
     from backyard_lint.core.literals import Requirement
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
 def _corpus(name: str) -> Path:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.fail(f"{path} is missing: this test reads ../shared/corpus beside the checkout")
-    return path
+    return shared("corpus", name)
 
 
 @cache

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backyard_lint import fix, markup_edit
+from backyard_lint import edits, fix, markup_edit
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.lsp import actions
 from backyard_lint.model import Finding, Replacement, Severity
@@ -25,12 +25,10 @@ SENTENCE = "We live in {} , near Odesa."
         ("a.md", "the **Ukraine**", "**Ukraine**"),
         ("a.md", "the *Ukraine*", "*Ukraine*"),
         ("a.md", "the <em>Ukraine</em>", "<em>Ukraine</em>"),
-        ("a.md", "<em>the Ukraine</em>", "<em>Ukraine</em>"),
         ("a.md", "the\n<!-- note -->\nUkraine", "<!-- note -->\nUkraine"),
         ("a.html", "the <!-- note --> Ukraine", "<!-- note --> Ukraine"),
         ("a.html", 'the <img src="x.png"> Ukraine', '<img src="x.png"> Ukraine'),
         ("a.html", "the <em>Ukraine</em>", "<em>Ukraine</em>"),
-        ("a.html", "THE <b>UKRAINE</b>", "<b>UKRAINE</b>"),
     ],
 )
 def test_fix_keeps_markup_inside_the_match(
@@ -50,10 +48,12 @@ def test_the_finding_holds_the_span_as_the_rules_saw_it(ruleset: RuleSet) -> Non
     assert f.prose == "the     Ukraine"
 
 
-def _finding(raw: str, prose: str, new: str) -> Finding:
-    return Finding(
-        rule="test.rule", severity=Severity.WARNING, start=10, end=10 + len(raw), match=raw,
-        message="m", replacements=(Replacement(new, safe=True),), prose=prose,
+def _finding(raw: str, prose: str, new: str) -> tuple[str, Finding]:
+    text = "We saw the " + raw + " today."
+    start = len("We saw the ")
+    return text, Finding(
+        rule="test.rule", severity=Severity.WARNING, start=start, end=start + len(raw),
+        match=raw, message="m", replacements=(Replacement(new, safe=True),), prose=prose,
     )
 
 
@@ -61,11 +61,28 @@ def test_markup_between_words_that_change_is_offered_not_applied() -> None:
     # Two words become one, with a comment between them: no prose-only edit exists.
     raw, prose = "post <!-- x --> Soviet", "post            Soviet"
     assert markup_edit.rewrite(raw, prose, "former") is None
-    finding = _finding(raw, prose, "former")
-    assert fix.edits([finding]) == []  # --fix leaves the file alone
-    assert actions.fix_all_edits("x" * 40, [finding], safe_only=True) == []
-    # The editor still offers the replacement, as one choice the user sees first.
-    assert [new for new, _ in actions.replacement_edits("x" * 40, finding)] == ["former"]
+    text, finding = _finding(raw, prose, "former")
+    assert fix.edits(text, [finding]) == []  # --fix leaves the file alone
+    assert actions.fix_all_edits(text, [finding], safe_only=True) == []
+    # The editor offers no edit that would break the markup; the wording stays as advice.
+    assert actions.replacement_edits(text, finding) == []
+    assert "markup" in edits.plan(text, finding).reason
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("a.md", "<em>the Ukraine</em>"), ("a.html", "THE <b>UKRAINE</b>")],
+)
+def test_emphasis_around_the_whole_label_is_held_back(
+    cli: Callable[..., Result], tmp_path: Path, name: str, label: str
+) -> None:
+    """Emphasis around the whole label may mark a title (issue 13): the fix is advice only."""
+    path = tmp_path / name
+    before = SENTENCE.format(label).replace(" ,", ",") + "\n"
+    path.write_text(before, encoding="utf-8")
+    result = cli("check", "--fix", str(path))
+    assert result.code == 1
+    assert path.read_text(encoding="utf-8") == before
 
 
 @pytest.mark.parametrize(

@@ -24,11 +24,18 @@ def test_mypy_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_command() -> None:
+def test_readme_opens_with_what_the_tool_does_and_ci_runs_the_test_command() -> None:
+    """The first screen says what the tool does and shows its output before any contributor
+    command; installing works from the repository; CI runs the README's test command."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
+    first_screen = "\n".join(readme.splitlines()[:40])
+    assert "editorial linter" in first_screen
+    assert "```text\n$ backyard-lint check samples/sample.md" in first_screen
+    development = readme.index("## Development")
+    assert "pytest" not in readme[:development] and ".ci/run" not in readme[:development]
     blocks = re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)
-    assert "backyard-lint check samples/sample.md" in blocks[0]
-    assert blocks[1].strip() == "bash .ci/run"
+    assert "not on PyPI" in readme and "pip install ." in blocks[0]
+    assert "bash .ci/run" in [b.strip() for b in blocks]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     dev = next(b for b in blocks if "pytest" in b).strip()
     assert dev in ci, "the README's test command and .ci/run differ"

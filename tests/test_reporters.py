@@ -78,3 +78,39 @@ def test_proselint_format_matches_proselints_own_output(
     assert entry["diagnostics"] == [
         {**d, "pos": list(d["pos"]), "span": list(d["span"])} for d in theirs
     ]
+
+
+def test_json_and_sarif_fixes_are_the_edits_fix_makes(
+    tmp_path: Path, cli: Callable[..., Any], write: Any
+) -> None:
+    # the case the sentence needs, the article the replacement replaces, no edit for a title
+    text = "KIEV IS FAR.\nWe met in the Ukraine.\nKiev: A Biography is a book.\n"
+    write("a.txt", text)
+    findings = json.loads(cli("check", "-f", "json", "a.txt", cwd=tmp_path).out)["files"][0][
+        "findings"
+    ]
+    fixes = [f["fix"] for f in findings]
+    assert fixes == [
+        {"line": 1, "column": 1, "end_line": 1, "end_column": 5, "text": "KYIV"},
+        {"line": 2, "column": 11, "end_line": 2, "end_column": 22, "text": "Ukraine"},
+        None,
+    ]
+    assert [f["fix_safe"] for f in findings] == [True, True, False]
+    log = json.loads(cli("check", "-f", "sarif", "a.txt", cwd=tmp_path).out)
+    jsonschema.validate(log, sarif_schema())
+    changes = [
+        r["fixes"][0]["artifactChanges"][0]["replacements"][0] if "fixes" in r else None
+        for r in log["runs"][0]["results"]
+    ]
+    assert [
+        c and (c["deletedRegion"]["startColumn"], c["insertedContent"]["text"]) for c in changes
+    ] == [
+        (1, "KYIV"),
+        (11, "Ukraine"),
+        None,
+    ]
+    fixed = cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == (
+        "KYIV IS FAR.\nWe met in Ukraine.\nKiev: A Biography is a book.\n"
+    )
+    assert fixed.code == 1  # the title is left, and reported

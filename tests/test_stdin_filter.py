@@ -34,7 +34,6 @@ def test_the_fixed_text_and_nothing_else_on_stdout(tmp_path: Path) -> None:
         (["--encoding", "rot13", "-"], FIXABLE.encode(), None),  # a usage error
         (["-"], FIXABLE.encode(), "select: [1, 2\n"),  # a broken configuration
         (["--stdin-filename", "a.md"], FIXABLE.encode(), "extra-rules: [missing]\n"),
-        (["-"], b"binary\x00" + FIXABLE.encode(), None),
     ],
 )
 def test_on_any_error_the_input_comes_back_unchanged(
@@ -48,6 +47,15 @@ def test_on_any_error_the_input_comes_back_unchanged(
     assert done.stdout == data
     assert len(done.stderr.decode().splitlines()) == 1, done.stderr
     assert b"Traceback" not in done.stderr
+
+
+def test_a_skipped_binary_input_comes_back_unchanged(tmp_path: Path) -> None:
+    """A binary input is skipped on purpose: a notice on stderr, exit 0, the bytes back."""
+    data = b"binary\x00" + FIXABLE.encode()
+    done = run(["-"], data, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == data
+    assert b"skipped" in done.stderr and b"Traceback" not in done.stderr
 
 
 def test_an_internal_error_gives_the_input_back(

@@ -2,6 +2,7 @@
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage, configuration
 or rule error, or an input that could not be read (the other files are still linted and reported).
+``check`` itself lives in :mod:`backyard_lint.checkcmd`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backyard_lint import __version__
+from backyard_lint.baseline import BaselineError
 from backyard_lint.config import Config, ConfigError
-from backyard_lint.model import RULE_SEVERITIES, Rule, Severity
+from backyard_lint.model import RULE_SEVERITIES, Rule
 from backyard_lint.rules import RuleError
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
-    from backyard_lint.model import FileReport
     from backyard_lint.project import Project
 
 
@@ -40,6 +41,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin"
     )
-    check.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format")
+    check.add_argument(
+        "--format",
+        "--output-format",
+        "-f",
+        choices=FORMATS,
+        default="text",
+        help="output format (--output-format is the same option, as in ruff)",
+    )
     check.add_argument(
         "--select",
         type=_ids,
@@ -97,11 +115,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --fix, rewrite Word documents themselves (default: write NAME.fixed.docx)",
     )
     check.add_argument(
-        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
+        "--diff",
+        action="store_true",
+        help="print the safe fixes as a unified diff, and nothing else; write nothing",
+    )
+    check.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix: exit 1 when a file was fixed, even if nothing remains",
     )
     check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
     check.add_argument(
-        "--stdin-filename", metavar="NAME", help="file name for stdin (picks the format)"
+        "--stdin-filename",
+        metavar="NAME",
+        help="file name for stdin: picks the format, the configuration and per-file-ignores",
+    )
+    check.add_argument(
+        "--no-gitignore",
+        action="store_true",
+        help="when walking folders, also lint files that .gitignore files ignore",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the configuration's exclude to --stdin-filename too",
     )
     check.add_argument(
         "--encoding", metavar="NAME", help="decode files without a BOM with this encoding"
@@ -109,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_positive,
         default=None,
         metavar="N",
         help="parallel processes (default: all cores)",
@@ -122,6 +159,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour output"
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per rule"
+    )
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only: no summary line"
+    )
+    check.add_argument(
+        "--show-settings",
+        metavar="FILE",
+        help="print the configuration that applies to FILE and where each value came from",
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings that are not in this baseline file of accepted findings",
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="with --baseline: write the current findings to the baseline file",
     )
 
     explain = sub.add_parser("explain", help="explain a rule and cite its sources")
@@ -172,13 +230,6 @@ def _err(message: str) -> None:
     sys.stderr.write(f"backyard-lint: {message}\n")
 
 
-def _printable(text: str) -> str:
-    """Shown on one line: control characters (a newline in a file name) are escaped."""
-    from backyard_lint.reporters import printable
-
-    return printable(text)
-
-
 def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
     """The configuration that applies in the working folder, and its rules."""
     cfg = project.config_for_folder(Path.cwd())
@@ -186,88 +237,9 @@ def _working_folder_setup(project: Project) -> tuple[Config, RuleSet]:
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
-    if args.fix and ("-" in args.paths or (args.stdin_filename and not args.paths)):
-        from backyard_lint.stdin_filter import run_as_filter  # on any error, input comes back
+    from backyard_lint.checkcmd import cmd_check as check
 
-        return run_as_filter(lambda: _check(args, project))
-    return _check(args, project)
-
-
-def _check(args: argparse.Namespace, project: Project) -> int:
-    from backyard_lint import formats
-    from backyard_lint.inputs import encoding_problem, walk
-    from backyard_lint.parallel import run_files
-    from backyard_lint.reporters import ReportContext, renderer
-    from backyard_lint.runner import RunOptions
-    from backyard_lint.stopping import Stop
-
-    if args.fix and args.diff:
-        _err("--fix and --diff cannot be used together")
-        return ExitCode.ERROR
-    if args.encoding and (problem := encoding_problem(args.encoding)):
-        _err(f"--encoding: {problem}")
-        return ExitCode.ERROR
-    # With --stdin-filename and no paths, read standard input (as ruff does).
-    default = ["-"] if args.stdin_filename else ["."]
-    paths = [Path(p) for p in (args.paths or default)]
-    base_cfg, base_rules = _working_folder_setup(project)
-    opts = RunOptions(
-        select=tuple(args.select) if args.select else None,
-        ignore=tuple(args.ignore),
-        show_mentions=args.show_mentions,
-        fix=args.fix,
-        force=args.force_write,
-        diff=args.diff,
-        encoding=args.encoding,
-        config=args.config,
-        with_proselint=args.with_proselint,
-        stdin_filename=args.stdin_filename,
-        fmt=formats.detect(args.stdin_filename) if args.stdin_filename else None,
-        in_place=args.in_place,
-    )
-    unread: list[tuple[str, str]] = []  # folders not read: reported as errors (exit 2)
-    files = list(walk(paths, unread))
-    stop = Stop().install() if args.fix else None  # a signal ends the run between files
-    try:
-        linted = list(run_files(files, opts, project, args.jobs, stop))
-    finally:
-        if stop is not None:
-            stop.restore()
-    reports = [r for r in linted if not r.skipped]
-    if unread:
-        from backyard_lint.model import FileReport as Unread
-
-        reports += [Unread(folder, error=reason) for folder, reason in unread]
-    fail_on = Severity(args.fail_on or (base_cfg.fail_on or Severity.WARNING))
-    color = args.color == "always" or (
-        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    )
-    render = renderer(args.format)
-    output = render(reports, ReportContext(base_rules, color=color))
-    if output and not (args.fix and any(str(p) == "-" for p in paths)):
-        sys.stdout.write(output)
-    for r in reports:
-        if r.written:
-            _err(f"{_printable(r.path)}: fixed copy written to {_printable(r.written)}")
-    errors = [r for r in reports if r.error is not None]
-    for r in errors:
-        _err(_printable(f"{r.path}: {r.error}"))
-    if stop is not None and stop.requested:
-        _err(_printable(interrupted_line(reports, len(files) - len(linted))))
-        return 130
-    failing = any(loc.finding.severity.rank >= fail_on.rank for r in reports for loc in r.findings)
-    if errors:
-        return ExitCode.ERROR
-    if failing and not args.exit_zero:
-        return ExitCode.PROBLEMS
-    return ExitCode.OK
-
-
-def interrupted_line(reports: Sequence[FileReport], not_begun: int) -> str:
-    """What an interrupted ``--fix`` run did: the files it fixed, and how many it never began."""
-    fixed = [r.path for r in reports if r.fixed]
-    done = f"fixes written to {', '.join(fixed)}" if fixed else "no file was fixed"
-    return f"interrupted: {done}; {not_begun} file{'s' if not_begun != 1 else ''} not linted"
+    return check(args, project)
 
 
 def cmd_trace(args: argparse.Namespace, project: Project) -> int:
@@ -300,7 +272,11 @@ def cmd_explain(args: argparse.Namespace, project: Project) -> int:
     _, ruleset = _working_folder_setup(project)
     rule = _find_rule(args.rule, with_meta_rules(ruleset.rules))
     if rule is None:
-        _err(f"unknown rule '{args.rule}' (run 'backyard-lint rules' to list them)")
+        from backyard_lint.ruleids import nearest
+
+        guess = nearest(args.rule, [r.id for r in with_meta_rules(ruleset.rules)])
+        hint = f"did you mean '{guess}'? " if guess else ""
+        _err(f"unknown rule '{args.rule}' ({hint}run 'backyard-lint rules' to list them)")
         return ExitCode.ERROR
     if args.format == "json":
         sys.stdout.write(json.dumps(docs.render_rule_json(rule), indent=2, ensure_ascii=False))
@@ -326,7 +302,30 @@ def cmd_rules(args: argparse.Namespace, project: Project) -> int:
     return ExitCode.OK
 
 
+def _is_filter(argv: Sequence[str]) -> bool:
+    """``check --fix -`` (or ``--stdin-filename``): standard input comes back on standard output."""
+    stdin = "-" in argv or any(a.startswith("--stdin-filename") for a in argv)
+    return "check" in argv and "--fix" in argv and stdin
+
+
+def _echo_stdin() -> None:
+    try:
+        sys.stdout.buffer.write(sys.stdin.buffer.read())
+        sys.stdout.buffer.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:  # argparse keeps its subparsers here
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser
+
+
 def cmd_export(args: argparse.Namespace, project: Project) -> int:
+    from backyard_lint.checkcmd import printable
     from backyard_lint.export import enabled, run
     from backyard_lint.export.regex import ExportError
 
@@ -337,7 +336,7 @@ def cmd_export(args: argparse.Namespace, project: Project) -> int:
         _err(str(exc))
         return ExitCode.ERROR
     except OSError as exc:
-        _err(f"cannot write {_printable(str(args.dest))}: {exc.strerror or exc}")
+        _err(f"cannot write {printable(str(args.dest))}: {exc.strerror or exc}")
         return ExitCode.ERROR
     sys.stdout.write(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: {args.dest}\n")
     return ExitCode.OK
@@ -374,7 +373,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["lsp"]:
         return run_lsp(argv[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args, unknown = parser.parse_known_args(argv)
+        if unknown and args.command:  # the subcommand's usage, not the top level's
+            sub = _subparser(parser, args.command)
+            sub.error(f"unrecognized arguments: {' '.join(unknown)}")
+    except SystemExit as exc:
+        if exc.code not in (0, None) and _is_filter(argv):
+            _echo_stdin()  # an editor's buffer must not be emptied by a usage error
+        raise
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.ERROR
@@ -399,8 +406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
-    except (ConfigError, RuleError) as exc:
-        _err(_printable(str(exc)))
+    except (ConfigError, RuleError, BaselineError) as exc:
+        from backyard_lint.reporters import printable
+
+        _err(printable(str(exc)))
         return ExitCode.ERROR
     except KeyboardInterrupt:
         _err("interrupted")

@@ -1,7 +1,10 @@
 """Configuration: ``[tool.backyard-lint]`` in ``pyproject.toml`` or ``.backyard-lint.yaml``.
 
-Found by walking up from each linted file's folder; the nearest file wins, and in one folder
-``.backyard-lint.yaml`` wins over ``pyproject.toml``. ``--config FILE`` overrides discovery.
+Found by walking up from each linted file's folder; the nearest file wins. A folder that holds
+both a ``.backyard-lint.yaml`` and a ``pyproject.toml`` with a ``[tool.backyard-lint]`` table is
+an error (neither is silently preferred). ``extend = "PATH"`` starts from another configuration
+file (an organisation's shared one): keys set here replace its keys, ``extend-exclude`` adds to
+its ``exclude``. ``--config FILE`` overrides discovery.
 """
 
 from __future__ import annotations
@@ -9,25 +12,31 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates, last_folder
+from backyard_lint.core.walk import DEFAULT_EXCLUDE
 from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
 
 __all__ = ["YAML_NAMES", "Config", "ConfigError", "Discovery", "glob_match", "load", "validate"]
 KEYS = (
+    "extend",
     "select",
     "ignore",
     "severity",
     "extra-rules",
     "exclude",
+    "extend-exclude",
+    "include",
+    "extensions",
     "per-file-ignores",
     "fail-on",
     "show-mentions",
 )
+MAX_EXTEND_DEPTH = 16
 
 
 class ConfigError(Exception):
@@ -53,10 +62,25 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     extra_rules: tuple[Path, ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: Severity | None = None
     show_mentions: bool | None = None
+    include: tuple[str, ...] = ()  # file-name globs walked in folders (default: known suffixes)
+    extensions: tuple[tuple[str, str], ...] = ()  # (".mdx", "markdown"): suffix -> format
+    origins: tuple[tuple[str, str], ...] = ()  # (key, the file that set it)
+    extends: tuple[Path, ...] = ()  # the files this one extends, nearest first
+
+    def origin(self, key: str) -> str:
+        """The file that set ``key``, or "default"."""
+        return next((where for k, where in self.origins if k == key), "default")
+
+    def format_for(self, path: str | Path | None) -> str | None:
+        """The format the ``extensions`` mapping gives ``path``'s suffix, if any."""
+        if path is None or not self.extensions:
+            return None
+        suffix = Path(str(path)).suffix.lower()
+        return next((fmt for ext, fmt in self.extensions if ext == suffix), None)
 
     @property
     def root(self) -> Path:
@@ -70,10 +94,22 @@ class Config:
             return path.as_posix()
 
     def is_excluded(self, path: Path) -> bool:
-        if not self.exclude:  # most configs: no need to resolve the path
+        if not self.exclude:
             return False
+        if self.exclude == DEFAULT_EXCLUDE and not set(path.parts) & set(DEFAULT_EXCLUDE):
+            return False  # the default: folder names only, none in the path (no resolving)
         rel = self.relative(path)
         return any(glob_match(g, rel) for g in self.exclude)
+
+    def wants(self, path: Path) -> bool:
+        """Whether a walk takes ``path`` beyond the known suffixes: ``include`` globs (relative
+        to the configuration's folder) or an ``extensions`` entry."""
+        if self.format_for(path) is not None:
+            return True
+        if not self.include:
+            return False
+        rel = self.relative(path)
+        return any(glob_match(g, rel) for g in self.include)
 
     def settings_for(
         self,
@@ -217,19 +253,30 @@ def _yaml_load(path: Path) -> Any:
         raise ConfigError(str(path), None, f"invalid YAML{where}: {problem}") from None
 
 
-def load(path: Path) -> Config:
-    """Load one configuration file, given explicitly (``--config``) or found by discovery."""
+def load(path: Path, _chain: tuple[Path, ...] = ()) -> Config:
+    """Load one configuration file, given explicitly (``--config``) or found by discovery,
+    with the files it extends."""
     if not path.is_file():
-        raise ConfigError(str(path), None, "configuration file does not exist")
+        where = f" (extended by {_chain[-1]})" if _chain else ""
+        raise ConfigError(str(path), None, f"configuration file does not exist{where}")
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         data = _tool_table(path)
-        if data is None:
-            data = {}
     else:
         data = _yaml_load(path)
-        if data is None:
-            data = {}
-    return validate(data, path)
+    if data is None:
+        data = {}
+    base = None
+    if isinstance(data, Mapping) and "extend" in data:
+        target = data["extend"]
+        if not isinstance(target, str) or not target:
+            raise ConfigError(str(path), "extend", "must be the path of a configuration file")
+        resolved = (path.parent / target).expanduser().resolve()
+        if resolved in (*_chain, path.resolve()):
+            raise ConfigError(str(path), "extend", f"'{target}' extends itself in a cycle")
+        if len(_chain) >= MAX_EXTEND_DEPTH:
+            raise ConfigError(str(path), "extend", "too many levels of extend")
+        base = load(resolved, (*_chain, path.resolve()))
+    return validate(data, path, base)
 
 
 def _ids(value: Any, path: Path, key: str) -> tuple[str, ...]:
@@ -247,59 +294,114 @@ def _severity(value: Any, path: Path, key: str) -> Severity:
     return Severity(value)
 
 
-def validate(data: Any, path: Path) -> Config:
+def _globs(data: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(e, str) for e in value):
+        raise ConfigError(str(path), key, "must be a list of globs")
+    for glob in value:
+        _check_glob(glob, path, key)
+    return tuple(value)
+
+
+def _check_glob(glob: str, path: Path, key: str) -> None:
+    """An invalid glob (``[z-a]``) is a configuration error naming the file and the key."""
+    try:
+        _glob_regex(glob)
+    except GlobError as exc:
+        raise ConfigError(str(path), key, str(exc)) from None
+
+
+def _extensions(value: Any, path: Path) -> tuple[tuple[str, str], ...]:
+    from backyard_lint.formats import FORMATS
+
+    if not isinstance(value, Mapping):
+        raise ConfigError(str(path), "extensions", "must map file extensions to formats")
+    out = []
+    for ext, fmt in value.items():
+        if fmt not in FORMATS:
+            raise ConfigError(
+                str(path), f"extensions.{ext}", f"must be one of {', '.join(FORMATS)}"
+            )
+        suffix = "." + str(ext).lstrip(".").lower()
+        out.append((suffix, str(fmt)))
+    return tuple(out)
+
+
+def validate(data: Any, path: Path, base: Config | None = None) -> Config:
+    """A configuration from one file's data; keys it does not set come from ``base`` (the
+    file it extends) or the defaults."""
     if not isinstance(data, Mapping):
         raise ConfigError(str(path), None, "configuration must be a mapping")
     for key in data:
         if key not in KEYS:
             raise ConfigError(str(path), str(key), f"unknown key (known: {', '.join(KEYS)})")
-    base = path.parent
-    severity: list[tuple[str, Severity]] = []
+    start = base or DEFAULT
+    values: dict[str, Any] = {}
     sev_map = data.get("severity", {})
     if not isinstance(sev_map, Mapping):
         raise ConfigError(str(path), "severity", "must map rule ids or prefixes to a severity")
-    for rid, sev in sev_map.items():
-        severity.append((str(rid), _severity(sev, path, f"severity.{rid}")))
-    extra = data.get("extra-rules", [])
-    if isinstance(extra, str):
-        extra = [extra]
-    if not isinstance(extra, list) or not all(isinstance(e, str) for e in extra):
-        raise ConfigError(str(path), "extra-rules", "must be a list of folders")
-    extra_paths = []
-    for folder in extra:
-        full = (base / folder).resolve()
-        if not full.is_dir():
-            raise ConfigError(str(path), "extra-rules", f"folder '{folder}' does not exist")
-        extra_paths.append(full)
-    exclude = data.get("exclude", [])
-    if isinstance(exclude, str):
-        exclude = [exclude]
-    if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
-        raise ConfigError(str(path), "exclude", "must be a list of globs")
-    pfi = data.get("per-file-ignores", {})
-    if not isinstance(pfi, Mapping):
-        raise ConfigError(str(path), "per-file-ignores", "must map globs to lists of rule ids")
-    per_file = tuple((str(g), _ids(ids, path, f"per-file-ignores.{g}")) for g, ids in pfi.items())
-    globs = [("exclude", g) for g in exclude] + [("per-file-ignores", g) for g, _ in per_file]
-    for key, glob in globs:
-        try:
-            _glob_regex(glob)
-        except GlobError as exc:
-            raise ConfigError(str(path), key, str(exc)) from None
-    fail_on = data.get("fail-on")
+    if "severity" in data:
+        values["severity"] = tuple(
+            (str(rid), _severity(sev, path, f"severity.{rid}")) for rid, sev in sev_map.items()
+        )
+    if "extra-rules" in data:
+        extra = data["extra-rules"]
+        if isinstance(extra, str):
+            extra = [extra]
+        if not isinstance(extra, list) or not all(isinstance(e, str) for e in extra):
+            raise ConfigError(str(path), "extra-rules", "must be a list of folders")
+        extra_paths = []
+        for folder in extra:
+            full = (path.parent / folder).resolve()
+            if not full.is_dir():
+                raise ConfigError(str(path), "extra-rules", f"folder '{folder}' does not exist")
+            extra_paths.append(full)
+        values["extra_rules"] = tuple(extra_paths)
+    for key, attr in (("exclude", "exclude"), ("include", "include")):
+        globs = _globs(data, key, path)
+        if globs is not None:
+            values[attr] = globs
+    more = _globs(data, "extend-exclude", path)
+    if more:
+        values["exclude"] = values.get("exclude", start.exclude) + more
+    if "extensions" in data:
+        values["extensions"] = _extensions(data["extensions"], path)
+    if "per-file-ignores" in data:
+        pfi = data["per-file-ignores"]
+        if not isinstance(pfi, Mapping):
+            raise ConfigError(str(path), "per-file-ignores", "must map globs to lists of rule ids")
+        values["per_file_ignores"] = tuple(
+            (str(g), _ids(ids, path, f"per-file-ignores.{g}")) for g, ids in pfi.items()
+        )
+        for glob, _ in values["per_file_ignores"]:
+            _check_glob(glob, path, "per-file-ignores")
+    if "select" in data:
+        values["select"] = _ids(data["select"], path, "select")
+    if "ignore" in data:
+        values["ignore"] = _ids(data["ignore"], path, "ignore")
+    if data.get("fail-on") is not None:
+        values["fail_on"] = _severity(data["fail-on"], path, "fail-on")
     show = data.get("show-mentions")
-    if show is not None and not isinstance(show, bool):
-        raise ConfigError(str(path), "show-mentions", "must be true or false")
-    return Config(
+    if show is not None:
+        if not isinstance(show, bool):
+            raise ConfigError(str(path), "show-mentions", "must be true or false")
+        values["show_mentions"] = show
+    here = str(path)
+    origins = dict(start.origins)
+    for key in values:
+        origins[key] = here
+    if "exclude" in values and "exclude" not in data and base is not None:
+        origins["exclude"] = f"{base.origin('exclude')} + {here}"
+    return replace(
+        start,
         path=path,
-        select=_ids(data["select"], path, "select") if "select" in data else (),
-        ignore=_ids(data.get("ignore", []), path, "ignore"),
-        severity=tuple(severity),
-        extra_rules=tuple(extra_paths),
-        exclude=tuple(exclude),
-        per_file_ignores=per_file,
-        fail_on=_severity(fail_on, path, "fail-on") if fail_on is not None else None,
-        show_mentions=show,
+        origins=tuple(origins.items()),
+        extends=(base.path, *base.extends) if base is not None and base.path else (),
+        **values,
     )
 
 
@@ -350,8 +452,23 @@ class Discovery:
         for candidate in folder_candidates(str(folder)):
             path = Path(candidate)
             if path.name != PYPROJECT:
+                _refuse_both(folder, path)
                 return load(path)
             table = _tool_table(path, discovering=True)
+            if isinstance(table, Mapping) and "extend" in table:
+                return load(path)
             if table is not None:
                 return validate(table, path)
         return None
+
+
+def _refuse_both(folder: Path, yaml_file: Path) -> None:
+    """A YAML file beside a ``pyproject.toml`` table: neither is silently preferred."""
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file() and _tool_table(pyproject, discovering=True) is not None:
+        raise ConfigError(
+            str(yaml_file),
+            None,
+            f"{pyproject} also has a [tool.backyard-lint] table: keep one of the two "
+            "(one file may 'extend' another)",
+        )

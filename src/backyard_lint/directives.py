@@ -48,7 +48,7 @@ DIRECTIVE_RULE_IDS = (UNKNOWN_RULE, UNUSED, INVALID)
 DIRECTIVE_SEVERITY = Severity.WARNING
 
 _DIRECTIVE = re.compile(
-    r"backyard-lint:?\s+(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
+    r"backyard-lint(?::\s*|\s+)(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?P<ids>(?:[\s,]+[A-Za-z0-9_.*-]+)*?)[\s,]*(?:--(?P<reason>.*?))?\s*",
     re.DOTALL,
 )
@@ -105,14 +105,20 @@ def parse_directive(body: str, line: int, start: int, end_line: int) -> Directiv
     )
 
 
-def _covers(names: tuple[str, ...], rule_id: str) -> bool:
+def _covers(names: tuple[str, ...], rule_id: str, family: str = "") -> bool:
+    """Whether a directive naming ``names`` covers the rule: by id, prefix or family (as
+    ``--select`` reads them)."""
     if not names:
         return True
-    return any(rule_id == n or rule_id.startswith(n + ".") for n in names)
+    return any(
+        rule_id == n or rule_id.startswith(n + ".") or (family and n == family) for n in names
+    )
 
 
 def _known(name: str, ruleset: RuleSet) -> bool:
     if name in ruleset.by_id or name in DIRECTIVE_RULE_IDS:
+        return True
+    if any(rule.family == name for rule in ruleset.rules):
         return True
     prefix = name + "."
     return any(i.startswith(prefix) for i in (*ruleset.ids, *DIRECTIVE_RULE_IDS))
@@ -135,6 +141,7 @@ class _Table:
         self.names = [_canonical(d.rules, ruleset) for d in self.ordered]
         self.used = [False] * len(self.ordered)
         self.index = LineIndex(text)
+        self.families = {r.id: r.family for r in ruleset.rules}
 
     def suppressor(self, f: Finding, skip: int = -1) -> int | None:
         """Index of the directive that suppresses ``f``, or None. A report on directive ``skip``
@@ -143,7 +150,7 @@ class _Table:
         ranged: int | None = None  # the last disable/enable before the finding decides
         ranged_kind = ""
         for i, d in enumerate(self.ordered):
-            if i == skip or not _covers(self.names[i], f.rule):
+            if i == skip or not _covers(self.names[i], f.rule, self.families.get(f.rule, "")):
                 continue
             if skip >= 0 and not self.names[i]:
                 continue
@@ -199,15 +206,7 @@ def apply(
 
     if settings.enabled(INVALID):
         for d in invalid:
-            word = f" '{d.rules[0]}'" if d.rules else ""
-            kept.append(
-                finding(
-                    INVALID,
-                    d,
-                    f"Not a directive{word}: write one of {', '.join(sorted(KINDS))}, "
-                    "then optional rule ids and '-- reason'.",
-                )
-            )
+            kept.append(finding(INVALID, d, _invalid_message(d.rules[0] if d.rules else "")))
 
     unknown_findings, unknown_owner = [], []
     has_unknown = [False] * len(table.ordered)
@@ -253,3 +252,16 @@ def comment_pattern(comment: tuple[str, str]) -> re.Pattern[str]:
     if not after:
         return re.compile(rf"{opener}(?P<body>.*)", re.DOTALL)
     return re.compile(rf"{opener}(?P<body>.*?)(?:{re.escape(after)}|\Z)", re.DOTALL)
+
+
+def _invalid_message(word: str) -> str:
+    """Why a directive-like comment is not one, without contradicting itself: a known kind
+    glued to the next word is told to take a space."""
+    glued = next((k for k in KINDS if word.startswith(k) and word != k), None)
+    if glued is not None:
+        return f"'{word}' is not a directive: put a space after '{glued}'."
+    shown = f" '{word}'" if word else ""
+    return (
+        f"Not a directive kind{shown}: write one of {', '.join(sorted(KINDS))}, "
+        "then optional rule ids and '-- reason'."
+    )

@@ -304,7 +304,9 @@ def _lint_text(
     fmt: str = "plain",
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Finding]:
-    hit_rules = [r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default)]
+    hit_rules = [
+        r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default, r.family)
+    ]
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
@@ -324,6 +326,7 @@ def _lint_text(
     findings: list[Finding] = []
     for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
         reading, reason = readings.classify(read, start, end, rule)
+        reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
         if reading is Context.USE:
             severity = settings.severity_for(rule)
         elif settings.show_mentions:

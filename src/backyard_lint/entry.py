@@ -4,7 +4,8 @@ A pre-commit hook or a check of a small docs tree spends most of its time starti
 argparse, dataclasses, pathlib, typing and the CLI costs several times what scanning the files
 does, and most runs find nothing. So before importing any of that, with nothing heavier than the
 lean core (``core/``) and the formats' registry, :func:`clean_check` answers a ``check`` when it
-can prove that the full command would print nothing and exit 0:
+can prove that the full command would find nothing and exit 0 (it then prints the same
+"All checks passed!" line):
 
 - the arguments are paths and only ``--exit-zero``, ``--jobs N``, ``--color X`` or
   ``--format text|concise`` (options that change nothing when there is nothing to report);
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from typing import Any
 
+ALL_PASSED = "All checks passed!\n"  # checkcmd.ALL_PASSED: a clean text or concise run says so
 SCAN_LIMIT = 4 * 1024 * 1024  # more than this goes to the full path (and its workers)
 _VALUE_OPTIONS = {
     "--jobs": None, "-j": None,
@@ -60,6 +62,8 @@ class _Unsure(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """``backyard-lint``: the fast path when it applies, else the full CLI."""
     answer = _fast_answer(list(sys.argv[1:] if argv is None else argv))
+    if answer == 0:
+        sys.stdout.write(ALL_PASSED)
     if answer is not None:
         return answer
     from backyard_lint.cli import main as full_main
@@ -75,6 +79,7 @@ def run() -> None:
     docs/performance.md)."""
     answer = _fast_answer(sys.argv[1:])
     if answer == 0:
+        sys.stdout.write(ALL_PASSED)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
@@ -111,8 +116,8 @@ def clean_check(args: Sequence[str]) -> bool:
             if probe.configured(os.path.dirname(os.path.join(cwd, path))):
                 return False
             files.append((path, regular))
-        if not files:
-            return True
+        if not files:  # the full path warns that no file was found
+            return False
         return _clean_files(files, Prefilter(data["triggers"], data))
     except _Unsure:
         return False
@@ -150,7 +155,8 @@ def _paths(args: Sequence[str]) -> list[str]:
             if not eq:
                 value = next(rest, "")
             allowed = _VALUE_OPTIONS[name]
-            if (allowed is None and not value.isdigit()) or (allowed and value not in allowed):
+            bad_number = allowed is None and (not value.isdigit() or int(value) < 1)
+            if bad_number or (allowed and value not in allowed):
                 raise _Unsure
             continue
         if arg.startswith("-"):  # any other option, and "-" (standard input)

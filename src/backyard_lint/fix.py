@@ -1,4 +1,5 @@
-"""Applying safe replacements: pure text edits, a unified diff, and an atomic write."""
+"""Applying safe replacements (the policy lives in :mod:`backyard_lint.edits`): a unified diff,
+and an atomic write."""
 
 from __future__ import annotations
 
@@ -9,50 +10,19 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from backyard_lint import markup_edit
+from backyard_lint import edits as policy
 from backyard_lint.core import atomic
-from backyard_lint.model import Context, Finding, Severity
+from backyard_lint.model import Finding
 
 
-def match_case(original: str, replacement: str) -> str:
-    """Keep the original's capitalisation: ALL CAPS stays so, an initial capital stays."""
-    letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if original[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-def edits(findings: Iterable[Finding], *, safe_only: bool = True) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, new text) edits for findings that have a replacement."""
-    out: list[tuple[int, int, str]] = []
-    last_end = -1
-    for f in sorted(findings, key=lambda x: x.sort_key):
-        if f.severity is Severity.INFO or f.context != Context.USE or not f.replacements:
-            continue
-        first = f.replacements[0]
-        if safe_only and not first.safe:
-            continue
-        if f.start < last_end:
-            continue
-        new = markup_edit.rewrite(f.match, f.prose, match_case(f.prose or f.match, first.text))
-        if new is None:  # markup between the words that change: offered, not applied
-            continue
-        out.append((f.start, f.end, new))
-        last_end = f.end
-    return out
+def edits(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, new text) edits that ``--fix`` applies: the policy of
+    :mod:`backyard_lint.edits` (safe replacements, automatic plans only)."""
+    return policy.fix_all(text, findings, safe_only=True)
 
 
 def apply_edits(text: str, changes: list[tuple[int, int, str]]) -> str:
-    parts = []
-    pos = 0
-    for start, end, new in changes:
-        parts.append(text[pos:start])
-        parts.append(new)
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
+    return policy.apply(text, changes)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

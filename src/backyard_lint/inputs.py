@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from backyard_lint.core import read as core_read
 from backyard_lint.core.read import MAX_BYTES, InputError
-from backyard_lint.core.walk import SKIPPED_DIRS, walk_folder
+from backyard_lint.core.walk import DEFAULT_EXCLUDE, walk_folder
 from backyard_lint.formats import LINTED_SUFFIXES
 
-__all__ = ["MAX_BYTES", "SKIPPED_DIRS", "InputError", "decode", "decode_full", "read_file", "walk"]
+__all__ = [
+    "DEFAULT_EXCLUDE", "MAX_BYTES", "InputError", "decode", "decode_full", "read_file", "walk"
+]
 
 
 BINARY = "binary file (contains NUL bytes), skipped"
@@ -89,11 +91,18 @@ def read_file(path: Path) -> tuple[bytes, os.stat_result]:
 
 
 def walk(
-    paths: Iterable[Path], problems: list[tuple[str, str]] | None = None
+    paths: Iterable[Path],
+    problems: list[tuple[str, str]] | None = None,
+    *,
+    gitignore: bool = True,
+    keep: Callable[[str], bool] | None = None,
+    skip_dir: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[Path, bool]]:
     """Expand paths to files: (path, named explicitly). Directories are walked in sorted order
-    (``core/walk.py``), entering no hidden or vendored folder; only the formats' suffixes are
-    taken from them. Folders that could not be read go to ``problems`` (path, reason)."""
+    (``core/walk.py``), entering no hidden folder, none that ``.gitignore`` ignores (unless
+    ``gitignore`` is False) and none that ``skip_dir`` refuses; the formats' suffixes, and the
+    files ``keep`` accepts, are taken from them. Folders that could not be read go to
+    ``problems`` (path, reason)."""
     for path in paths:
         try:
             is_dir = path.is_dir()
@@ -102,5 +111,13 @@ def walk(
         if not is_dir:
             yield path, True
             continue
-        for name, _regular in walk_folder(os.fspath(path), LINTED_SUFFIXES, problems):
+        found = walk_folder(
+            os.fspath(path),
+            LINTED_SUFFIXES,
+            problems,
+            gitignore=gitignore,
+            keep=keep,
+            skip_dir=skip_dir,
+        )
+        for name, _regular in found:
             yield Path(name), False

@@ -135,6 +135,20 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class FixEdit:
+    """The edit ``--fix`` makes for a finding (the fix policy's, in ``edits.py``): the span it
+    replaces, 1-based lines and columns with the end exclusive as a finding's, which may
+    include an article before the match ("the Ukraine"), and the new text in the case the
+    sentence needs."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Located:
     """A finding with its 1-based line and column (code points) and an excerpt of its source
     line: all of it, or for a long line a window around the match, marked by ellipses, whose
@@ -148,7 +162,13 @@ class Located:
     end_column: int
     line_text: str
     excerpt_column: int = 1
+    fix: FixEdit | None = None  # the edit ``--fix`` would make here
     where: str = ""  # a place that lines do not name, such as a Word paragraph or table cell
+
+    @property
+    def autofix(self) -> bool:
+        """``--fix`` would change this finding."""
+        return self.fix is not None
 
 
 @dataclass
@@ -162,6 +182,7 @@ class FileReport:
     diff: str = ""
     fixed: int = 0
     skipped: bool = False  # excluded by configuration
+    fail_on: Severity | None = None  # the file's configuration's fail-on, if it sets one
     written: str = ""  # a new file --fix wrote (the fixed copy of a Word document)
 
 
@@ -174,42 +195,44 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()
     show_mentions: bool = False
 
-    def enabled(self, rule_id: str, default: bool = True) -> bool:
+    def enabled(self, rule_id: str, default: bool = True, family: str = "") -> bool:
         """ruff semantics: the most specific of select/ignore wins; ignore wins a tie. A rule
-        that is not ``default`` (opt-in) is enabled only when ``select`` names it by its id or a
-        prefix ("ALL" does not)."""
-        best_sel = _best_prefix(rule_id, self.select) if self.select else 0
+        that is not ``default`` (opt-in) is enabled only when ``select`` names it by its id, a
+        prefix or its family ("ALL" does not). A rule's family names it as its id's prefix
+        does (``post-soviet`` selects ``former-soviet.region``, whose family it is)."""
+        best_sel = _best_prefix(rule_id, self.select, family) if self.select else 0
         if self.select and best_sel < 0:
             return False
         if not default and best_sel <= 0:
             return False
-        best_ign = _best_prefix(rule_id, self.ignore)
+        best_ign = _best_prefix(rule_id, self.ignore, family)
         if best_ign < 0:
             return True
         return best_ign < best_sel if self.select else False
 
     def severity_for(self, rule: Rule) -> Severity:
-        return self.severity_of(rule.id, rule.severity)
+        return self.severity_of(rule.id, rule.severity, rule.family)
 
-    def severity_of(self, rule_id: str, default: Severity) -> Severity:
-        """The override with the longest matching id or prefix, else ``default``."""
+    def severity_of(self, rule_id: str, default: Severity, family: str = "") -> Severity:
+        """The override with the longest matching id, prefix or family, else ``default``."""
         best = -1
         chosen = default
         for prefix, sev in self.severity:
-            length = _prefix_len(rule_id, prefix)
+            length = _prefix_len(rule_id, prefix, family)
             if length > best:
                 best, chosen = length, sev
         return chosen
 
 
-def _prefix_len(rule_id: str, prefix: str) -> int:
-    """Length of ``prefix`` when it names ``rule_id`` or one of its dotted ancestors, else -1."""
+def _prefix_len(rule_id: str, prefix: str, family: str = "") -> int:
+    """Length of ``prefix`` when it names ``rule_id``, one of its dotted ancestors or its
+    family, else -1."""
     if prefix in ("ALL", "*"):
         return 0
-    if rule_id == prefix or rule_id.startswith(prefix + "."):
+    if rule_id == prefix or rule_id.startswith(prefix + ".") or (family and prefix == family):
         return len(prefix)
     return -1
 
 
-def _best_prefix(rule_id: str, prefixes: tuple[str, ...]) -> int:
-    return max((_prefix_len(rule_id, p) for p in prefixes), default=-1)
+def _best_prefix(rule_id: str, prefixes: tuple[str, ...], family: str = "") -> int:
+    return max((_prefix_len(rule_id, p, family) for p in prefixes), default=-1)

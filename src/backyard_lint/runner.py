@@ -3,6 +3,7 @@ engine, locating the findings, and the safe fixes. Many files: see ``parallel.py
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -12,11 +13,13 @@ from pathlib import Path
 from backyard_lint import fix as fixing
 from backyard_lint import formats
 from backyard_lint.config import Config, ConfigError
+from backyard_lint.edits import automatic
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import InputError, decode_full, read_file
-from backyard_lint.model import FileReport, Finding, Located, Settings
+from backyard_lint.model import FileReport, Finding, FixEdit, Located, Settings
 from backyard_lint.positions import LineIndex
 from backyard_lint.project import Project
+from backyard_lint.ruleids import check_config
 from backyard_lint.rules import RuleError
 
 __all__ = ["FileReport", "Located", "RunOptions", "lint_path", "locate"]
@@ -35,6 +38,7 @@ class RunOptions:
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format
     force: bool = False  # --force-write (see writeback.py)
+    force_exclude: bool = False  # exclude applies to --stdin-filename too
     in_place: bool = False  # --fix rewrites a Word document itself, not a fixed copy
 
 
@@ -46,6 +50,7 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
     if not findings:
         return []
     index = LineIndex(text)
+    auto = {id(f): edit for f, edit in automatic(text, findings, safe_only=True)}
     out = []
     for f in findings:
         line, col = index.position(f.start)
@@ -62,7 +67,11 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
             excerpt, column = "…" + excerpt, column - 1
         if hi < last:
             excerpt += "…"
-        out.append(Located(f, line, col, end_line, end_col, excerpt, column))
+        edit = auto.get(id(f))
+        fix = None
+        if edit is not None:
+            fix = FixEdit(*index.position(edit[0]), *index.position(edit[1]), edit[2])
+        out.append(Located(f, line, col, end_line, end_col, excerpt, column, fix=fix))
     return out
 
 
@@ -86,17 +95,43 @@ def lint_path(
     the path). A configuration or rule error still raises (it concerns every file: exit 2).
     An unexpected error in an adapter or the classifier is reported as an internal error for
     this file only, so the other files are still linted and no traceback reaches the user.
+
+    ``check --fix -`` is a filter (an editor pipes its buffer through it): the text always
+    comes back on standard output, fixed when that succeeded and unchanged on any error.
     """
+    if str(path) == "-" and opts.fix:
+        data = sys.stdin.buffer.read()
+        echo = [data]
+        try:
+            return _lint(path, opts, project, data, echo, explicit)
+        finally:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.buffer.write(echo[0])
+                sys.stdout.buffer.flush()
+    return _lint(path, opts, project, None, None, explicit)
+
+
+def _lint(
+    path: Path,
+    opts: RunOptions,
+    project: Project,
+    stdin: bytes | None,
+    echo: list[bytes] | None,
+    explicit: bool = True,
+) -> FileReport:
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
+    named = Path(opts.stdin_filename) if is_stdin and opts.stdin_filename else None
     try:
-        config_anchor = Path(opts.stdin_filename or "stdin") if is_stdin else path
+        config_anchor = (named or Path("stdin")) if is_stdin else path
         cfg: Config = project.config_for(config_anchor.absolute())
-        if not is_stdin and _excluded(cfg, path):
-            return FileReport(display, skipped=True)
+        excluded = _excluded(cfg, named) if named and opts.force_exclude else False
+        if excluded or (not is_stdin and _excluded(cfg, path)):
+            return FileReport(display, skipped=True, fail_on=cfg.fail_on)
         ruleset = project.ruleset(cfg.extra_rules)
+        check_config(cfg, ruleset)
         settings = cfg.settings_for(
-            None if is_stdin else path,
+            named if is_stdin else path,
             select=opts.select,
             ignore=opts.ignore,
             show_mentions=opts.show_mentions,
@@ -107,22 +142,27 @@ def lint_path(
             from backyard_lint.word.check import check_word_file
 
             return check_word_file(path, display, opts, settings, ruleset)
-        data, st = (sys.stdin.buffer.read(), None) if is_stdin else read_file(path)
+        if is_stdin:
+            data, st = (sys.stdin.buffer.read() if stdin is None else stdin), None
+        else:
+            data, st = read_file(path)
         text, codec, bom = decode_full(data, opts.encoding)
         del data
-        fmt = opts.fmt or formats.detect(opts.stdin_filename if is_stdin else path)
+        name = opts.stdin_filename if is_stdin else path
+        fmt = opts.fmt or cfg.format_for(name) or formats.detect(name)
         findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
-        report = FileReport(display, locate(text, findings))
-        if opts.fix and is_stdin:  # a filter: the text comes back, fixed or not
+        report = FileReport(display, locate(text, findings), fail_on=cfg.fail_on)
+
+        def relint(after: str) -> list[Finding]:
+            return lint_document(after, fmt, settings, ruleset, with_proselint=opts.with_proselint)
+
+        if echo is not None:  # a filter: the fixed text goes to stdout, what remains is reported
             report.fixed, after = _fixed_text(text, findings)
-            sys.stdout.write(after)
+            if report.fixed:
+                encoded = bom + after.encode(codec)
+                report.findings = locate(after, relint(after))
+                echo[0] = encoded
         elif (opts.fix or opts.diff) and findings:
-
-            def relint(after: str) -> list[Finding]:
-                return lint_document(
-                    after, fmt, settings, ruleset, with_proselint=opts.with_proselint
-                )
-
             _fix(report, path, opts, (text, codec, bom, st), findings, relint, explicit)
     except InputError as exc:
         return FileReport(display, error=str(exc))
@@ -159,7 +199,7 @@ def _excluded(cfg: Config, path: Path) -> bool:
 
 def _fixed_text(text: str, findings: list[Finding]) -> tuple[int, str]:
     """The number of safe fixes and the text with them applied."""
-    changes = fixing.edits(findings) if findings else []
+    changes = fixing.edits(text, findings) if findings else []
     return len(changes), fixing.apply_edits(text, changes) if changes else text
 
 

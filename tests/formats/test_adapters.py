@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from markdown_it.utils import read_fixture_file
 
 from backyard_lint.formats import FORMATS, mask
+from conftest import shared
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = {
@@ -151,9 +152,7 @@ def test_rst_stretches_give_the_whole_documents_masking_on_the_peps() -> None:
 
     from backyard_lint.formats import PARTIAL_MIN, rst
 
-    peps = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "peps"
-    if not peps.exists():
-        pytest.fail(f"{peps} is missing: this test reads ../shared/corpus beside the checkout")
+    peps = shared("corpus", "peps")
     chosen = [p for p in sorted(peps.glob("*.rst")) if p.stat().st_size >= PARTIAL_MIN][::12]
     assert len(chosen) >= 15
     rng = random.Random(7)

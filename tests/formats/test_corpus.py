@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 
 from backyard_lint.formats import mask
+from conftest import shared
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -22,9 +21,7 @@ BREAK = re.compile(r"\r\n?|\n")
     ("name", "fmt", "pattern"), [("peps", "rst", "*.rst"), ("rust-book", "markdown", "*.md")]
 )
 def test_corpus_masks_cleanly(name: str, fmt: str, pattern: str) -> None:
-    folder = CORPUS / name
-    if not folder.is_dir():
-        pytest.skip(f"corpus folder {folder} is absent")
+    folder = shared("corpus", name)
     files = sorted(folder.rglob(pattern))
     assert files, f"no {pattern} files in {folder}"
     size = 0

@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 from backyard_lint import formats
 from backyard_lint.engine import lint_text
 from backyard_lint.formats import markdown, markdown_partial
-from conftest import ruleset_for
+from conftest import ruleset_for, shared
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "rust-book"
 LABEL = "Kazakhstan is Russia's backyard."
 
 
@@ -56,9 +55,9 @@ def assert_same_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def book() -> list[Path]:
-    files = sorted(CORPUS.glob("*.md"))
+    files = sorted(shared("corpus", "rust-book").glob("*.md"))
     if not files:
-        pytest.fail(f"the corpus is missing: {CORPUS} (this test reads it at run time)")
+        pytest.fail("no Markdown files in ../shared/corpus/rust-book")
     return files
 
 

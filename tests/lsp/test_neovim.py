@@ -8,13 +8,11 @@ Needs Debian's ``neovim`` package (0.7 on bookworm; ``.ci/run`` installs it). Ne
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from lsp_helpers import SERVER
+
+from conftest import run_neovim
 
 INIT_LUA = r"""
 local out = vim.env.BYL_OUT
@@ -88,33 +86,10 @@ LINE = "😀 Kazakhstan has long been Russia's backyard, the report said."
 
 
 def test_neovim_receives_the_diagnostics(tmp_path: Path) -> None:
-    nvim = shutil.which("nvim")
-    assert nvim, "Neovim is needed for this test: apt-get install -y neovim"
     doc = tmp_path / "notes.md"
     doc.write_text(f"# Notes\n\n```\nRussia's backyard in code\n```\n\n{LINE}\n", encoding="utf-8")
-    init = tmp_path / "init.lua"
-    init.write_text(INIT_LUA, encoding="utf-8")
-    out = tmp_path / "result.json"
-    env = {
-        **os.environ,
-        "BYL_OUT": str(out),
-        "BYL_FILE": str(doc),
-        "BYL_ROOT": str(tmp_path),
-        "BYL_CMD": json.dumps(SERVER),
-        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
-    }
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(tmp_path / name.lower())
-    proc = subprocess.run(
-        [nvim, "--headless", "--clean", "-u", str(init)],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=90,
-        check=False,
-    )
-    assert out.exists(), f"Neovim wrote nothing (exit {proc.returncode}): {proc.stderr[-2000:]!r}"
-    result = json.loads(out.read_text(encoding="utf-8"))
+    env = {"BYL_FILE": str(doc), "BYL_ROOT": str(tmp_path), "BYL_CMD": json.dumps(SERVER)}
+    result = run_neovim(tmp_path, INIT_LUA, env)
     assert "error" not in result, result
     assert result["attached"], result
     [diag] = result["diagnostics"]  # the label in the code block is not prose

@@ -20,12 +20,13 @@ from lsp_helpers import (
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from backyard_lint.fix import match_case
+from backyard_lint.edits import case_like
 from backyard_lint.lsp.documents import Document, units
 from conftest import ruleset_for
 
 LABEL = "Russia's backyard"
 DIRECTIVE = "backyard-lint: disable-next-line backyard.russia"
+INLINE = "backyard-lint: disable-line backyard.russia"
 DOC_URL = "https://github.com/backyard-lint/backyard-lint/blob/main/docs/rules/backyard.russia.md"
 CLIENTS = ["visual_studio_code", "neovim"]
 RULE = ruleset_for().by_id["backyard.russia"]
@@ -318,12 +319,12 @@ async def test_quick_fixes_keep_the_originals_capitalisation(client: LanguageCli
         (
             "markdown",
             f"# T\n\n  It is {LABEL}.\n",
-            f"# T\n\n  <!-- {DIRECTIVE} -->\n  It is {LABEL}.\n",
+            f"# T\n\n  It is {LABEL}. <!-- {INLINE} -->\n",
         ),
         (
             "html",
             f"<p>\nIt is {LABEL}.\n</p>\n",
-            f"<p>\n<!-- {DIRECTIVE} -->\nIt is {LABEL}.\n</p>\n",
+            f"<p>\nIt is {LABEL}. <!-- {INLINE} -->\n</p>\n",
         ),
         (
             "restructuredtext",
@@ -398,7 +399,8 @@ async def test_fix_all_in_selection_and_document(client: LanguageClient):
     assert sel.kind == types.CodeActionKind.QuickFix
     assert len(sel.diagnostics or []) == 2
     assert _apply(text, _edits(sel, uri), encoding) == (
-        f"{match_case(LABEL, FIRST)} one.\nand {FIRST} two.\n\nLater, {LABEL} three.\n"
+        f"{case_like(LABEL, FIRST, sentence_start=True)} one.\n"
+        f"and {FIRST} two.\n\nLater, {LABEL} three.\n"
     )
     whole = by_title["Fix all 3 backyard-lint findings in the document"]
     assert LABEL not in _apply(text, _edits(whole, uri), encoding)

@@ -15,7 +15,8 @@ import docx
 import pytest
 from starlette.testclient import TestClient
 
-from backyard_lint.engine import RuleSet
+from backyard_lint import edits
+from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.model import Settings
 from backyard_lint.web.api import Linter, Units
 from backyard_lint.web.app import create_app
@@ -87,6 +88,53 @@ def test_fixed_docx_applies_the_chosen_changes_in_the_runs(client: TestClient) -
     assert [p.text for p in fixed.paragraphs] == ["Intro.", "Flights to Kyiv and Kharkiv."]
     body["changes"] = [[3, "x", "y"]]
     assert client.post("/api/fixed-docx", json=body).status_code == 400
+
+
+# A use, a title, a plural label before a verb, a quoted mention and an all-caps heading.
+FIX_TEXT = (
+    "The Stans are poor. Flights to Kiev resumed. Kiev: A Biography is a book. "
+    'She sang "Kiev" twice.\n\nFLIGHTS TO KIEV\n'
+)
+
+
+def test_fix_all_is_the_one_fix_policy(client: TestClient, ruleset: RuleSet) -> None:
+    answer = client.post("/api/fix-all", json={"text": FIX_TEXT}).json()
+    found = lint_text(FIX_TEXT, ruleset, fmt="plain", settings=Settings(show_mentions=True))
+    expected = edits.fix_all(FIX_TEXT, found, safe_only=True)
+    assert [(f["start"], f["end"], f["text"]) for f in answer["fixes"]] == expected
+    fixed = edits.apply(FIX_TEXT, expected)
+    assert "Flights to Kyiv resumed. Kiev: A Biography" in fixed  # the title stays
+    assert '"Kiev"' in fixed and "FLIGHTS TO KYIV" in fixed  # the mention stays; case kept
+    check = client.post("/api/check", json={"text": FIX_TEXT}).json()["findings"]
+    # each fix names its finding in the check's answer, which says fix-all takes it
+    assert all(check[f["finding"]]["automatic"] for f in answer["fixes"])
+    title = next(f for f in check if f["start"] == FIX_TEXT.index("Kiev:"))
+    assert not title["automatic"] and title["held"] == "part of a name or title"
+
+
+def test_each_replacement_comes_with_the_edit_that_fits_or_none(client: TestClient) -> None:
+    check = client.post("/api/check", json={"text": FIX_TEXT}).json()["findings"]
+    stans = {r["text"]: r["fix"] for r in check[0]["replacements"]}
+    assert stans["Central Asia"] is None  # "Central Asia are poor": advice only
+    # the range covers the article; the case is the policy's
+    assert stans["the Central Asian countries"] == {
+        "start": 0,
+        "end": 9,
+        "text": "The Central Asian countries",
+    }
+
+
+def test_fix_all_on_a_word_document_leaves_its_quotations(client: TestClient) -> None:
+    d = docx.Document()
+    d.add_paragraph("Flights to Kiev resumed.")
+    d.add_paragraph("Kiev is far.", style="Quote")
+    out = io.BytesIO()
+    d.save(out)
+    body = {"name": "a.docx", "data": base64.b64encode(out.getvalue()).decode()}
+    answer = client.post("/api/fix-all", json=body).json()
+    assert answer == {"fixes": [{"finding": 0, "start": 11, "end": 15, "text": "Kyiv"}]}
+    assert client.post("/api/fix-all", json={"name": "a.docx", "data": "!"}).status_code == 400
+    assert client.post("/api/fix-all", json=[1]).status_code == 400
 
 
 def test_headers_and_hosts(client: TestClient) -> None:

@@ -241,3 +241,36 @@ def test_dropping_a_file_and_reading_at_200_percent_zoom(
     expect(page.locator("#panel .suggestions li").first).to_contain_text("Kyiv")
     box = page.locator("#panel").bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 640
+
+
+def test_apply_all_asks_the_server_for_the_fix_policy(
+    browser: BrowserContext, server: str
+) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    posted: list[str] = []
+    page.on("request", lambda r: posted.append(r.url) if r.method == "POST" else None)
+    text = "The Stans are poor. Flights to Kiev resumed. Kiev: A Biography is a book."
+    _check(page, server, text)
+    expect(page.locator("#doc mark")).to_have_count(3)
+
+    # one suggestion by hand: the server's edit covers the article and keeps the capital;
+    # the one that would not fit the sentence ("Central Asia are poor") is advice only
+    page.locator("#doc mark").first.click()
+    panel = page.locator("#panel")
+    expect(panel.locator(".advice")).to_contain_text("Central Asia")
+    panel.locator(".suggestions li", has_text="Central Asian countries").locator("button").click()
+    assert page.inner_text("#doc").startswith("The Central Asian countries are poor.")
+
+    # all safe fixes: the server decides, the title is left as it is
+    page.click("#apply-all")
+    expect(page.locator("#status")).to_have_text("Applied 1 safe fix.")
+    assert page.inner_text("#doc") == (
+        "The Central Asian countries are poor. Flights to Kyiv resumed. "
+        "Kiev: A Biography is a book."
+    )
+    expect(page.locator("#doc mark")).to_have_count(1)
+    assert page.locator("#apply-all").is_disabled()
+    assert posted == [server + "api/check", server + "api/fix-all"]
+    assert not errors

@@ -8,74 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from backyard_lint import formats, markup_edit
-from backyard_lint.fix import match_case
+from backyard_lint import edits as policy
+from backyard_lint import formats
 from backyard_lint.lsp.documents import Document
-from backyard_lint.model import Context, Finding, Rule, Severity
-from backyard_lint.sentences import sentence_bounds
+from backyard_lint.model import Context, Finding, Rule
 
-# (start offset, end offset, new text), offsets in code points.
-Edit = tuple[int, int, str]
+Edit = policy.Edit  # (start offset, end offset, new text), offsets in code points
 
 
 def fixable(finding: Finding) -> bool:
-    return (
-        finding.severity is not Severity.INFO
-        and finding.context == Context.USE
-        and bool(finding.replacements)
-    )
+    return policy.fixable(finding)
 
 
 def cased(text: str, finding: Finding, replacement: str) -> str:
-    """``replacement`` in the original's case: ALL CAPS stays so; an initial capital stays
-    when the match starts its sentence (``match_case``). A capital that only belongs to a name
-    inside the sentence ("... been Russia's backyard") does not capitalise the replacement."""
-    letters = [c for c in finding.prose or finding.match if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    lo, _ = sentence_bounds(text, finding.start, finding.end)
-    if any(c.isalnum() for c in text[lo : finding.start]):
-        return replacement
-    return match_case(finding.prose or finding.match, replacement)
+    """``replacement`` in the original's case (the policy's one capitalisation)."""
+    return policy.cased(text, finding.start, finding.end, replacement)
 
 
-def kept_markup(finding: Finding, new: str) -> str | None:
-    """The span's new source text with the markup inside it kept (``markup_edit``), or None."""
-    return markup_edit.rewrite(finding.match, finding.prose, new)
-
-
-def replacement_edits(text: str, finding: Finding) -> list[tuple[str, Edit]]:
-    """One (new text, edit) per suggested replacement, in the original's case. Markup inside
-    the match is kept; where it cannot be, the whole span is replaced (an offer the user sees
-    before taking it, never part of "fix all")."""
-    out = []
-    seen: set[str] = set()
-    for rep in finding.replacements:
-        new = cased(text, finding, rep.text)
-        if new in seen:
-            continue
-        seen.add(new)
-        source = kept_markup(finding, new)
-        out.append((new, (finding.start, finding.end, new if source is None else source)))
-    return out
+def replacement_edits(text: str, finding: Finding) -> list[tuple[str, Edit, bool]]:
+    """(new text, edit, preferred) per replacement that fits the sentence: the first is
+    preferred only when it may be applied without review."""
+    plan = policy.plan(text, finding)
+    return [(edit[2], edit, i == 0 and plan.automatic) for i, (_, edit) in enumerate(plan.edits)]
 
 
 def fix_all_edits(text: str, findings: Iterable[Finding], *, safe_only: bool) -> list[Edit]:
-    """Non-overlapping edits: each fixable finding's first replacement."""
-    out: list[Edit] = []
-    last_end = -1
-    for f in sorted(findings, key=lambda x: x.sort_key):
-        if not fixable(f) or f.start < last_end:
-            continue
-        first = f.replacements[0]
-        if safe_only and not first.safe:
-            continue
-        source = kept_markup(f, cased(text, f, first.text))
-        if source is None:  # markup between the words that change: offered one by one only
-            continue
-        out.append((f.start, f.end, source))
-        last_end = f.end
-    return out
+    """Non-overlapping edits: each automatic plan's first fitting replacement."""
+    return policy.fix_all(text, findings, safe_only=safe_only)
 
 
 def _eol(doc: Document, line: int) -> str:
@@ -108,6 +67,8 @@ def disable_edits(doc: Document, finding: Finding) -> tuple[str, list[Edit]]:
     record = formats.BY_NAME.get(doc.fmt, formats.BY_NAME["plain"])
     comment = record.directive_comment
     body = f"backyard-lint: disable-next-line {rule}"
+    if doc.fmt in ("markdown", "html"):
+        return f"Disable {rule} for this line", _inline_comment(doc, finding, line)
     if not record.comment_ends_paragraph or line == 0 or _blank(doc, line - 1):
         # A reST comment must be followed by a blank line, or the next line joins it.
         after = eol if record.comment_ends_paragraph else ""
@@ -129,6 +90,30 @@ def disable_edits(doc: Document, finding: Finding) -> tuple[str, list[Edit]]:
         (start, start, f"{para_indent}{comment(f'backyard-lint: disable {rule}')}{eol}{eol}"),
         (end, end, f"{eol}{eol}{para_indent}{comment(f'backyard-lint: enable {rule}')}"),
     ]
+
+
+def _inline_comment(doc: Document, finding: Finding, line: int) -> list[Edit]:
+    """A ``disable-line`` comment on the finding's own line, where it cannot change how the
+    page renders: a line of its own would split a paragraph, end a block quote or a list item,
+    or turn a table row into a paragraph. It goes at the end of the line's text (before the
+    spaces or backslash of a hard line break, inside a table row's last cell); when the line
+    ends inside a tag or inside the match, a ``disable``/``enable`` pair wraps the match."""
+    rule = finding.rule
+    comment = f"<!-- backyard-lint: disable-line {rule} -->"
+    line_start = doc.index.starts[line]
+    content = doc.line_text(line).rstrip("\r\n")
+    text = content.rstrip(" \t")
+    if text.rfind("<") > text.rfind(">") or finding.end > line_start + len(content):
+        return [
+            (finding.start, finding.start, f"<!-- backyard-lint: disable {rule} -->"),
+            (finding.end, finding.end, f"<!-- backyard-lint: enable {rule} -->"),
+        ]
+    at = len(text)
+    if text.endswith("\\"):
+        at -= 1  # a backslash hard break stays last
+    elif text.endswith("|") and text.lstrip(" >").startswith("|") and text.count("|") > 2:
+        at -= 1  # a table row: inside its last cell
+    return [(line_start + at, line_start + at, f" {comment} " if text[at:] else f" {comment}")]
 
 
 def rule_markdown(rule: Rule) -> str:

@@ -59,13 +59,13 @@ def code_actions(
     for f in in_range:
         diagnostic = diags([f])
         if actions.fixable(f):
-            for i, (new, edit) in enumerate(actions.replacement_edits(doc.text, f)):
+            for new, edit, preferred in actions.replacement_edits(doc.text, f):
                 out.append(
                     lsp.CodeAction(
-                        title=f"Replace '{f.match}' with '{new}'",
+                        title=f"Replace '{doc.text[edit[0] : edit[1]]}' with '{new}'",
                         kind=lsp.CodeActionKind.QuickFix,
                         diagnostics=diagnostic,
-                        is_preferred=i == 0,
+                        is_preferred=preferred,
                         edit=convert.workspace_edit(doc, [edit], server.encoding),
                     )
                 )
@@ -79,22 +79,25 @@ def code_actions(
                     edit=convert.workspace_edit(doc, edits, server.encoding),
                 )
             )
-    def fix_all(findings: list[Any], scope: str) -> lsp.CodeAction:
+    def fix_all(findings: list[Any], scope: str) -> lsp.CodeAction | None:
+        edits = actions.fix_all_edits(doc.text, findings, safe_only=False)
+        if len(edits) < 2:
+            return None
         return lsp.CodeAction(
-            title=f"Fix all {len(findings)} backyard-lint findings in the {scope}",
+            title=f"Fix all {len(edits)} backyard-lint findings in the {scope}",
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=diags(findings),
-            edit=convert.workspace_edit(
-                doc, actions.fix_all_edits(doc.text, findings, safe_only=False), server.encoding
-            ),
+            edit=convert.workspace_edit(doc, edits, server.encoding),
         )
 
     fix_range = [f for f in in_range if actions.fixable(f)]
-    if len(fix_range) > 1:
-        out.append(fix_all(fix_range, "selection"))
+    in_selection = fix_all(fix_range, "selection")
+    if in_selection is not None:
+        out.append(in_selection)
     fix_doc = [f for f in result.findings if actions.fixable(f)]
-    if len(fix_doc) > len(fix_range) and len(fix_doc) > 1:
-        out.append(fix_all(fix_doc, "document"))
+    in_document = fix_all(fix_doc, "document") if len(fix_doc) > len(fix_range) else None
+    if in_document is not None:
+        out.append(in_document)
     safe = actions.fix_all_edits(doc.text, result.findings, safe_only=True)
     if safe:
         out.append(

@@ -21,6 +21,7 @@ class ReportContext:
 
     ruleset: RuleSet
     color: bool = False
+    summary: bool = True  # the closing "Found ..." line (``--quiet`` drops it)
 
 
 Renderer = Callable[[Sequence["FileReport"], ReportContext], str]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from backyard_lint.reporters import ReportContext, context_label, json_safe
@@ -27,7 +28,8 @@ def finding_dict(loc: Located) -> dict[str, Any]:
         "context": context_label(f),
         "reading": str(f.context),
         "reason": f.reason,
-        "fix_safe": bool(f.replacements and f.replacements[0].safe),
+        "fix_safe": loc.autofix,
+        "fix": None if loc.fix is None else asdict(loc.fix),
     } | ({"where": loc.where} if loc.where else {})
 
 

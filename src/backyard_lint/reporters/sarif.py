@@ -81,22 +81,23 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             }
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
-            if f.replacements and f.replacements[0].safe:
+            if loc.fix is not None:
+                fix = loc.fix
                 result["fixes"] = [
                     {
-                        "description": {"text": f"Replace with '{f.replacements[0].text}'"},
+                        "description": {"text": f"Replace with '{fix.text}'"},
                         "artifactChanges": [
                             {
                                 "artifactLocation": {"uri": _uri(r.path)},
                                 "replacements": [
                                     {
                                         "deletedRegion": {
-                                            "startLine": loc.line,
-                                            "startColumn": loc.column,
-                                            "endLine": loc.end_line,
-                                            "endColumn": loc.end_column,
+                                            "startLine": fix.line,
+                                            "startColumn": fix.column,
+                                            "endLine": fix.end_line,
+                                            "endColumn": fix.end_column,
                                         },
-                                        "insertedContent": {"text": f.replacements[0].text},
+                                        "insertedContent": {"text": fix.text},
                                     }
                                 ],
                             }

@@ -60,8 +60,9 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
     for r in reports:
         if not r.findings and not r.diff:
             continue
-        if r.findings:
+        if any(str(loc.finding.severity) != "info" for loc in r.findings):
             files_with += 1
+        if r.findings:
             out.append(_paint(printable(r.path), "1", ctx.color))
         for loc in r.findings:
             f = loc.finding
@@ -79,8 +80,8 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             elif f.replacements:
                 first = f.replacements[0]
                 rest = [r.text for r in f.replacements[1:]]
-                note = " (safe fix: --fix applies it)" if first.safe else ""
-                fixable += first.safe
+                note = " (safe fix: --fix applies it)" if loc.autofix else ""
+                fixable += loc.autofix
                 alt = f"; or {', '.join(repr(t) for t in rest)}" if rest else ""
                 out.append(printable(f"  = try: {first.text!r}{note}{alt}"))
             out.append("")
@@ -89,22 +90,30 @@ def render(reports: Sequence[FileReport], ctx: ReportContext) -> str:
             out.append("")
     fixed = sum(r.fixed for r in reports)
     total = sum(v for k, v in counts.items() if k != "info")
-    if total or counts.get("info"):
-        parts = [
-            f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}"
-            for k in ("error", "warning", "suggestion", "info")
-            if counts.get(k)
-        ]
-        noun = "problem" if total == 1 else "problems"
-        line = (
-            f"Found {total} {noun} ({', '.join(parts)}) in {files_with} "
-            f"file{'s' if files_with != 1 else ''}."
-        )
-        if fixable and not fixed:
-            line += f" {fixable} fixable with --fix."
-        out.append(line)
-    if fixed:
+    if ctx.summary and (total or counts.get("info")):
+        out.append(summary_line(counts, files_with, fixable if not fixed else 0))
+    if fixed and ctx.summary:
         out.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
     if not out:
         return ""
     return "\n".join(out) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def summary_line(counts: Counter[str], files_with: int, fixable: int) -> str:
+    """"Found N problems (a errors, b warnings) in F files.": the parts add up to N, and F
+    counts the files with a problem; mentions shown with --show-mentions are counted apart."""
+    total = sum(v for k, v in counts.items() if k != "info")
+    parts = [_plural(counts[k], k) for k in ("error", "warning", "suggestion") if counts.get(k)]
+    line = f"Found {_plural(total, 'problem')}"
+    if parts:
+        line += f" ({', '.join(parts)}) in {_plural(files_with, 'file')}"
+    line += "."
+    if counts.get("info"):
+        line += f" {_plural(counts['info'], 'mention')} not reported (info)."
+    if fixable:
+        line += f" {fixable} fixable with --fix."
+    return line

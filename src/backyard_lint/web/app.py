@@ -6,7 +6,10 @@ the answer's ``Server-Timing`` header gives the time spent linting and building 
 ``POST /api/file?name=...`` a dropped file (its bytes as the body), ``POST /api/fixed-docx`` a
 Word document with the chosen changes applied (JSON with ``name``, ``data`` in base64 and
 ``changes``). Request bodies are read into memory, never written to disk, and refused beyond
-``limit`` bytes. Every response forbids scripts from anywhere but the page's own file.
+``limit`` bytes. ``POST /api/fix-all`` answers "apply all safe fixes" for the text or
+document the page was given (JSON ``{"text", "name"}``, or ``{"name", "data"}`` for a Word
+document): the edits the one fix policy makes, as ``--fix`` does. Every response forbids
+scripts from anywhere but the page's own file.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import base64
 import binascii
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -34,7 +38,10 @@ from backyard_lint.web.api import (
     RequestError,
     check_file,
     check_text,
+    fix_all,
     fixed_docx,
+    lint_docx,
+    lint_pasted,
     parse_changes,
 )
 
@@ -93,6 +100,13 @@ def _error(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _document(data: dict[str, Any]) -> bytes:
+    """The Word document a JSON request holds in base64 (``ValueError`` when it does not)."""
+    if not isinstance(data.get("data"), str):
+        raise RequestError("The request must hold a document.")
+    return base64.b64decode(data["data"], validate=True)
+
+
 def create_app(linter: Linter, *, limit: int = DEFAULT_LIMIT, hosts: tuple[str, ...] = ()) -> Any:
     """The application. ``hosts``: the host names it answers to (default: this machine's)."""
     page = (STATIC / "index.html").read_bytes()
@@ -129,30 +143,51 @@ def create_app(linter: Linter, *, limit: int = DEFAULT_LIMIT, hosts: tuple[str, 
             return _error(str(exc))
         return JSONResponse(payload)
 
-    async def api_fixed_docx(request: Request) -> Response:
+    async def with_json(
+        request: Request, what: str, work: Callable[[dict[str, Any]], Response]
+    ) -> Response:
+        """``work`` on a JSON object that may hold a Word document in base64, with the
+        request's errors as clear answers."""
         try:
             data = json.loads(await _body(request, limit * 4 // 3 + 1024 * 1024))
-            if not isinstance(data, dict) or not isinstance(data.get("data"), str):
-                raise RequestError("The request must hold a document.")
-            document = base64.b64decode(data["data"], validate=True)
-            fixed, _ = fixed_docx(document, parse_changes(data.get("changes")))
+            if not isinstance(data, dict):
+                raise RequestError(f"The request must hold {what}.")
+            return work(data)
         except TooLarge:
             return _error(too_large, 413)
         except (ValueError, UnicodeDecodeError, binascii.Error):
             return _error("The request is not valid.")
         except RequestError as exc:
             return _error(str(exc))
+
+    def docx_answer(data: dict[str, Any]) -> Response:
+        fixed, _ = fixed_docx(_document(data), parse_changes(data.get("changes")))
         name = str(data.get("name") or "document.docx")
         stem = name[: -len(".docx")] if name.lower().endswith(".docx") else name
         filename = f"{stem}.fixed.docx"
         disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
         return Response(fixed, media_type=DOCX_TYPE, headers={"content-disposition": disposition})
 
+    def fix_all_answer(data: dict[str, Any]) -> Response:
+        name = data.get("name") if isinstance(data.get("name"), str) else ""
+        if isinstance(data.get("text"), str):
+            linted = lint_pasted(linter, data["text"], name or "")
+        else:
+            linted = lint_docx(linter, _document(data))
+        return JSONResponse(fix_all(linted))
+
+    async def api_fixed_docx(request: Request) -> Response:
+        return await with_json(request, "a document", docx_answer)
+
+    async def api_fix_all(request: Request) -> Response:
+        return await with_json(request, "a text or a document", fix_all_answer)
+
     routes = [
         Route("/", index),
         Route("/api/check", api_check, methods=["POST"]),
         Route("/api/file", api_file, methods=["POST"]),
         Route("/api/fixed-docx", api_fixed_docx, methods=["POST"]),
+        Route("/api/fix-all", api_fix_all, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     allowed = ["*"] if "*" in hosts else [*LOCAL_HOSTS, *hosts]

@@ -46,7 +46,10 @@ def located(source: Prose, findings: Sequence[Finding]) -> list[Located]:
         paragraph = source.paragraphs[i]
         (loc,) = locate(paragraph.text, [f])
         where = f"{paragraph.where}, offset {f.start}"
-        out.append(replace(loc, line=paragraph.number, end_line=paragraph.number, where=where))
+        fix = loc.fix and replace(loc.fix, line=paragraph.number, end_line=paragraph.number)
+        out.append(
+            replace(loc, line=paragraph.number, end_line=paragraph.number, where=where, fix=fix)
+        )
     return out
 
 
@@ -83,7 +86,7 @@ def check_word_file(
         return FileReport(display, error=str(exc))
     source, findings = lint_word(word, ruleset, settings)
     report = FileReport(display, located(source, findings))
-    changes = fixing.edits(findings) if (opts.fix or opts.diff) and findings else []
+    changes = fixing.edits(source.text, findings) if (opts.fix or opts.diff) and findings else []
     if not changes:
         return report
     if opts.diff:

@@ -4,7 +4,8 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const NAMES = { error: "Error", warning: "Warning", suggestion: "Suggestion", info: "Not flagged" };
-  const state = { text: "", name: "", format: "plain", findings: [], rules: {}, docx: null, edits: [], selected: null };
+  // The fixes come from the server (the project's one fix policy): the page only splices them.
+  const state = { text: "", original: "", name: "", format: "plain", findings: [], rules: {}, docx: null, edits: [], selected: null };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -34,6 +35,7 @@
 
   function load(payload, name, docx) {
     state.text = payload.text;
+    state.original = payload.text;
     state.name = name;
     state.format = payload.format;
     state.rules = payload.rules;
@@ -99,7 +101,7 @@
     $("summary").textContent = (parts.length ? parts.join(", ") : "Nothing to change") +
       `; ${count("info")} not flagged (quotations, rejections and other readings)` +
       (applied ? `; ${applied} change${applied === 1 ? "" : "s"} applied.` : ".");
-    $("apply-all").disabled = !safeOnes().length;
+    $("apply-all").disabled = !state.findings.some((f) => !f.done && f.automatic);
     $("download-docx").disabled = !state.docx;
     $("download-docx").title = state.docx ? "" : "Open a Word document to download it fixed";
   }
@@ -119,10 +121,12 @@
       parts.push(el("p", { class: "reading" }, `Not flagged: read as ${f.reading} (${f.reason}).`));
     } else if (f.replacements.length) {
       parts.push(el("h4", {}, "Suggested wording"));
-      parts.push(el("ul", { class: "suggestions" }, ...f.replacements.map((r) => el("li", {},
-        el("span", {}, r.text), " ",
-        el("button", { type: "button", class: "apply", onclick: () => apply(f, r.text) }, r.safe ? "Apply (safe)" : "Apply"),
-      ))));
+      parts.push(el("ul", { class: "suggestions" }, ...f.replacements.map((r) => r.fix
+        ? el("li", {}, el("span", {}, r.fix.text), " ",
+          el("button", { type: "button", class: "apply", onclick: () => apply(f, r.fix) }, r.safe && f.automatic ? "Apply (safe)" : "Apply"))
+        : el("li", { class: "advice" }, el("span", {}, r.text), " (advice: it does not fit the sentence as written; reword by hand)"),
+      )));
+      if (f.held) parts.push(el("p", { class: "held" }, `Not applied by “Apply all safe fixes”: ${f.held}.`));
     }
     if (rule.explanation) {
       parts.push(el("h4", {}, "Why"));
@@ -144,48 +148,50 @@
     if (focus) panel.focus();
   }
 
-  function matchCase(original, replacement) {
-    const letters = [...original].filter((c) => c.toLowerCase() !== c.toUpperCase());
-    if (letters.length > 1 && letters.every((c) => c === c.toUpperCase())) return replacement.toUpperCase();
-    const first = original.charAt(0), rfirst = replacement.charAt(0);
-    if (first && first === first.toUpperCase() && first !== first.toLowerCase() && rfirst === rfirst.toLowerCase()) {
-      return rfirst.toUpperCase() + replacement.slice(1);
-    }
-    return replacement;
-  }
-
-  function change(f, replacement) {
-    const text = matchCase(f.match, replacement);
-    const delta = text.length - (f.end - f.start);
-    state.text = state.text.slice(0, f.start) + text + state.text.slice(f.end);
-    state.edits.push([f.ostart, f.oend, text]);
+  // `fix` is an edit the server gave, in offsets of the original text: shift it as its finding moved.
+  function change(f, fix) {
+    const shift = f.start - f.ostart;
+    const start = fix.start + shift, end = fix.end + shift;
+    const delta = fix.text.length - (end - start);
+    state.text = state.text.slice(0, start) + fix.text + state.text.slice(end);
+    state.edits.push([fix.start, fix.end, fix.text]);
     for (const g of state.findings) {
       if (g === f) continue;
-      if (g.start < f.end && g.end > f.start) g.done = true;
-      else if (g.start >= f.end) { g.start += delta; g.end += delta; }
+      if (g.start < end && g.end > start) g.done = true;
+      else if (g.start >= end) { g.start += delta; g.end += delta; }
     }
     f.done = true;
-    f.applied = text;
-    return text;
+    f.applied = fix.text;
   }
 
-  function apply(f, replacement) {
-    const text = change(f, replacement);
+  function apply(f, fix) {
+    change(f, fix);
     state.selected = null;
     render();
-    $("panel").replaceChildren(el("p", { class: "applied" }, `Changed “${f.match}” to “${text}”.`));
-    say(`Changed “${f.match}” to “${text}”.`);
+    $("panel").replaceChildren(el("p", { class: "applied" }, `Changed “${f.match}” to “${fix.text}”.`));
+    say(`Changed “${f.match}” to “${fix.text}”.`);
   }
 
-  function safeOnes() {
-    return state.findings.filter((f) => !f.done && f.severity !== "info" && f.replacements.length && f.replacements[0].safe);
-  }
+  const touched = (fix) => state.edits.some(([s, e]) => s < fix.end && fix.start < e);
 
-  function applyAll() {
-    const chosen = safeOnes().sort((a, b) => b.start - a.start);
-    for (const f of chosen) if (!f.done) change(f, f.replacements[0].text);
-    render();
-    say(`Applied ${chosen.length} safe fix${chosen.length === 1 ? "" : "es"}.`);
+  async function applyAll() {
+    say("Applying the safe fixes…");
+    try {
+      const request = state.docx
+        ? { name: state.name, data: base64(state.docx) }
+        : { name: state.name, text: state.original };
+      const response = await post("/api/fix-all", JSON.stringify(request), "application/json");
+      const { fixes } = await response.json();
+      let made = 0;
+      for (const fix of fixes) {
+        const f = state.findings[fix.finding];
+        if (!f || f.done || touched(fix)) continue; // already changed by hand
+        change(f, fix);
+        made += 1;
+      }
+      render();
+      say(`Applied ${made} safe fix${made === 1 ? "" : "es"}.`);
+    } catch (error) { fail(error.message); }
   }
 
   function save(blob, name) {
