@@ -9,19 +9,21 @@ its ``exclude``. ``--config FILE`` overrides discovery.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from backyard_lint.core.globs import GlobError, compile_glob, glob_match
 from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates, last_folder
 from backyard_lint.core.walk import DEFAULT_EXCLUDE
 from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
 
-__all__ = ["YAML_NAMES", "Config", "ConfigError", "Discovery", "glob_match", "load", "validate"]
+__all__ = [
+    "YAML_NAMES", "Config", "ConfigError", "Discovery", "GlobError", "glob_match", "load",
+    "validate",
+]
 KEYS = (
     "extend",
     "select",
@@ -70,6 +72,10 @@ class Config:
     extensions: tuple[tuple[str, str], ...] = ()  # (".mdx", "markdown"): suffix -> format
     origins: tuple[tuple[str, str], ...] = ()  # (key, the file that set it)
     extends: tuple[Path, ...] = ()  # the files this one extends, nearest first
+    # The globs compiled so far (``_glob``): belongs to this configuration, not to the process.
+    _compiled: dict[str, Any] = field(
+        default_factory=dict, init=False, compare=False, repr=False, hash=False
+    )
 
     def origin(self, key: str) -> str:
         """The file that set ``key``, or "default"."""
@@ -93,13 +99,20 @@ class Config:
         except ValueError:
             return path.as_posix()
 
+    def _glob(self, pattern: str) -> Any:
+        """``pattern`` compiled (``core/globs.py``), once per configuration."""
+        found = self._compiled.get(pattern)
+        if found is None:
+            found = self._compiled[pattern] = compile_glob(pattern)
+        return found
+
     def is_excluded(self, path: Path) -> bool:
         if not self.exclude:
             return False
         if self.exclude == DEFAULT_EXCLUDE and not set(path.parts) & set(DEFAULT_EXCLUDE):
             return False  # the default: folder names only, none in the path (no resolving)
         rel = self.relative(path)
-        return any(glob_match(g, rel) for g in self.exclude)
+        return any(self._glob(g).search(rel) for g in self.exclude)
 
     def wants(self, path: Path) -> bool:
         """Whether a walk takes ``path`` beyond the known suffixes: ``include`` globs (relative
@@ -109,7 +122,7 @@ class Config:
         if not self.include:
             return False
         rel = self.relative(path)
-        return any(glob_match(g, rel) for g in self.include)
+        return any(self._glob(g).search(rel) for g in self.include)
 
     def settings_for(
         self,
@@ -124,7 +137,7 @@ class Config:
         if path is not None and self.per_file_ignores:
             rel = self.relative(path)
             for glob, ids in self.per_file_ignores:
-                if glob_match(glob, rel):
+                if self._glob(glob).search(rel):
                     ignores.extend(ids)
         return Settings(
             select=self.select if select is None else select,
@@ -135,73 +148,6 @@ class Config:
 
 
 DEFAULT = Config()
-
-
-def glob_match(pattern: str, rel_path: str) -> bool:
-    """gitignore-like: a pattern without '/' matches any path component or the file name;
-    '**' crosses folders, '*' and '?' do not."""
-    return _glob_regex(pattern).search(rel_path) is not None
-
-
-class GlobError(ValueError):
-    """A glob that cannot be compiled; ``str()`` says why."""
-
-
-@lru_cache(maxsize=512)
-def _glob_regex(pattern: str) -> Any:
-    """The glob as an RE2 pattern: matching takes time linear in the path whatever the glob
-    (``*a*a*a*b`` cannot backtrack). Raises :class:`GlobError` for an invalid glob."""
-    import re2
-
-    pat = pattern.strip()
-    anchored = "/" in pat.rstrip("/")
-    pat = pat.lstrip("/").rstrip("/")
-    out = []
-    i = 0
-    while i < len(pat):
-        c = pat[i]
-        if pat.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pat.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[" and (j := pat.find("]", i + 2)) > i:
-            out.append(_glob_class(pat[i + 1 : j]))
-            i = j + 1
-            continue
-        else:
-            out.append(re.escape(c))
-        i += 1
-    body = "".join(out)
-    prefix = "^" if anchored else r"(?:^|/)"
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        return re2.compile(prefix + body + r"(?:/.*)?$", options)
-    except re2.error as exc:
-        detail = exc.args[0] if exc.args else exc
-        if isinstance(detail, bytes):
-            detail = detail.decode("utf-8", "replace")
-        from backyard_lint.tolerant import shown
-
-        raise GlobError(f"invalid glob '{shown(pattern)}': {shown(str(detail))}") from None
-
-
-def _glob_class(inner: str) -> str:
-    """A glob's ``[...]`` as a regular-expression class: ``!`` or ``^`` first negates; every
-    other character stands for itself, and ``a-z`` is a range."""
-    negate = inner[:1] in ("!", "^")
-    if negate:
-        inner = inner[1:]
-    members = "".join("\\" + c if c in "\\[]^" else c for c in inner)
-    return f"[{'^' if negate else ''}{members}]"
 
 
 def _tool_table(path: Path, *, discovering: bool = False) -> Any:
@@ -310,7 +256,7 @@ def _globs(data: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...] | N
 def _check_glob(glob: str, path: Path, key: str) -> None:
     """An invalid glob (``[z-a]``) is a configuration error naming the file and the key."""
     try:
-        _glob_regex(glob)
+        compile_glob(glob)
     except GlobError as exc:
         raise ConfigError(str(path), key, str(exc)) from None
 

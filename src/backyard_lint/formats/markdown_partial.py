@@ -17,7 +17,6 @@ it), markdown-it reads the stretch from the last boundary to the next candidate 
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -47,9 +46,9 @@ _DOUBT = -2  # what _careful returns when it cannot tell
 NEWLINES = re.compile(r"\r\n?|\n")
 
 
-@functools.lru_cache(maxsize=64)
 def _closer(marker: str) -> re.Pattern[str]:
-    """A line that closes a top-level fence opened by ``marker``."""
+    """A line that closes a top-level fence opened by ``marker`` (``re`` keeps its own cache
+    of compiled patterns)."""
     return re.compile(rf"\n {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*(?=\n|\Z)")
 
 
