@@ -194,11 +194,13 @@ def _in_workers(
                 done = start + offset + 1
     except BrokenProcessPool:
         # A worker died (killed, out of memory): the rest is linted here, as --jobs 1 would.
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Each shutdown waits for the pool's manager thread: one left running races with the
+        # interpreter's exit handler over its pipe ("Bad file descriptor" on a loaded machine).
+        pool.shutdown(wait=True, cancel_futures=True)
         yield from _here(files[done:], opts, project, stop)
-    except BaseException:  # a second Ctrl-C, or the reader stopped: drop the work not started
-        stop.event.set()
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # a rule error, a second Ctrl-C, or the reader stopped
+        stop.event.set()  # the workers finish the file they are on and take no other
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     finally:
         pool.shutdown(wait=True)
