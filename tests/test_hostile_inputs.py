@@ -112,7 +112,7 @@ def test_an_invalid_glob_is_a_configuration_error(
     ],
 )
 def test_globs_match_as_documented_in_linear_time(glob: str, path: str, expected: bool) -> None:
-    from backyard_lint.core.globs import compile_glob
+    from backyard_lint.globs import compile_glob
 
     assert isinstance(compile_glob(glob), re2._Regexp)  # RE2: no backtracking
     assert glob_match(glob, path) is expected

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from backyard_lint.core.globs import GlobError, compile_glob, glob_match
 from backyard_lint.core.probe import PYPROJECT, YAML_NAMES, folder_candidates, last_folder
 from backyard_lint.core.walk import DEFAULT_EXCLUDE
+from backyard_lint.globs import GlobError, compile_glob, glob_match
 from backyard_lint.model import RULE_SEVERITIES, Settings, Severity
 
 __all__ = [
@@ -100,7 +100,7 @@ class Config:
             return path.as_posix()
 
     def _glob(self, pattern: str) -> Any:
-        """``pattern`` compiled (``core/globs.py``), once per configuration."""
+        """``pattern`` compiled (``globs.py``), once per configuration."""
         found = self._compiled.get(pattern)
         if found is None:
             found = self._compiled[pattern] = compile_glob(pattern)
