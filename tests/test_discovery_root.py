@@ -50,7 +50,37 @@ def test_a_path_thousands_of_folders_deep(tmp_path: Path, cli: Callable[..., Any
     finally:
         os.close(fd)
     deep = tmp_path / "/".join(["d"] * 1500)
-    (deep / "doc.txt").write_text(LABEL_LINE, encoding="utf-8")
-    result = cli("check", "-f", "concise", str(deep / "doc.txt"), cwd=tmp_path)
-    assert result.code == 1, result.err
-    assert "backyard.russia" in result.out
+    try:
+        (deep / "doc.txt").write_text(LABEL_LINE, encoding="utf-8")
+        result = cli("check", "-f", "concise", str(deep / "doc.txt"), cwd=tmp_path)
+        assert result.code == 1, result.err
+        assert "backyard.russia" in result.out
+    finally:
+        # pytest removes old temporary folders with shutil.rmtree, which recurses once per
+        # level and would fail at the end of a later session: remove the chain here.
+        _remove_chain(tmp_path / "d")
+
+
+def _remove_chain(top: Path) -> None:
+    """Remove a deep tree without recursion: down to the deepest folder through directory file
+    descriptors, then each folder's files and the folder itself on the way back up."""
+    fds = [os.open(top, os.O_RDONLY | os.O_DIRECTORY)]
+    names: list[str] = []
+    try:
+        while fds:
+            with os.scandir(fds[-1]) as it:
+                entries = [(e.name, e.is_dir(follow_symlinks=False)) for e in it]
+            folder = next((name for name, is_dir in entries if is_dir), None)
+            if folder is not None:
+                fds.append(os.open(folder, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fds[-1]))
+                names.append(folder)
+                continue
+            for name, _ in entries:
+                os.unlink(name, dir_fd=fds[-1])
+            os.close(fds.pop())
+            if names:
+                os.rmdir(names.pop(), dir_fd=fds[-1])
+    finally:
+        for fd in fds:
+            os.close(fd)
+    top.rmdir()
