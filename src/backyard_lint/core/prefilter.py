@@ -114,18 +114,32 @@ class Prefilter:
         self.anchors: list[list[Any]] = data["anchors"]
         self.always = frozenset(data["always"])
         self.re2 = load_re2()
-        self.gate = compile_set(self.re2, data["gate"]) if data["gate"] else None
-        if data["gate"] and self.gate is None:  # cannot happen with escaped literals
+        # The literals' set has one more member after them, ``hidden.MAY_HIDE``: the same pass
+        # over the text says whether a character may hide a label (see ``triggered``).
+        from backyard_lint.core.hidden import MAY_HIDE
+
+        self.hiding = len(data["gate"])  # the set's index of that member
+        self.gate = compile_set(self.re2, [*data["gate"], MAY_HIDE])
+        if self.gate is None:  # cannot happen with escaped literals
             self.anchors, self.always = [], frozenset(range(len(self.triggers)))
         self._single: dict[str, Any] = {}  # by pattern: several rules may share one
         self._sets: dict[frozenset[int], tuple[list[int], Any]] = {}
-        self._hiding: Any = None  # the RE2 set of ``hidden.MAY_HIDE``, once needed
         self._all: tuple[list[int], Any] | None = None
 
     def needs(self, data: bytes) -> set[int]:
         """The triggers whose requirement ``data`` meets."""
+        return self._scan(data)[0]
+
+    def _scan(self, data: bytes) -> tuple[set[int], bool]:
+        """``needs``, and whether ``data`` holds a character that may hide a label (True when
+        the set could not be compiled: it may)."""
         found = set(self.always)
-        hits = self.gate.Match(data) if self.gate is not None else ()
+        if self.gate is None:
+            return found, True
+        hits = list(self.gate.Match(data))
+        hiding = self.hiding in hits
+        if hiding:
+            hits.remove(self.hiding)
         if hits:
             seen = 0
             for i in hits:
@@ -138,7 +152,7 @@ class Prefilter:
                                 break
                         else:
                             found.add(trigger)
-        return found
+        return found, hiding
 
     def triggered(self, data: bytes) -> bool:
         """Whether any trigger matches in ``data``: the needed ones, one at a time, stopping at
@@ -148,14 +162,10 @@ class Prefilter:
         text with a character that may hide a label (``core/hidden.py``) counts as triggered:
         the full path normalises it before matching."""
         re2 = self.re2
-        if not data.isascii():
-            if self._hiding is None:
-                from backyard_lint.core.hidden import MAY_HIDE
-
-                self._hiding = compile_set(re2, [MAY_HIDE]) or False
-            if self._hiding is False or self._hiding.Match(data):
-                return True
-        patterns = {self.triggers[t] for t in self.needs(data)}
+        needed, hiding = self._scan(data)
+        if hiding:
+            return True
+        patterns = {self.triggers[t] for t in needed}
         stops = (HEAD, len(data)) if len(data) > HEAD else (len(data),)
         for stop in stops:
             for pattern in patterns:
