@@ -110,7 +110,8 @@ def test_the_long_alternations_are_compiled_only_when_a_gate_lets_a_text_through
         "from backyard_lint.rules import builtin_rules_dir, load_rules\n"
         "rules = RuleSet(load_rules([builtin_rules_dir()]))\n"
         "def state():\n"
-        "    return [p._compiled is not None for p in (negated._REJECTED, mention._META_BEFORE)]\n"
+        "    # compiling binds the compiled pattern's methods onto the Lazy object\n"
+        "    return ['search' in vars(p) for p in (negated._REJECTED, mention._META_BEFORE)]\n"
         'found = lint_text("Investors flock to Russia\'s backyard.", rules)\n'
         "print(len(found), state())\n"
         'found = lint_text("Analysts reject calling Central Asia Russia\'s backyard.", rules)\n'

@@ -30,13 +30,13 @@ from backyard_lint.readings.common import (
     Reading,
     W,
     any_of,
-    gate,
     quote_word,
 )
+from backyard_lint.readings.lazy import Lazy, gate
 from backyard_lint.readings.span import Span
 
 _PERCEIVE = LEX.alt("perception_verbs") + r"|mistakes?\s+\w+\s+for"
-_ATTR_WHAT = re.compile(
+_ATTR_WHAT = Lazy(
     rf"\bwhat\s+(?P<who>(?:{W}\s+){{1,6}}?)(?P<verb>calls?|called|call|considers?|considered|"
     r"regards?|regarded|sees?|saw|views?|viewed|describes?|described|terms?|termed|dubs?|dubbed|"
     r"deems?|deemed|perceives?|perceived|refers?\s+to\s+as|referred\s+to\s+as|thinks?\s+of\s+as|"
@@ -44,12 +44,13 @@ _ATTR_WHAT = re.compile(
     r"liked\s+to\s+call|used\s+to\s+call|sees?\s+as|saw\s+as|views?\s+as|regards?\s+as|"
     rf"considers?\s+to\s+be|labels?|labell?ed|brands?|branded)\s+(?:as\s+|to\s+be\s+)?{FILL_NP}$",
     I,
+    needs=r"what",
 )
-_ATTR_AS = re.compile(
+_ATTR_AS = Lazy(
     rf"\b(?P<verb>{_PERCEIVE})\b(?:\s+{W}){{0,12}}?\s+as\s+{FILL_NP}$",
     I,
 )
-_ATTR_DIRECT = re.compile(
+_ATTR_DIRECT = Lazy(
     r"(?<!-)\b(?P<verb>considers?|considered|deems?|deemed|calls?|called|calling|labels?|"
     r"label(?:l)?ed|brands?|branded|dubs?|dubbed)\s+"
     r"(?P<obj>(?:(?!(?:for|on|upon|up|off|out|in|at|back|into|to|with|from|by|through|across|"
@@ -57,17 +58,18 @@ _ATTR_DIRECT = re.compile(
     r"is|was|were|are|has|have|had|made|will|would|that)\b)[\w'’.-]+\s+){0,5}?)"
     rf"(?:to\s+be\s+)?{FILL_NP}$",
     I,
+    needs=r"consider|deem|call|label|brand|dub",
 )
 # Before "considered X" with no object: the participle ("long considered X"), not the verb
 # whose object is the label itself ("Putin considers the former Soviet republics ...").
-_PASSIVE = re.compile(
+_PASSIVE = Lazy(
     r"(?:^|[,(]|\b(?:is|are|was|were|be|been|being|long|often|widely|once|still|generally|"
     r"commonly|traditionally|usually|sometimes|historically|formerly|previously|also|now|"
     r"what|that|which))\s*$",
     I,
 )
 # "a sea that Washington considers X": the relative pronoun is the object, X the view.
-_RELATIVE_CONSIDER = re.compile(
+_RELATIVE_CONSIDER = Lazy(
     r"\b(?:that|which|what|whom)\s+(?:[\w'’.-]+\s+){1,4}?(?:considers?|considered|deems?|deemed|"
     rf"calls?|called)\s+(?:to\s+be\s+)?{FILL_NP}$",
     I,
@@ -97,8 +99,14 @@ _ATTR_FRAME = any_of(
     r"logic|narrative|thinking|reasoning|rhetoric|worldview))\b"
     r"(?!\s+(?:statistics|data|figures|estimates|census|numbers|records|surveys?|polls?|reports?|"
     r"sources?|documents|websites?|budget|accounts))",
+    # the nouns of the frames, "according to", and "as ... sees it"
+    needs=rf"{_VIEW_WORDS}|parlance|rhetoric|jargon|terms|language|thinking|discourse|narrative|"
+    r"propaganda|imagination|lexicon|vocabulary|eyes|speak|terminology|perspective|point\s+of"
+    r"\s+view|standpoint|vantage|viewpoint|side|according\s+to|\bas\s(?s:.)*\b(?:sees?|saw|"
+    r"puts?|views?|viewed|calls?|called|terms?|termed|would\s+have\s+it|likes?\s+to|"
+    r"understands?|understood)\s+(?:it|them|things)\b",
 )
-_ATTR_CLAIM = re.compile(
+_ATTR_CLAIM = Lazy(
     r"\b(?P<who>[\w'’.-]+)\s+(?:(?:still|long|has\s+long|have\s+long|often|also|firmly|"
     r"apparently|evidently|clearly|openly|repeatedly|reportedly)\s+)*"
     r"(?P<verb>claims?|claimed|claiming|insists?|insisted|insisting|maintains?|maintained|"
@@ -108,6 +116,7 @@ _ATTR_CLAIM = re.compile(
     r"wants?\s+(?:us|the\s+world|everyone|others)\s+to\s+believe)\b"
     rf"(?:\s+that)?(?:\s+{W}){{0,8}}?\s+{COPULA}\s+{FILL}$",
     I,
+    needs=r"claim|insist|maintain|alleg|pretend|imagin|believ|think|assum|presum",
 )
 # A government or its people speaking: "the Kremlin has said", "Chinese officials insist".
 _ACTOR = (
@@ -116,31 +125,33 @@ _ACTOR = (
     rf"(?:{LEX.alt('actor_roles')})|[Oo]fficials|[Ss]pokes(?:man|woman|person)|"
     r"(?:[Tt]he\s+)?(?:[Ff]oreign\s+)?[Mm]inistry)"
 )
-_ATTR_SAY = re.compile(
+_ATTR_SAY = Lazy(
     rf"\b(?P<who>{_ACTOR})\s+(?:(?:has|have|had|long|repeatedly|often|also|now|reportedly|"
     r"openly|publicly|recently|previously|again|still|always)\s+)*"
     r"(?:(?P<verb>says?|said|told\s+\w+|tells\s+\w+|warned|warns|speaks?\s+of|spoke\s+of|"
     r"talks?\s+(?:of|about)|talked\s+(?:of|about)|refers?\s+to|referred\s+to)\b(?:\s+that)?"
     rf"|(?P<verb_that>{LEX.alt('say_verbs')})\s+that\b)(?P<verb_end>)"
     rf"(?:\s+{W}){{0,12}}?\s+$",
+    needs=rf"say|said|told|tells|warn|speak|spoke|talk|refer|{LEX.alt('say_verbs')}",
 )
 # Reported speech: a named or pronoun speaker's "that" clause ("Nazarbayev stated that ...",
 # "He added that ...", "..., insisting that ...") holds the speaker's words, not the writer's.
-_NAMED_SAY = re.compile(
+_NAMED_SAY = Lazy(
     r"(?:\b(?P<who>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+"
     r"(?:has\s+|had\s+|also\s+|further\s+|later\s+)*"
     r"(?P<verb>said|stated|assured|declared|insisted|argued|suggested|claimed|wrote|added|noted|"
     r"asserted|told\s+\w+)"
     r"|,\s*(?P<part>insisting|saying|stating|noting|adding|arguing|claiming|asserting|declaring|"
-    r"assuring))\s+that\b(?:\s+\S+){1,16}?\s+$"
+    r"assuring))\s+that\b(?:\s+\S+){1,16}?\s+$",
+    needs="that",
 )
 # A headline that names its speaker before a colon: "Lavrov: ...".
-_HEADLINE_SPEAKER = re.compile(rf"\s*(?P<who>(?:{LEX.alt('actors')})(?:\s+[A-Z][\w'’.-]+)?)\s*:\s")
+_HEADLINE_SPEAKER = Lazy(rf"\s*(?P<who>(?:{LEX.alt('actors')})(?:\s+[A-Z][\w'’.-]+)?)\s*:\s")
 # What a government says is its view only where the label is what it claims or wants: "...
 # said Ukraine belongs to its near abroad", "... said it wants a buffer zone", "speaks of the
 # near abroad". A wire reporter's own "in the former Soviet republic of Armenia, officials
 # said" stays a use.
-_CLAIMED_SHAPE = re.compile(
+_CLAIMED_SHAPE = Lazy(
     rf"(?:^\s*|\s(?:{COPULA}|as|part\s+of|wants?|wanted|seeks?|sought|demands?|demanded|"
     r"calls?\s+for|called\s+for|proposes?|proposed|plans?|planned|needs?|needed|envisages?|"
     # "... remains (firmly) within Moscow's X": membership claimed
@@ -148,7 +159,7 @@ _CLAIMED_SHAPE = re.compile(
     rf"(?:{FILL_NP})$",
     I,
 )
-_DISTANCING = re.compile(
+_DISTANCING = Lazy(
     r"\b(?P<adj>self-declared|self-proclaimed|self-styled|self-appointed|perceived|presumed|"
     r"supposed|putative|purported|alleged|would-be|imagined|imaginary|claimed|notional|"
     r"mythical|mythic|fabled|self-described)\s+(?:\w+\s+)?$",
@@ -209,7 +220,7 @@ def attributed(span: Span) -> Reading | None:
     return None
 
 
-_VERBISH = re.compile(
+_VERBISH = Lazy(
     rf"\b(?:{COPULA}|seems?|appears?|lies|lay|has|have|had|belongs?)\b|\b\w+(?:ed|es)\b", I
 )
 _DETERMINER = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})

@@ -9,13 +9,9 @@ grammar is code.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable
 
-import re2
-
-from backyard_lint.core.prefilter import load_re2, options
 from backyard_lint.model import Context
+from backyard_lint.readings.lazy import Lazy
 from backyard_lint.readings.lexicon import load
 
 Reading = tuple[Context, str]
@@ -42,9 +38,9 @@ FILL_NP = (
     r"(?-i:[A-Z])[\w.-]*" + _AP + r"s?)\s+)*"  # a possessor: "as part of Russia's X"
 )
 W = r"[\w'’.-]+,?"  # one word, apostrophes and hyphens included, maybe a comma after
-AFTER_REACH = re.compile(r"^(?:\S+\s+){0,8}")  # signals after the label: within 8 words
-CLAUSE_HARD = re.compile(r"[;:()\[\]{}—–]|\s-\s|[.!?]\s")
-CLAUSE_SOFT = re.compile(
+AFTER_REACH = Lazy(r"^(?:\S+\s+){0,8}")  # signals after the label: within 8 words
+CLAUSE_HARD = Lazy(r"[;:()\[\]{}—–]|\s-\s|[.!?]\s")
+CLAUSE_SOFT = Lazy(
     r",\s*(?:and|or|so|yet|but|while|whereas|although|though|because|since|which|who|where|when)\b"
     r"|\b(?:but|whereas|although|though|because|while|yet)\b",
     _I,
@@ -61,44 +57,12 @@ AP = _AP
 I = _I  # noqa: E741
 
 
-def any_of(*patterns: str) -> Lazy:
-    return Lazy("|".join(f"(?:{p})" for p in patterns), _I)
+def any_of(*patterns: str, needs: str | None = None) -> Lazy:
+    return Lazy("|".join(f"(?:{p})" for p in patterns), _I, needs)
 
 
-class Lazy:
-    """A regular expression compiled when first searched. The long alternations (of verbs of
-    rejection, of words for a term) take Python tens of milliseconds to compile, more than the
-    rest of a small run, and a cheap RE2 gate before each (``gate``) means most texts never
-    search them."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._pattern = pattern
-        self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
-        return self._compiled.search(text, pos, endpos)
-
-
-def gate(pattern: str) -> Callable[[str], bool]:
-    """A cheap test (RE2, one linear pass over a clause) for the words a costly pattern needs."""
-    engine = load_re2()  # RE2 itself: the wrapper's search costs more than the search
-    compiled = engine.RE2(f"(?i:{pattern})".encode(), options(engine))
-    if not compiled.ok():
-        raise re2.error(compiled.error())
-    unanchored = engine.RE2.Anchor.UNANCHORED
-
-    def found(s: str) -> bool:
-        data = s.encode("utf-8", "surrogatepass")
-        return bool(compiled.Match(unanchored, data, 0, len(data))[0][0] >= 0)
-
-    return found
-
-
-_MARK = re.compile("[\"“”„«»‹›‘’'`*_~]")  # quotation and emphasis marks
-_LETTER = re.compile(r"[^\W\d_]")
+_MARK = Lazy("[\"“”„«»‹›‘’'`*_~]")  # quotation and emphasis marks
+_LETTER = Lazy(r"[^\W\d_]")
 
 
 def norm(s: str) -> str:

@@ -27,30 +27,31 @@ from __future__ import annotations
 import re
 
 from backyard_lint.model import Context
-from backyard_lint.readings.common import LEX, I, Reading, gate, quote_word
+from backyard_lint.readings.common import LEX, I, Reading, quote_word
+from backyard_lint.readings.lazy import Lazy, gate
 from backyard_lint.readings.span import Span
 
 _PERIOD_NOUNS = LEX.words("period_nouns")
-_WORD = re.compile(r"[\w'’-]+")
-_PERIOD_ADJ = re.compile(
+_WORD = Lazy(r"[\w'’-]+")
+_PERIOD_ADJ = Lazy(
     r"[a-z][a-z-]*(?:al|ic|ical|ary|ive|ian|ed|ing|ous|ful|ent|ant|ist|ly|y|st)|"
     r"early|late|first|initial|new|long|short|three|two|thirty|twenty|few|many",
 )
-_PERIOD_BEFORE = re.compile(
+_PERIOD_BEFORE = Lazy(
     r"\b(?:the\s+|its\s+|their\s+)?(?:early|earliest|late|immediate|formative|turbulent|chaotic|"
     r"heady|lean)\s+(?:twenty\s+|thirty\s+|two\s+|three\s+|few\s+)?$"
     r"|\b(?:since|during|after)\s+the\s+$",
     I,
 )
-_DECADE = re.compile(
+_DECADE = Lazy(
     r"\b(?:in|during|throughout|by|until|through|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?"
     r"(?:1990s|['’]?90s|nineties)\b|\bin\s+199\d\b",
     I,
 )
-_SOVIET_WORD = re.compile(r"soviet|ussr|communis", I)
-_UNION = re.compile(r"union|ussr|u\.s\.s\.r", I)
+_SOVIET_WORD = Lazy(r"soviet|ussr|communis", I)
+_UNION = Lazy(r"union|ussr|u\.s\.s\.r", I)
 # "the collapse of the former Soviet Union": the state itself, in the past.
-_UNION_ITSELF = re.compile(
+_UNION_ITSELF = Lazy(
     rf"\b(?:{LEX.alt('union_itself')})\s+of\s+(?:the\s+)?$"
     r"|\b(?:born|lived|grew\s+up|served|studied|worked)\s+in\s+(?:the\s+)?$"
     # "independence from the former Soviet Union": leaving the state itself
@@ -64,10 +65,10 @@ _UNION_ITSELF = re.compile(
 )
 # "the previous status of Russia in the former USSR", "... the former Soviet Union divided the
 # previously single country": the Union told as a state of the past.
-_PREVIOUS = re.compile(
+_PREVIOUS = Lazy(
     r"\b(?:previous|erstwhile)\s+(?:[\w'’-]+\s+){0,8}?(?:in|of|within)\s+(?:the\s+)?$", I
 )
-_PREVIOUSLY = re.compile(
+_PREVIOUSLY = Lazy(
     r"^\s*(?:[\w'’-]+ed|split|broke|left|tore)\s+(?:the|a|its|their)\s+previously\b", I
 )
 # A time before the label's present-day sense: "in the Cold War", "until 1989", "of the
@@ -87,21 +88,21 @@ _MONTH = (
 )
 _PAST_PREP = r"\b(?:in|during|until|till|before|under|throughout|by)\s+"
 # searched only in text that holds a digit: a month's name is tried at every word
-_PAST_DATE = re.compile(
+_PAST_DATE = Lazy(
     rf"(?<!since\s)\b(?:in|during|until|till|before|by|on)\s+{_MONTH}"
     r"(?:1[5-8]\d\d|19[0-8]\d|199[01])\b",
     I,
 )
-_EVENT_DATE = re.compile(rf"{_MONTH}(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s)", I)
-_DIGIT = re.compile(r"\d")
-_PAST_BEFORE = re.compile(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", I)
-_PAST_AFTER = re.compile(
+_EVENT_DATE = Lazy(rf"{_MONTH}(?:[1-9]\d\d|1[0-8]\d\d|19[0-8]\d|199[01])\b(?!s)", I)
+_DIGIT = Lazy(r"\d")
+_PAST_BEFORE = Lazy(rf"(?<!since\s){_PAST_PREP}(?:{_PAST})", I)
+_PAST_AFTER = Lazy(
     rf"(?<!since\s){_PAST_PREP}(?:{_PAST})|\bof\s+the\s+(?:1[5-9]th|20th|sixteenth|"
     r"seventeenth|eighteenth|nineteenth|twentieth)[- ]century",
     I,
 )
-_YEAR = re.compile(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
-_PAST_EVENT = re.compile(
+_YEAR = Lazy(r"(?<!since )(?<!since the )\b(?:19(?:8[5-9]|9\d))\b(?!s)")
+_PAST_EVENT = Lazy(
     rf"(?<![\w-])(?:{LEX.alt('past_events')})(?![\w-])"
     # a year up to independence after a preposition or in brackets: "in 1941", "(980)"
     r"|(?:\b(?:in|of|by|until|till|before|after|during|from|to|circa|c\.)\s+(?:the\s+year\s+)?"
@@ -166,17 +167,17 @@ def historical(span: Span) -> Reading | None:
 
 
 _SOVIET_UNION = r"(?:the\s+)?(?:Soviet\s+Union|USSR|U\.S\.S\.R\.?)\b"
-_BREAKUP = re.compile(
+_BREAKUP = Lazy(
     rf"\b(?:{LEX.alt('breakup_nouns')})\s+of\s+{_SOVIET_UNION}"
     rf"|\b(?:separation|independence|secession|split|break)\s+from\s+{_SOVIET_UNION}"
     rf"|{_SOVIET_UNION}\s+(?:collapsed|broke\s+up|fell\s+apart|dissolved|disintegrated|imploded)",
     I,
 )
 # "since the collapse", "thirty years after the collapse": a time that runs until now
-_SINCE_BREAKUP = re.compile(
+_SINCE_BREAKUP = Lazy(
     r"\b(?:since|(?:years|decades|generations?|a\s+century)\s+(?:on\s+)?after)\s+(?:the\s+)?$", I
 )
-_NOW_VERB = re.compile(
+_NOW_VERB = Lazy(
     r"^\W*(?:\w+\W+){0,3}?(?:is|are|has|have|remains?|continues?|still|now|today|seems?|looks?)\b",
     I,
 )
@@ -193,9 +194,9 @@ def _after_breakup(span: Span) -> Reading | None:
 
 
 # a relative clause after the label tells its referents' past, not the label's time
-_RELATIVE = re.compile(r"^\s*,?\s*(?:which|who|that|whose)\b", I)
+_RELATIVE = Lazy(r"^\s*,?\s*(?:which|who|that|whose)\b", I)
 # "since 1991", "unlike in the 1990s", "now": a time that runs until today
-_SINCE = re.compile(
+_SINCE = Lazy(
     r"\b(?:since|ever\s+since|unlike|compared\s+(?:to|with)|than|now|today|nowadays|currently|"
     r"these\s+days)\b",
     I,
@@ -203,10 +204,10 @@ _SINCE = re.compile(
 
 
 # A period adjective right before the place: "medieval Kiev", "tsarist Odessa".
-_PAST_ADJECTIVE = re.compile(rf"(?<![\w-])(?:{LEX.alt('past_adjectives')})\s+$", I)
+_PAST_ADJECTIVE = Lazy(rf"(?<![\w-])(?:{LEX.alt('past_adjectives')})\s+$", I)
 
 
-def _date(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _date(pattern: Lazy, text: str) -> re.Match[str] | None:
     """A full date before independence in ``text`` ("on September 19, 1941")."""
     return pattern.search(text) if _DIGIT.search(text) else None
 

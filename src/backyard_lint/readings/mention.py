@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import re
-
 from backyard_lint.model import Context
 from backyard_lint.readings.common import (
     COPULA,
@@ -25,26 +23,29 @@ from backyard_lint.readings.common import (
     Reading,
     W,
     any_of,
-    gate,
     norm,
     quote_word,
 )
+from backyard_lint.readings.lazy import Lazy, gate
 from backyard_lint.readings.span import Span
 
 # Nouns after the label that make it a topic: "the post-Soviet label", "backyard mentality".
-_META_AFTER = re.compile(rf"""^\s*['"”’»]?\s*(?:{LEX.alt("meta_after")})\b""", I)
+_META_AFTER = Lazy(
+    rf"""^\s*['"”’»]?\s*(?:{LEX.alt("meta_after")})\b""", I, needs=LEX.alt("meta_after")
+)
 # "X is a Russian term for ...", "X is the name used for ...": a definition of the words.
-_DEFINED = re.compile(
+_DEFINED = Lazy(
     r"""^\s*['"”’»]?\s*(?:,\s*)?(?:is|are|was|were|remains?)\s+(?:(?:a|an|the|one)\s+)"""
     r"(?:[\w-]+\s+){0,3}?(?:term|phrase|word|expression|label|name|coinage|euphemism|"
     r"neologism|shorthand|designation)\s+(?:for|used|coined|that|which|meaning|describing|"
     r"referring|applied|of|invented|introduced)\b",
     I,
+    needs=r"term|phrase|word|expression|label|name|coinage|euphemism|neologism|shorthand|designation",
 )
 # "X refers to the fourteen republics ...", "X, in Russian usage, denotes ...": the words
 # defined. A verb in the singular only ("refers", not "refer"): "the former Soviet republics
 # refer to Russia as ..." has the countries as its subject, not the words.
-_REFERS = re.compile(
+_REFERS = Lazy(
     r"""^\s*['"”’»]?\s*(?:,[^,.;:]{1,40},\s*|(?:[\w'’-]+\s+){0,6}?)"""
     r"(?P<verb>refers\s+to|denotes|designates|signifies|(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+"
     r"(?:to\s+(?:describe|denote|designate|refer\s+to|mean|name)|for\s+(?:the|all|any)))\b",
@@ -93,26 +94,34 @@ _CALLED = any_of(
     r"\b(?P<grouped>(?:lumped|grouped|bundled|classed|classified|counted|filed|listed)\s+"
     r"(?:(?:in|together)\s+)*(?:with|among|under|as|into))\s+"
     rf"{FILL_NP}$",
+    # the frame words, the gerunds and the participles of grouping
+    needs=r"called|dubbed|termed|nicknamed|christened|styled|known|spel[lt]|written|translit|"
+    r"translated|romani[sz]ed|rendered|glossed|refer|labell?ed|branded|tagged|calling|describing|"
+    r"labell?ing|branding|characteri[sz]ing|dubbing|portraying|depicting|framing|casting|painting|"
+    r"dismissing|lumping|lumped|grouped|bundled|classed|classified|counted|filed|listed",
 )
 # "the near abroad, Moscow's term for its neighbours", "the Stans (a traveller's nickname)"
-_APPOSITIVE_TERM = re.compile(
+_APPOSITIVE_TERM = Lazy(
     r"^\s*(?:,|\(|[—–]|\s-)\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w.-]+['’]s?\s+)?"
     r"(?:(?:own|old|official|preferred|favou?rite|usual|common|informal|colloquial|"
     r"Soviet-era|catch-all|loaded|shorthand)\s+)?"
     r"(?:term|phrase|label|name|word|expression|euphemism|shorthand|nickname|moniker|coinage|"
     r"catch-?phrase|tag|designation)\b",
     I,
+    needs=r"term|phrase|label|name|word|expression|euphemism|shorthand|nickname|moniker|coinage|"
+    r"catch-?phrase|tag|designation",
 )
 # "the Stans, as backpackers call them,", "the near abroad, as it is known,"
-_CALLED_AFTER = re.compile(
+_CALLED_AFTER = Lazy(
     rf"^\s*,?\s*as\s+(?:(?:{W}\s+){{1,4}}?(?:call|calls|called|term|terms|termed|dub|dubs|dubbed|"
     r"name|names|named|nickname|nicknamed|like\s+to\s+call|likes\s+to\s+call)\s+(?:it|them|this|"
     r"these|the\s+\w+)|(?:it|they|this|these)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:called|known|"
     r"dubbed|termed|nicknamed))\b",
     I,
+    needs=r"call|term|dub|nam|known",
 )
 # "Little Russia, as the Ukraine was then called": the label as the name something went by
-_WAS_CALLED = re.compile(
+_WAS_CALLED = Lazy(
     r"^\s*(?:is|was|are|were)\s+(?:then\s+|once\s+|still\s+|often\s+|sometimes\s+|also\s+|"
     r"usually\s+|commonly\s+|widely\s+|long\s+|formerly\s+)?(?:called|known|named|spelled|"
     r"spelt|written|styled)"
@@ -120,7 +129,7 @@ _WAS_CALLED = re.compile(
     r"\s*(?:[,.;:)!?]|$|\s+(?:then|at\s+the\s+time|in\s+\w+|before|until|back\s+then|by\s+\w+))",
     I,
 )
-_META_PREDICATE = re.compile(
+_META_PREDICATE = Lazy(
     r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were|has\s+become|remains?|sounds?|seems?)\s+"
     r"(?:(?:a|an|the|now|often|still|increasingly|simply|just|widely|largely|deeply|"
     r"[a-z]+ly|seen\s+as|considered)\s+)*"
@@ -130,20 +139,27 @@ _META_PREDICATE = re.compile(
     r"misleading|inaccurate|lazy|problematic|dismissive|unhelpful)\s+(?:\w+\s+)?(?:term|label|"
     r"phrase|expression|shorthand|description|metaphor|framing|name|word|designation|way))\b",
     I,
+    needs=r"misnomer|myth|fiction|clich|caricature|stereotype|trope|relic|anachronism|"
+    r"misconception|fallacy|insult|slur|term|label|phrase|expression|shorthand|description|"
+    r"metaphor|framing|name|word|designation|way",
 )
 # "X as a catch-all", "X when they mean Central Asia": the words weighed as words
-_AS_A_TERM = re.compile(
+_AS_A_TERM = Lazy(
     r"^\s*['\"”’»]?\s*(?:as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:description|descriptor|term|label|"
     r"name|catch-?all|shorthand|synonym|euphemism|byword|umbrella\s+term|designation)\b|"
     r"(?:when|where|if)\s+(?:they|we|you|he|she|people|writers|editors|reporters|journalists|"
     r"analysts|authors)\s+(?:really\s+)?mean\b)",
     I,
+    needs=r"description|descriptor|term|label|name|catch-?all|shorthand|synonym|euphemism|byword|"
+    r"umbrella|designation|mean",
 )
-_MISLABEL = re.compile(
+_MISLABEL = Lazy(
     r"^\s*['\"”’»]?\s*(?:,\s*)?(?:is|are|was|were)\s+(?:(?:a|an|the|now|often|still|"
     r"increasingly|[a-z]+ly)\s+)*(?:offensive|condescending|derogatory|pejorative|misleading|"
     r"inaccurate|outdated|anachronistic|colonial|patroni[sz]ing|a\s+misnomer)\s*[.,;!]?\s*$",
     I,
+    needs=r"offensive|condescending|derogatory|pejorative|misleading|inaccurate|outdated|"
+    r"anachronistic|colonial|patroni[sz]ing|misnomer",
 )
 
 

@@ -22,57 +22,56 @@ import re
 
 from backyard_lint.model import Context
 from backyard_lint.readings.common import LEX, Reading, quote_word
+from backyard_lint.readings.lazy import Lazy
 from backyard_lint.readings.span import Span, last, open_tag
 
 _INSTITUTION = LEX.alt("institutions")
 # In a line set in title case, these words anywhere mark a title (a course, a journal).
-_TITLE_HOUSE = re.compile(rf"\b(?:{LEX.alt('title_house')})\b")
-_INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION})\b")
-_NAME_HEAD = re.compile(rf"^\s*[\"'“”‘’]?\s*(?:{_INSTITUTION})\b")
-_NAME_BEFORE = re.compile(
+_TITLE_HOUSE = Lazy(rf"\b(?:{LEX.alt('title_house')})\b")
+_INSTITUTION_WORD = Lazy(rf"\b(?:{_INSTITUTION})\b")
+_NAME_HEAD = Lazy(rf"^\s*[\"'“”‘’]?\s*(?:{_INSTITUTION})\b")
+_NAME_BEFORE = Lazy(
     rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on)\s+)"
     r"(?:(?:the|and|&|of|for|on|[A-Z][\w'’.-]*),?\s+)*$"
 )
 # In a title or a listing "in" joins a topic ("Society in Post-Soviet States"); in a sentence
 # it gives a place ("the Summit in Kiev", "Research in the Stans is underfunded").
-_NAME_BEFORE_TITLE = re.compile(
+_NAME_BEFORE_TITLE = Lazy(
     rf"(?:{_INSTITUTION})\s+(?:(?:of|for|on|in)\s+)"
     r"(?:(?:the|and|&|of|for|on|in|[A-Z][\w'’.-]*),?\s+)*$"
 )
-_TITLE_CUE = re.compile(
+_TITLE_CUE = Lazy(
     rf"\b(?:(?:{LEX.alt('title_cues')}),?\s+"
     r"(?:(?:was\s+|is\s+)?(?:titled|entitled|called|named)\s+)?|\b(?:titled|entitled)\s+|"
     r"\b(?:published\s+in|writing\s+in|editor\s+of|editors\s+of|appeared\s+in|author\s+of)\s+)"
     r"(?P<title>(?:(?:the|a|an|and|&|of|for|[A-Z][\w'’.:-]*),?\s+)*[‘'’]?)$",
 )
 # A title followed by its publication: "(2019)", "(Routledge, 2019)", ", 2019)".
-_CITATION = re.compile(
-    r"^\s*[:.]?\s*\((?P<publisher>[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)"
-)
-_CAP_RUN_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’.:-]*|of|for|and|the|on|in|to|&),?\s+)*$")
-_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_CITATION = Lazy(r"^\s*[:.]?\s*\((?P<publisher>[A-Z][\w .&'’-]*,\s*)?(?:1[89]|20)\d\d[a-z]?\)")
+_CAP_RUN_BEFORE = Lazy(r"(?:(?:[A-Z][\w'’.:-]*|of|for|and|the|on|in|to|&),?\s+)*$")
+_CAP_WORD = Lazy(r"[A-Z][\w'’.-]*")
 _SMALL = LEX.words("small_words")
-_WORDISH = re.compile(r"\S+")
+_WORDISH = Lazy(r"\S+")
 # An entry of a reference list: the author's year in brackets (or after a comma) before a title.
-_REFERENCE = re.compile(
+_REFERENCE = Lazy(
     r"(?:\((?:1[89]|20)\d\d[a-z]?\)|,\s(?:1[89]|20)\d\d)[.:]?\s+(?:[\"“‘*_]\s*)?"
     # the title's first words: "(2015). The Near Abroad ..."
     r"(?:(?:The|A|An|[A-Z][\w'’-]*)\s+(?:(?:[A-Z][\w'’:-]*|of|and|the|in|on|for|to|&),?\s+)*)?$"
 )
 # A title set in emphasis: the marks stand at both ends of a capitalised run.
-_EMPHASIS_OPEN = re.compile(r"(?:^|[\s(\[])(?P<mark>\*\*?|__?)(?!\s)[^*_\n]*$")
+_EMPHASIS_OPEN = Lazy(r"(?:^|[\s(\[])(?P<mark>\*\*?|__?)(?!\s)[^*_\n]*$")
 _BEFORE_NAME = LEX.words("name_words_before")
 _AFTER_NAME = LEX.words("name_words_after")
 # words that make a name only when capitalised ("Kiev Station", not "a Kiev station")
 _BEFORE_HEAD = frozenset(LEX.entries("name_heads_before"))
 _AFTER_HEAD = frozenset(LEX.entries("name_heads_after"))
-_ELSEWHERE = re.compile(
+_ELSEWHERE = Lazy(
     rf"^\s*(?:,\s*|\(\s*)(?:{LEX.alt('places_elsewhere')})(?![\w-])",
 )
 # The last three words at most (before white space at the end), matched in the reversed text:
 # searched forwards with "$", the pattern was tried at every offset of the text.
-_WORD_BEFORE_REVERSED = re.compile(r"\s*([\w.]+(?:\s+[\w.]+){0,2})")
-_WORD_AFTER = re.compile(r"^\s*([\w.]+(?:\s+[\w.]+)?)")
+_WORD_BEFORE_REVERSED = Lazy(r"\s*([\w.]+(?:\s+[\w.]+){0,2})")
+_WORD_AFTER = Lazy(r"^\s*([\w.]+(?:\s+[\w.]+)?)")
 
 
 def _named_after(span: Span) -> str:
@@ -149,7 +148,7 @@ def _title_case_sentence(sentence: str) -> bool:
     return lower == 0 or (len(big) >= 6 and lower <= len(big) // 6)
 
 
-_CITE_TAG = re.compile(r"<(/?)(cite)\b[^<>]*>", re.IGNORECASE)
+_CITE_TAG = Lazy(r"<(/?)(cite)\b[^<>]*>", re.IGNORECASE)
 
 
 def name(span: Span) -> Reading | None:
@@ -212,4 +211,4 @@ def _capitalised_run(tail: str) -> str:
     return tail[:end]
 
 
-_NEXT_WORD = re.compile(r"\s*(\S+)")
+_NEXT_WORD = Lazy(r"\s*(\S+)")

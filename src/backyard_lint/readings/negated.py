@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import re
-
 from backyard_lint.model import Context
 from backyard_lint.readings.common import (
     AP,
@@ -27,9 +25,9 @@ from backyard_lint.readings.common import (
     Reading,
     W,
     any_of,
-    gate,
     quote_word,
 )
+from backyard_lint.readings.lazy import Lazy, gate
 from backyard_lint.readings.span import Span
 
 # "not only X", "not just X", "not the only X" concede X
@@ -44,10 +42,10 @@ _NEG_CUE = (
     r"|\bceased?\s+to\s+be\b|\bstop(?:s|ped)?\s+being\b|\bno\s+such\s+(?:thing|place)\s+as\b"
     r"|\bno(?:body|\s+one){AP}s\b|\bleast\s+of\s+all\b|\blet\s+alone\b"
 )
-_NEGATED = re.compile(rf"(?P<cue>{_NEG_CUE})[\s,]+{FILL}$", I)
+_NEGATED = Lazy(rf"(?P<cue>{_NEG_CUE})[\s,]+{FILL}$", I)
 # A denial after the label that is about the label itself: "Russia's backyard no more", "the
 # post-Soviet space no longer exists"; not "the post-Soviet states no longer depend on gas".
-_NEG_AFTER = re.compile(
+_NEG_AFTER = Lazy(
     r"^[\s,]*(?:no\s+more\b(?!\s+than)|(?:no\s+longer|(?:does|do)\s*(?:not|n['’]t))\s+"
     r"(?:exists?|applies|apply|fits?|holds?|describes?|makes?\s+(?:any\s+)?sense|"
     r"means?\s+(?:much|anything))\b|(?:has|have)\s+ceased\s+to\s+exist|"
@@ -76,19 +74,19 @@ _REJECTED = any_of(
     rf"(?:{W}\s+){{0,6}}?(?:as\s+)?{FILL_NP}$",
 )
 # "Nobody disputes that X is ...": a denied denial affirms.
-_DENIED_DENIAL = re.compile(
+_DENIED_DENIAL = Lazy(
     rf"(?:\b(?:no\s+one|nobody|none|few|not|never|hardly|cannot)\b|n{AP}t\b)"
     r"(?:\s+[\w'’-]+){0,2}\s*$",
     I,
 )
 # "is not X ..., but it comes close": the writer takes the denial back.
-_NEG_UNDONE = re.compile(
+_NEG_UNDONE = Lazy(
     r"\bbut\s+(?:it|this|that|they|he|she|the\s+\w+)\s+(?:\w+\s+)?(?:comes?|came|is|are|was|"
     r"were|gets?|got|feels?|looks?|seems?)\s+(?:\w+\s+)?(?:close|near|nearly|almost|similar)\b",
     I,
 )
 # A short parenthetical that may sit between a cue and the label: "is not, as some claim, X".
-_PARENTHETICAL = re.compile(r",[^,;]{1,40},")
+_PARENTHETICAL = Lazy(r",[^,;]{1,40},")
 
 
 _HAS_REJECT = gate(

@@ -18,19 +18,20 @@ import re
 
 from backyard_lint.model import Context
 from backyard_lint.readings.common import AP, LEX, Reading
+from backyard_lint.readings.lazy import Lazy
 from backyard_lint.readings.span import Span
 
-_PRONOUN = re.compile(r"(its|his|her|their)\b", re.IGNORECASE)
+_PRONOUN = Lazy(r"(its|his|her|their)\b", re.IGNORECASE)
 _POWERS = LEX.alt("powers")
 _PEOPLES = LEX.alt("power_peoples")
 # A proper name is matched in its own case ("US" is not "us"); "the Kremlin's", "Russia's".
 _NAME = rf"(?<![\w.])(?:{_POWERS})(?![\w])(?:{AP}s?)?"
-_OWNER = re.compile(
+_OWNER = Lazy(
     rf"(?P<pair>{_NAME}\s*(?:,|and|&)\s*(?:the\s+)?{_NAME})"
     rf"|(?P<people>(?:{_NAME}\s+)?(?i:{_PEOPLES})\b)"
     rf"|(?P<one>{_NAME})"
 )
-_POSSESSIVE = re.compile(AP + r"s?$")
+_POSSESSIVE = Lazy(AP + r"s?$")
 
 
 _POWER_LIST = tuple(p.lower() for p in LEX.entries("powers"))

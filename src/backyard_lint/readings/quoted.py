@@ -13,22 +13,23 @@ import re
 
 from backyard_lint.model import Context
 from backyard_lint.readings.common import I, Reading
+from backyard_lint.readings.lazy import Lazy
 from backyard_lint.readings.span import Span, last_blank_line, open_tag
 
 _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
 _SINGLE = "'‘’"
 _QUOTES = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE + '"')
-_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_QUOTE_RE = Lazy("[" + re.escape("".join(sorted(_QUOTES))) + "]")
+_LETTERS = Lazy(r"[^\W\d_]+")
 _BOUNDARY_BEFORE = " \t\r\n([{/—–-*_~" + _DOUBLE_OPEN + '"'
 _BOUNDARY_AFTER = " \t\r\n)]}/—–-.,;:!?…*_~" + _DOUBLE_CLOSE + '"'
 # Elisions that start with an apostrophe: the 'Stans, the '90s, 'em, 'til, rock 'n' roll.
-_ELISION = re.compile(r"(?:stans?\b|\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", I)
+_ELISION = Lazy(r"(?:stans?\b|\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", I)
 _QUOTE_REACH = 1500  # how far back a paragraph's quotation marks are paired
 # A line of white space only (blank, or markup the adapter blanked), up to its line break: the
 # look-ahead lets two such lines in a row both be found.
-_BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")
+_BLANK_LINE = Lazy(r"\n[ \t\r]*(?=\n)")
 
 
 def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -88,7 +89,7 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 # A block quote as the adapters leave it for reading: ">" at the start of a line, after any
 # indentation (a quote inside a list item; the list marker is blank).
-_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
+_BLOCK_QUOTE_LINE = Lazy(r"[ \t]*>")
 
 
 def _block_quoted(span: Span, paragraph_start: int) -> bool:
@@ -101,7 +102,7 @@ def _block_quoted(span: Span, paragraph_start: int) -> bool:
 
 
 # Quotation tags as the HTML adapter leaves them for reading.
-_QUOTE_TAG = re.compile(r"<(/?)(blockquote|q)\b[^<>]*>", I)
+_QUOTE_TAG = Lazy(r"<(/?)(blockquote|q)\b[^<>]*>", I)
 
 
 def quoted(span: Span) -> Reading | None:

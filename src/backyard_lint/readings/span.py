@@ -27,12 +27,12 @@ match ``text[start:end]``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from backyard_lint.model import Rule
 from backyard_lint.readings.common import AFTER_REACH, CLAUSE_HARD, CLAUSE_SOFT, norm
+from backyard_lint.readings.lazy import Lazy
 from backyard_lint.sentences import sentence_bounds
 
 # Signals before a label are looked for in this many characters at most: every one of them is
@@ -122,7 +122,7 @@ class Span:
         return self.text.rfind("\n", 0, self.start) + 1
 
 
-def open_tag(span: Span, tags: re.Pattern[str]) -> str:
+def open_tag(span: Span, tags: Lazy) -> str:
     """The name of a tag (matched by ``tags``: groups "/" and name) still open before the
     match, as the HTML adapter leaves quotation and citation tags for reading; or ""."""
     depth: dict[str, int] = {}

@@ -14,12 +14,13 @@ import re
 
 from backyard_lint.model import Context
 from backyard_lint.readings.common import LEX, I, Reading, quote_word
+from backyard_lint.readings.lazy import Lazy
 from backyard_lint.readings.span import Span
 
 _LANG = LEX.alt("name_languages")
 _NOUN = LEX.alt("spelling_nouns")
 # after the spelling: "Kharkov (Russian)", "Kiev, the Russian spelling", "Lvov in Russian"
-_SPELLING_AFTER = re.compile(
+_SPELLING_AFTER = Lazy(
     rf"\s*(?:[,(]\s*|[—–]\s*|-\s+|\s+)(?:(?:the|its|a|an|in|from)\s+)?(?:(?:{_LANG})\b"
     rf"(?:\s*[:)]|\s+(?:{_NOUN})\b|\s*[,.;]|\s*$)|(?:{_NOUN})\s+(?:in|from)\s+(?:{_LANG})\b)"
     rf"|\s+(?:in|from)\s+(?:{_LANG})\b"
@@ -35,7 +36,7 @@ _SPELLING_AFTER = re.compile(
     I,
 )
 # before the spelling: "(Russian: Kharkov)", "the Russian name Kharkov", "named Lvov"
-_SPELLING_BEFORE = re.compile(
+_SPELLING_BEFORE = Lazy(
     rf"(?:\b(?:{_LANG})\s*(?:(?:{_NOUN})\s*)?[:=]\s*|\b(?:{_LANG})\s+(?:{_NOUN})"
     # "the Russian name for the city is Kharkov"
     r"(?:\s+(?:for|of)\s+(?:the\s+|this\s+|that\s+|its\s+)?[\w'’-]+)?\s*[:,]?\s*"
@@ -48,13 +49,13 @@ _SPELLING_BEFORE = re.compile(
 # word must end its clause (or a habit or a contrast follow it): in "officials said Kiev
 # must accept" it is the subject of what was said.
 _SAID = LEX.words("word_verbs")
-_SAID_AFTER = re.compile(
+_SAID_AFTER = Lazy(
     r"\s*(?:[.,;:!?)\"”’]|$|(?:instead|any\s*more|out\s+of\s+habit|by\s+habit|"
     r"in\s+(?:English|Russian)|rather\s+than|when\s+(?:they|we|you|people)|because)\b)",
     I,
 )
-_FROM_OF = re.compile(r"\b(?:from|of)\s+['\"“‘]?$", I)
-_NAME_CHANGE = re.compile(rf"\b(?:{_NOUN}|renamed|changed|change)\b", I)
+_FROM_OF = Lazy(r"\b(?:from|of)\s+['\"“‘]?$", I)
+_NAME_CHANGE = Lazy(rf"\b(?:{_NOUN}|renamed|changed|change)\b", I)
 
 
 def spelling(span: Span) -> Reading | None:
@@ -104,12 +105,12 @@ def contrast(span: Span) -> Reading | None:
     return None
 
 
-_CONTRAST_WORD = re.compile(
+_CONTRAST_WORD = Lazy(
     r"\b(?:not|rather|instead|or|vs|versus|spelled|spelt|written|known|called|renamed|replaced|"
     r"replacing|became|becomes|Russian|English|to)\b",
     I,
 )
-_CONTRAST_GAP = re.compile(
+_CONTRAST_GAP = Lazy(
     r"[\s,:/()\"'“”‘’—–-]*(?:(?:not|rather\s+than|instead\s+of|formerly|previously|once|now|"
     r"today|or|vs\.?|versus|also|then|spelled|spelt|written|known\s+as|called|was|were|is|"
     r"used\s+to\s+be|replaced|replacing|became|becomes|renamed|in\s+Russian|in\s+English|to)"
