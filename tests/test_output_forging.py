@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from backyard_lint.globs import GlobError, glob_match
 from backyard_lint.reporters import printable
 from backyard_lint.rules import RuleError, parse_rule
 from rule_text import RULE
@@ -54,6 +55,17 @@ def test_printable_escapes_controls_and_undecodable_bytes() -> None:
     assert printable("plain text, tab\tkept") == "plain text, tab\tkept"
     assert printable("a\nb\rc\x1bd\u2028e\u202ef") == "a\\nb\\rc\\x1bd\\u2028e\\u202ef"
     assert printable("caf\udce9") == "caf\\xe9"
+
+
+def test_a_pattern_quoted_in_an_error_shows_its_invisible_characters() -> None:
+    """The same escaping, stricter for a user's pattern or glob: a tab, a no-break space and a
+    zero-width space are written as escapes there, and kept in a document's excerpt."""
+    text = "a\tb\u00a0c\u200bd\ne"
+    assert printable(text) == "a\tb\u00a0c\u200bd\\ne"
+    assert printable(text, invisible=True) == "a\\tb\\xa0c\\u200bd\\ne"
+    with pytest.raises(GlobError) as caught:
+        glob_match("[z-a]\u200b\t", "x.md")
+    assert str(caught.value) == "invalid glob '[z-a]\\u200b\\t': invalid character class range: z-a"
 
 
 @pytest.mark.parametrize("bad_id", ["backyard.russia\n", "backyard.russia\x1b[31m", "a.b\r"])

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backyard_lint.model import Severity
+from backyard_lint.visible import printable
 
 if TYPE_CHECKING:
     from backyard_lint.config import Config
@@ -35,14 +36,6 @@ ALL_PASSED = "All checks passed!"
 
 def _err(message: str) -> None:
     sys.stderr.write(f"backyard-lint: {message}\n")
-
-
-def printable(text: str) -> str:
-    """Shown on one line: control characters (a newline in a file name) are escaped
-    (``reporters.printable``)."""
-    from backyard_lint.reporters import printable as escaped
-
-    return escaped(text)
 
 
 def interrupted_line(reports: Sequence[FileReport], not_begun: int) -> str:

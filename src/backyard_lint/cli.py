@@ -132,9 +132,9 @@ def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentP
 
 
 def cmd_export(args: argparse.Namespace, project: Project) -> int:
-    from backyard_lint.checkcmd import printable
     from backyard_lint.export import enabled, run
     from backyard_lint.export.regex import ExportError
+    from backyard_lint.visible import printable
 
     cfg, ruleset = _working_folder_setup(project)
     try:
@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args, Project(getattr(args, "config", None)))
     except (ConfigError, RuleError, BaselineError) as exc:
-        from backyard_lint.reporters import printable
+        from backyard_lint.visible import printable
 
         _err(printable(str(exc)))
         return ExitCode.ERROR

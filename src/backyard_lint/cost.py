@@ -107,7 +107,8 @@ def check_rules(rules: list[Rule]) -> None:
     """Raise :class:`RuleError` (one line naming the file, rule and pattern) for the first
     pattern of ``rules`` over budget."""
     from backyard_lint.schema import RuleError
-    from backyard_lint.tolerant import shown, trigger_form
+    from backyard_lint.tolerant import trigger_form
+    from backyard_lint.visible import printable
 
     if not rules:
         return
@@ -117,6 +118,5 @@ def check_rules(rules: list[Rule]) -> None:
             form = trigger_form(pat.regex)
             reason = over_budget(form if rule.case_sensitive else f"(?i:{form})", text)
             if reason:
-                raise RuleError(
-                    rule.path, rule.id, f"patterns[{i}]", f"pattern '{shown(pat.regex)}' {reason}"
-                )
+                shown = printable(pat.regex, invisible=True)
+                raise RuleError(rule.path, rule.id, f"patterns[{i}]", f"pattern '{shown}' {reason}")

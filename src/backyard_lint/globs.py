@@ -60,9 +60,10 @@ def compile_glob(pattern: str) -> Any:
         detail = exc.args[0] if exc.args else exc
         if isinstance(detail, bytes):
             detail = detail.decode("utf-8", "replace")
-        from backyard_lint.tolerant import shown
+        from backyard_lint.visible import printable
 
-        raise GlobError(f"invalid glob '{shown(pattern)}': {shown(str(detail))}") from None
+        shown, reason = printable(pattern, invisible=True), printable(str(detail), invisible=True)
+        raise GlobError(f"invalid glob '{shown}': {reason}") from None
 
 
 def _glob_class(inner: str) -> str:

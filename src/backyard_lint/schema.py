@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from backyard_lint.model import RULE_SEVERITIES, Pattern, Replacement, Rule, Severity, Source
 from backyard_lint.tolerant import problem as widened_problem
-from backyard_lint.tolerant import shown
+from backyard_lint.visible import printable
 
 ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+\Z")  # \Z: no trailing newline
 PLACEHOLDERS = {"match", "replacement"}
@@ -134,7 +134,8 @@ def _checked_patterns(data: Mapping[str, Any], err: Err) -> tuple[Pattern, ...]:
     for i, pat in enumerate(patterns):
         problem = widened_problem(pat.regex, case_sensitive)
         if problem:
-            raise err(f"patterns[{i}]", f"pattern '{shown(pat.regex)}': {problem}")
+            shown = printable(pat.regex, invisible=True)
+            raise err(f"patterns[{i}]", f"pattern '{shown}': {problem}")
     return patterns
 
 
@@ -197,7 +198,7 @@ def pattern_problem(pattern: str) -> str | None:
         detail = exc.args[0] if exc.args else exc
         if isinstance(detail, bytes):
             detail = detail.decode("utf-8", "replace")
-        return f"not a valid RE2 pattern: {shown(str(detail))}"
+        return f"not a valid RE2 pattern: {printable(str(detail), invisible=True)}"
     if compiled.search("") is not None:
         return "matches the empty string"
     return None

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from backyard_lint.visible import printable
+
 # Between words, the prefilter also accepts a tag, an emphasis, strike-through or blockquote
 # mark, a no-break space written as a character reference, a link's brackets, destination or
 # reference label, a backquote, or a footnote reference ("Russia's [backyard](url)",
@@ -141,13 +143,6 @@ def trigger_form(regex: str) -> str:
     return widen(regex, MARKUP_GAP, unbound=True)
 
 
-def shown(text: str) -> str:
-    """``text`` (a user's pattern or glob) on one line: control characters escaped."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def refusal(regex: str) -> str | None:
     """RE2's reason for refusing ``regex``, or None when it compiles."""
     import re2  # local: the rule loader imports this module
@@ -160,7 +155,7 @@ def refusal(regex: str) -> str | None:
         detail = exc.args[0] if exc.args else exc
         if isinstance(detail, bytes):
             detail = detail.decode("utf-8", "replace")
-        return shown(str(detail))
+        return printable(str(detail), invisible=True)
     return None
 
 

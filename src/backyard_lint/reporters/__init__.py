@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
+
+# The one escaping of file names, rule ids, messages and excerpts (``visible.py``).
+from backyard_lint.visible import printable as printable
 
 if TYPE_CHECKING:
     from backyard_lint.engine import RuleSet
@@ -40,33 +42,6 @@ def context_label(finding: object) -> str:
     reading = str(getattr(finding, "context", "use"))
     reason = getattr(finding, "reason", "")
     return f"{reading}: {reason}" if reason and reading != "use" else reading
-
-
-# Direction controls reorder what a terminal shows ("Trojan Source"): escaped like control codes.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_UNSAFE = frozenset(("Cc", "Cs", "Zl", "Zp"))
-
-
-def printable(text: str) -> str:
-    """``text`` safe to show on one line of a terminal or log: control characters (escape
-    sequences, a newline or carriage return in a file name, a rule id or a document), line and
-    paragraph separators and direction controls (not a tab) are written as Python escapes
-    (``\\x1b``, ``\\n``, ``\\u202e``); a byte that was not valid in the file system's
-    encoding (kept by Python as a lone surrogate) is written as ``\\xNN``. Every text format
-    passes each file name, rule id, message and excerpt through it, so input cannot forge or
-    recolour a line."""
-    if text.isprintable() or text.replace("\t", " ").isprintable():
-        return text
-    out = []
-    for c in text:
-        code = ord(c)
-        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's surrogateescape of one byte
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif c != "\t" and (c in _BIDI or unicodedata.category(c) in _UNSAFE):
-            out.append(repr(c)[1:-1])
-        else:
-            out.append(c)
-    return "".join(out)
 
 
 def json_safe(path: str) -> str:
