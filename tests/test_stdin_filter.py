@@ -78,3 +78,45 @@ def test_an_internal_error_gives_the_input_back(
     out, err = capfdbinary.readouterr()
     assert out == data
     assert b"internal error" in err
+
+
+def test_a_finding_without_a_safe_fix_leaves_the_input_unchanged(tmp_path: Path) -> None:
+    data = b"The farm sits in Russia's backyard.\n"
+    done = run(["-"], data, tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == data
+    assert b"backyard.russia" in done.stderr
+
+
+def test_files_fixed_beside_standard_input_add_nothing_to_stdout(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(FIXABLE, encoding="utf-8")
+    done = run(["-", "a.md"], FIXABLE.encode(), tmp_path)
+    assert done.stdout == b"We live in Ukraine, near Odesa.\n"
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "We live in Ukraine, near Odesa.\n"
+
+
+def _filter_here(monkeypatch: pytest.MonkeyPatch, folder: Path, data: bytes) -> int:
+    """``check --fix -`` in this process, ``data`` on standard input, from ``folder``."""
+    import io
+
+    from backyard_lint.cli import main
+
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    return main(["check", "--fix", "-"])
+
+
+def test_an_error_after_the_fix_gives_the_input_back_unchanged(
+    monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    """The fixed text goes out only when the whole check succeeded."""
+    from backyard_lint import checkcmd
+
+    def broken(*_args: object) -> str:
+        raise RuntimeError("a bug in a reporter")
+
+    monkeypatch.setattr(checkcmd, "_output", broken)
+    with pytest.raises(RuntimeError, match="a bug in a reporter"):
+        _filter_here(monkeypatch, tmp_path, FIXABLE.encode())
+    sys.stdout.flush()
+    assert capfdbinary.readouterr().out == FIXABLE.encode()

@@ -13,6 +13,7 @@ that is skipped (binary, too large, not a regular file) is a notice, not an erro
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -57,33 +58,36 @@ def _skipped(report: FileReport) -> bool:
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
-    """As a filter (``--fix -``), standard input is read first, so that any error before the
-    text is linted still gives it back unchanged on standard output."""
-    reads_stdin = "-" in args.paths or (not args.paths and args.stdin_filename)
-    if not (args.fix and reads_stdin):
-        return _check(args, project)
+    """As a filter (``--fix -``), standard input is read first, and standard output gets
+    exactly one text, written here: the fixed bytes when a safe fix applied, else the input
+    unchanged (also on any error, so that an editor never loses its buffer)."""
+    if not _filtering(args):
+        return _check(args, project)[0]
     data = sys.stdin.buffer.read()
-    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
-    linted = [False]
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")  # the runner reads it
+    output = data
     try:
-        code = _check(args, project, linted)
-    except BaseException:
-        if not linted[0]:
-            _echo(data)
-        raise
-    if not linted[0]:
-        _echo(data)
+        code, reports = _check(args, project)
+        output = next((r.fixed_bytes for r in reports if r.fixed_bytes is not None), data)
+    finally:
+        filter_output(output)
     return code
 
 
-def _echo(data: bytes) -> None:
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+def _filtering(args: argparse.Namespace) -> bool:
+    """``check --fix`` reading standard input (``-``, or ``--stdin-filename`` alone)."""
+    return bool(args.fix and ("-" in args.paths or (not args.paths and args.stdin_filename)))
 
 
-def _check(
-    args: argparse.Namespace, project: Project, linted: list[bool] | None = None
-) -> int:
+def filter_output(data: bytes) -> None:
+    """Write what the filter gives back on standard output (a closed output is ignored)."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+def _check(args: argparse.Namespace, project: Project) -> tuple[int, list[FileReport]]:
+    """The exit code, and the reports of the files linted (none when it stops before)."""
     from backyard_lint import formats
     from backyard_lint.inputs import encoding_problem, walk
     from backyard_lint.parallel import run_files
@@ -93,17 +97,17 @@ def _check(
 
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
-        return ERROR
+        return ERROR, []
     if args.encoding and (problem := encoding_problem(args.encoding)):
         _err(f"--encoding: {problem}")
-        return ERROR
+        return ERROR, []
     if args.update_baseline and not args.baseline:
         _err("--update-baseline needs --baseline FILE")
-        return ERROR
+        return ERROR, []
     if args.show_settings is not None:
         from backyard_lint.showsettings import show_settings
 
-        return show_settings(Path(args.show_settings), args, project)
+        return show_settings(Path(args.show_settings), args, project), []
     # With --stdin-filename and no paths, read standard input (as ruff does).
     default = ["-"] if args.stdin_filename else ["."]
     paths = [Path(p) for p in (args.paths or default)]
@@ -113,7 +117,7 @@ def _check(
         problem = first_problem(ids, words)
         if problem is not None:
             _err(f"{option}: {problem}")
-            return ERROR
+            return ERROR, []
     baseline = None
     if args.baseline and not args.update_baseline:
         from backyard_lint.baseline import load
@@ -139,10 +143,7 @@ def _check(
     if not files and not unread:
         shown = ", ".join(printable(str(p)) for p in paths)
         _err(f"warning: no files to lint found in {shown}")
-        return OK
-    filtering = linted is not None
-    if linted is not None:
-        linted[0] = True  # from here on, the linter gives the text back itself
+        return OK, []
     stop = Stop().install() if args.fix else None  # a signal ends the run between files
     try:
         done = list(run_files(files, opts, project, args.jobs, stop))
@@ -159,25 +160,25 @@ def _check(
 
         count = dump(Path(args.baseline), reports)
         _err(f"baseline written: {count} finding{'s' if count != 1 else ''} in {args.baseline}")
-        return OK
+        return OK, done
     accepted = baseline.filter(reports) if baseline is not None else 0
     for r in reports:  # a skipped file's reason ends with "skipped": it is not an error
         if r.written:
             _err(f"{printable(r.path)}: fixed copy written to {printable(r.written)}")
         if r.error is not None:
             _err(printable(f"{r.path}: {r.error}"))
-    out = sys.stderr if filtering else sys.stdout
+    out = sys.stderr if _filtering(args) else sys.stdout  # a filter's stdout is the text
     out.write(_output(reports, base_rules, args, accepted))
     if stop is not None and stop.requested:
         _err(printable(interrupted_line(reports, len(files) - len(done))))
-        return 130
+        return 130, done
     if any(r.error is not None and not _skipped(r) for r in reports):
-        return ERROR
+        return ERROR, done
     if args.exit_non_zero_on_fix and any(r.fixed for r in reports):
-        return PROBLEMS
+        return PROBLEMS, done
     if args.exit_zero:
-        return OK
-    return PROBLEMS if _failing(reports, args.fail_on) else OK
+        return OK, done
+    return (PROBLEMS if _failing(reports, args.fail_on) else OK), done
 
 
 def _walk_options(args: argparse.Namespace, project: Project) -> dict[str, Any]:

@@ -116,11 +116,13 @@ def _is_filter(argv: Sequence[str]) -> bool:
 
 
 def _echo_stdin() -> None:
+    from backyard_lint.checkcmd import filter_output
+
     try:
-        sys.stdout.buffer.write(sys.stdin.buffer.read())
-        sys.stdout.buffer.flush()
+        data = sys.stdin.buffer.read()
     except (OSError, ValueError):
-        pass
+        return
+    filter_output(data)
 
 
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:

@@ -184,6 +184,7 @@ class FileReport:
     skipped: bool = False  # excluded by configuration
     fail_on: Severity | None = None  # the file's configuration's fail-on, if it sets one
     written: str = ""  # a new file --fix wrote (the fixed copy of a Word document)
+    fixed_bytes: bytes | None = None  # standard input fixed (check --fix -): the filter's output
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ engine, locating the findings, and the safe fixes. Many files: see ``parallel.py
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -96,29 +95,10 @@ def lint_path(
     An unexpected error in an adapter or the classifier is reported as an internal error for
     this file only, so the other files are still linted and no traceback reaches the user.
 
-    ``check --fix -`` is a filter (an editor pipes its buffer through it): the text always
-    comes back on standard output, fixed when that succeeded and unchanged on any error.
+    ``check --fix -`` is a filter (an editor pipes its buffer through it): when a safe fix
+    applies, standard input's report carries the fixed bytes (``fixed_bytes``); the command
+    alone writes standard output (``checkcmd.cmd_check``).
     """
-    if str(path) == "-" and opts.fix:
-        data = sys.stdin.buffer.read()
-        echo = [data]
-        try:
-            return _lint(path, opts, project, data, echo, explicit)
-        finally:
-            with contextlib.suppress(OSError, ValueError):
-                sys.stdout.buffer.write(echo[0])
-                sys.stdout.buffer.flush()
-    return _lint(path, opts, project, None, None, explicit)
-
-
-def _lint(
-    path: Path,
-    opts: RunOptions,
-    project: Project,
-    stdin: bytes | None,
-    echo: list[bytes] | None,
-    explicit: bool = True,
-) -> FileReport:
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
     named = Path(opts.stdin_filename) if is_stdin and opts.stdin_filename else None
@@ -143,7 +123,7 @@ def _lint(
 
             return check_word_file(path, display, opts, settings, ruleset)
         if is_stdin:
-            data, st = (sys.stdin.buffer.read() if stdin is None else stdin), None
+            data, st = sys.stdin.buffer.read(), None
         else:
             data, st = read_file(path)
         text, codec, bom = decode_full(data, opts.encoding)
@@ -156,12 +136,12 @@ def _lint(
         def relint(after: str) -> list[Finding]:
             return lint_document(after, fmt, settings, ruleset, with_proselint=opts.with_proselint)
 
-        if echo is not None:  # a filter: the fixed text goes to stdout, what remains is reported
+        if is_stdin and opts.fix:  # a filter: the fixed bytes go back, what remains is reported
             report.fixed, after = _fixed_text(text, findings)
             if report.fixed:
                 encoded = bom + after.encode(codec)
                 report.findings = locate(after, relint(after))
-                echo[0] = encoded
+                report.fixed_bytes = encoded
         elif (opts.fix or opts.diff) and findings:
             _fix(report, path, opts, (text, codec, bom, st), findings, relint, explicit)
     except InputError as exc:
