@@ -122,10 +122,11 @@ class RuleSet:
         return [self.rules[i] for i in indices]
 
     def triggered(self, data: bytes) -> bool:
-        """True when any rule's trigger occurs in ``data``, UTF-8 bytes of a text (the same
-        prefilter as :meth:`prefilter`, stopping at the first trigger that matches)."""
+        """True when any rule's trigger or the directive mark occurs in ``data``, UTF-8 bytes
+        of a text, or a character that may hide a label (the same prefilter as
+        :meth:`prefilter`, stopping at the first trigger that matches)."""
         if not self._triggers:
-            return False
+            return _MARK_BYTES in data
         return self._filter().triggered(data)
 
     def locate(self, rules: Sequence[Rule], text: str) -> list[tuple[int, int]]:

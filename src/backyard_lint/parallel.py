@@ -31,7 +31,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from backyard_lint.core.prefilter import DIRECTIVE_MARK
 from backyard_lint.core.probe import ConfigProbe
 from backyard_lint.core.read import MAX_BYTES, plain_bytes
 from backyard_lint.model import FileReport
@@ -116,11 +115,8 @@ class _Linter:
         if self.configs.configured(folder):
             return False
         data = plain_bytes(name, MAX_BYTES)
-        return (
-            data is not None
-            and DIRECTIVE_MARK not in data
-            and not self.ruleset.triggered(data)
-        )
+        # (a directive mark counts as a trigger: the full path reads the directives)
+        return data is not None and not self.ruleset.triggered(data)
 
 
 def in_process(files: Sequence[tuple[Path, bool]]) -> bool:
