@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import re2
 
@@ -17,6 +17,9 @@ from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_s
 from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 from backyard_lint.tolerant import region_tolerant, trigger_form
+
+if TYPE_CHECKING:
+    from backyard_lint.readings.batch import Mapper
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
@@ -285,16 +288,19 @@ def lint_text(
     *,
     fmt: str = "plain",
     settings: Settings = DEFAULT_SETTINGS,
+    mapper: Mapper | None = None,
 ) -> list[Finding]:
     """Lint ``text`` (already decoded) in format ``fmt``; a pure function of its arguments.
 
     Findings are sorted by offset. Offsets are code points into ``text``. Invisible characters
     and look-alike letters inside a word are normalised for matching (``lookalike.py``).
+    ``mapper`` may read the matches of a long document in chunks elsewhere (worker processes:
+    ``readings/batch.py``); the findings are the same.
     """
     from backyard_lint import lookalike
 
     return lookalike.lint_through(
-        text, lambda seen: _lint_text(seen, ruleset, fmt=fmt, settings=settings)
+        text, lambda seen: _lint_text(seen, ruleset, fmt=fmt, settings=settings, mapper=mapper)
     )
 
 
@@ -304,6 +310,7 @@ def _lint_text(
     *,
     fmt: str = "plain",
     settings: Settings = DEFAULT_SETTINGS,
+    mapper: Mapper | None = None,
 ) -> list[Finding]:
     hit_rules = [
         r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default, r.family)
@@ -311,7 +318,8 @@ def _lint_text(
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
-    from backyard_lint import directives, formats, readings
+    from backyard_lint import directives, formats
+    from backyard_lint.readings.batch import classify_all
 
     around = None
     if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
@@ -325,8 +333,10 @@ def _lint_text(
     masked = doc.masked
     read = doc.for_reading(text)
     findings: list[Finding] = []
-    for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
-        reading, reason = readings.classify(read, start, end, rule)
+    matches = _matches(ruleset, hit_rules, masked, doc.regions)
+    for (rule, start, end), (reading, reason) in zip(
+        matches, classify_all(read, matches, mapper), strict=True
+    ):
         reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
         if reading is Context.USE:
             severity = settings.severity_for(rule)

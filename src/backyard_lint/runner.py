@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backyard_lint import fix as fixing
 from backyard_lint import formats
@@ -21,6 +22,9 @@ from backyard_lint.positions import LineIndex
 from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
 from backyard_lint.rules import RuleError
+
+if TYPE_CHECKING:
+    from backyard_lint.readings.batch import Mapper
 
 __all__ = ["FileReport", "Located", "RunOptions", "lint_path", "locate"]
 
@@ -76,9 +80,15 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
 
 
 def lint_document(
-    text: str, fmt: str, settings: Settings, ruleset: RuleSet, *, with_proselint: bool = False
+    text: str,
+    fmt: str,
+    settings: Settings,
+    ruleset: RuleSet,
+    *,
+    with_proselint: bool = False,
+    mapper: Mapper | None = None,
 ) -> list[Finding]:
-    findings = lint_text(text, ruleset, fmt=fmt, settings=settings)
+    findings = lint_text(text, ruleset, fmt=fmt, settings=settings, mapper=mapper)
     if with_proselint:
         from backyard_lint.proselint import proselint_findings
 
@@ -87,7 +97,12 @@ def lint_document(
 
 
 def lint_path(
-    path: Path, opts: RunOptions, project: Project, *, explicit: bool = True
+    path: Path,
+    opts: RunOptions,
+    project: Project,
+    *,
+    explicit: bool = True,
+    mapper: Mapper | None = None,
 ) -> FileReport:
     """Lint one file (or standard input for ``-``); never raises for a bad input.
 
@@ -98,17 +113,19 @@ def lint_path(
 
     ``check --fix -`` is a filter (an editor pipes its buffer through it): the text always
     comes back on standard output, fixed when that succeeded and unchanged on any error.
+
+    ``mapper``: where the matches of a long document may be read (``parallel.Readers``).
     """
     if str(path) == "-" and opts.fix:
         data = sys.stdin.buffer.read()
         echo = [data]
         try:
-            return _lint(path, opts, project, data, echo, explicit)
+            return _lint(path, opts, project, data, echo, explicit, mapper)
         finally:
             with contextlib.suppress(OSError, ValueError):
                 sys.stdout.buffer.write(echo[0])
                 sys.stdout.buffer.flush()
-    return _lint(path, opts, project, None, None, explicit)
+    return _lint(path, opts, project, None, None, explicit, mapper)
 
 
 def _lint(
@@ -118,6 +135,7 @@ def _lint(
     stdin: bytes | None,
     echo: list[bytes] | None,
     explicit: bool = True,
+    mapper: Mapper | None = None,
 ) -> FileReport:
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
@@ -150,11 +168,16 @@ def _lint(
         del data
         name = opts.stdin_filename if is_stdin else path
         fmt = opts.fmt or cfg.format_for(name) or formats.detect(name)
-        findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
+        proselint = opts.with_proselint
+        findings = lint_document(
+            text, fmt, settings, ruleset, with_proselint=proselint, mapper=mapper
+        )
         report = FileReport(display, locate(text, findings), fail_on=cfg.fail_on)
 
         def relint(after: str) -> list[Finding]:
-            return lint_document(after, fmt, settings, ruleset, with_proselint=opts.with_proselint)
+            return lint_document(
+                after, fmt, settings, ruleset, with_proselint=proselint, mapper=mapper
+            )
 
         if echo is not None:  # a filter: the fixed text goes to stdout, what remains is reported
             report.fixed, after = _fixed_text(text, findings)
