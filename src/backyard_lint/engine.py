@@ -193,9 +193,12 @@ class RuleSet:
         for t in hits:
             by_rule.setdefault(self._owner[t], set()).add(self._pattern_no[t])
         found: list[tuple[Rule, int, int]] = []
+        sentences: dict[tuple[int, int], Any] = {}  # shared: several rules match one span
         for index in sorted(by_rule):
             rule = self.rules[index]
-            found += [(rule, s, e) for s, e in self._find(rule, piece, by_rule[index])]
+            found += [
+                (rule, s, e) for s, e in self._find(rule, piece, by_rule[index], sentences)
+            ]
         return found
 
     def _stretch_set(self, wanted: frozenset[str]) -> tuple[list[int], Any]:
@@ -212,14 +215,21 @@ class RuleSet:
         return found
 
     def _find(
-        self, rule: Rule, piece: Encoded, which: set[int] | None
+        self,
+        rule: Rule,
+        piece: Encoded,
+        which: set[int] | None,
+        sentences: dict[tuple[int, int], Any] | None = None,
     ) -> list[tuple[int, int]]:
-        """``matches`` over an encoded text; ``which``: the only patterns (indices) to try."""
+        """``matches`` over an encoded text; ``which``: the only patterns (indices) to try.
+        ``sentences``: the sentence around each span of ``piece`` found so far (``sentence_of``),
+        shared by the rules searched in the same piece."""
         from backyard_lint.sentences import sentence_bounds  # (see the module's docstring)
 
         comp = self.compiled(rule)
         text = piece.text
-        sentences: dict[tuple[int, int], tuple[Encoded, int, int, int]] = {}
+        if sentences is None:
+            sentences = {}
         spans: list[tuple[int, int]] = []
         for k, (regex, sentence) in enumerate(comp.patterns):
             if which is not None and k not in which:
@@ -244,7 +254,9 @@ class RuleSet:
         if comp.exceptions:
             kept = []
             for s, e in merged:
-                around = sentences.get((s, e)) or sentence_of(text, s, e, sentence_bounds)
+                around = sentences.get((s, e))
+                if around is None:
+                    around = sentences[s, e] = sentence_of(text, s, e, sentence_bounds)
                 if not excepted(comp.exceptions, around, s, e):
                     kept.append((s, e))
             merged = kept
