@@ -171,9 +171,11 @@ def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
     taken = []
     real = lint_path
 
-    def spy(path: Path, opts: RunOptions, project: Project, *, explicit: bool = True) -> object:
+    def spy(
+        path: Path, opts: RunOptions, project: Project, *, explicit: bool = True, mapper: None
+    ) -> object:
         taken.append(str(path))
-        return real(path, opts, project, explicit=explicit)
+        return real(path, opts, project, explicit=explicit, mapper=mapper)
 
     monkeypatch.setattr(parallel, "lint_path", spy)
     for path in paths:

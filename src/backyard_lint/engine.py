@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import re2
 
@@ -17,6 +17,9 @@ from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_s
 from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 from backyard_lint.tolerant import region_tolerant, trigger_form
+
+if TYPE_CHECKING:
+    from backyard_lint.readings.batch import Mapper
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
@@ -122,10 +125,11 @@ class RuleSet:
         return [self.rules[i] for i in indices]
 
     def triggered(self, data: bytes) -> bool:
-        """True when any rule's trigger occurs in ``data``, UTF-8 bytes of a text (the same
-        prefilter as :meth:`prefilter`, stopping at the first trigger that matches)."""
+        """True when any rule's trigger or the directive mark occurs in ``data``, UTF-8 bytes
+        of a text, or a character that may hide a label (the same prefilter as
+        :meth:`prefilter`, stopping at the first trigger that matches)."""
         if not self._triggers:
-            return False
+            return _MARK_BYTES in data
         return self._filter().triggered(data)
 
     def locate(self, rules: Sequence[Rule], text: str) -> list[tuple[int, int]]:
@@ -189,9 +193,12 @@ class RuleSet:
         for t in hits:
             by_rule.setdefault(self._owner[t], set()).add(self._pattern_no[t])
         found: list[tuple[Rule, int, int]] = []
+        sentences: dict[tuple[int, int], Any] = {}  # shared: several rules match one span
         for index in sorted(by_rule):
             rule = self.rules[index]
-            found += [(rule, s, e) for s, e in self._find(rule, piece, by_rule[index])]
+            found += [
+                (rule, s, e) for s, e in self._find(rule, piece, by_rule[index], sentences)
+            ]
         return found
 
     def _stretch_set(self, wanted: frozenset[str]) -> tuple[list[int], Any]:
@@ -208,14 +215,21 @@ class RuleSet:
         return found
 
     def _find(
-        self, rule: Rule, piece: Encoded, which: set[int] | None
+        self,
+        rule: Rule,
+        piece: Encoded,
+        which: set[int] | None,
+        sentences: dict[tuple[int, int], Any] | None = None,
     ) -> list[tuple[int, int]]:
-        """``matches`` over an encoded text; ``which``: the only patterns (indices) to try."""
+        """``matches`` over an encoded text; ``which``: the only patterns (indices) to try.
+        ``sentences``: the sentence around each span of ``piece`` found so far (``sentence_of``),
+        shared by the rules searched in the same piece."""
         from backyard_lint.sentences import sentence_bounds  # (see the module's docstring)
 
         comp = self.compiled(rule)
         text = piece.text
-        sentences: dict[tuple[int, int], tuple[Encoded, int, int, int]] = {}
+        if sentences is None:
+            sentences = {}
         spans: list[tuple[int, int]] = []
         for k, (regex, sentence) in enumerate(comp.patterns):
             if which is not None and k not in which:
@@ -240,7 +254,9 @@ class RuleSet:
         if comp.exceptions:
             kept = []
             for s, e in merged:
-                around = sentences.get((s, e)) or sentence_of(text, s, e, sentence_bounds)
+                around = sentences.get((s, e))
+                if around is None:
+                    around = sentences[s, e] = sentence_of(text, s, e, sentence_bounds)
                 if not excepted(comp.exceptions, around, s, e):
                     kept.append((s, e))
             merged = kept
@@ -284,16 +300,19 @@ def lint_text(
     *,
     fmt: str = "plain",
     settings: Settings = DEFAULT_SETTINGS,
+    mapper: Mapper | None = None,
 ) -> list[Finding]:
     """Lint ``text`` (already decoded) in format ``fmt``; a pure function of its arguments.
 
     Findings are sorted by offset. Offsets are code points into ``text``. Invisible characters
     and look-alike letters inside a word are normalised for matching (``lookalike.py``).
+    ``mapper`` may read the matches of a long document in chunks elsewhere (worker processes:
+    ``readings/batch.py``); the findings are the same.
     """
     from backyard_lint import lookalike
 
     return lookalike.lint_through(
-        text, lambda seen: _lint_text(seen, ruleset, fmt=fmt, settings=settings)
+        text, lambda seen: _lint_text(seen, ruleset, fmt=fmt, settings=settings, mapper=mapper)
     )
 
 
@@ -303,6 +322,7 @@ def _lint_text(
     *,
     fmt: str = "plain",
     settings: Settings = DEFAULT_SETTINGS,
+    mapper: Mapper | None = None,
 ) -> list[Finding]:
     hit_rules = [
         r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default, r.family)
@@ -310,7 +330,8 @@ def _lint_text(
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
-    from backyard_lint import directives, formats, readings
+    from backyard_lint import directives, formats
+    from backyard_lint.readings.batch import classify_all
 
     around = None
     if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
@@ -324,8 +345,10 @@ def _lint_text(
     masked = doc.masked
     read = doc.for_reading(text)
     findings: list[Finding] = []
-    for rule, start, end in _matches(ruleset, hit_rules, masked, doc.regions):
-        reading, reason = readings.classify(read, start, end, rule)
+    matches = _matches(ruleset, hit_rules, masked, doc.regions)
+    for (rule, start, end), (reading, reason) in zip(
+        matches, classify_all(read, matches, mapper), strict=True
+    ):
         reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
         if reading is Context.USE:
             severity = settings.severity_for(rule)

@@ -35,7 +35,7 @@ import os
 import sys
 
 from backyard_lint import rulecache
-from backyard_lint.core.prefilter import DIRECTIVE_MARK, Prefilter
+from backyard_lint.core.prefilter import Prefilter
 from backyard_lint.core.probe import ConfigProbe
 from backyard_lint.core.read import plain_bytes
 from backyard_lint.core.walk import walk_folder
@@ -102,7 +102,10 @@ def _fast_answer(args: list[str]) -> int | None:
 
 
 def clean_check(args: Sequence[str]) -> bool:
-    """True when ``backyard-lint <args>`` is a check that certainly reports nothing."""
+    """True when ``backyard-lint <args>`` is a check that certainly reports nothing.
+
+    Each file is checked as the walk finds it, so a large tree gives up after ``SCAN_LIMIT``
+    bytes instead of being walked in full first (the full path walks it again)."""
     try:
         paths = _paths(args)
         data = _quick_data()
@@ -110,32 +113,33 @@ def clean_check(args: Sequence[str]) -> bool:
         cwd = os.getcwd()
         if probe.configured(cwd):  # the CLI also reads the working folder's configuration
             return False
-        files = []
+        prefilter = Prefilter(data["triggers"], data)
+        total = 0
+        found = False
         for path, regular in _files(paths):
             # Like Discovery: the file's folder as written, then resolved.
             if probe.configured(os.path.dirname(os.path.join(cwd, path))):
                 return False
-            files.append((path, regular))
-        if not files:  # the full path warns that no file was found
-            return False
-        return _clean_files(files, Prefilter(data["triggers"], data))
+            size = _clean_size(path, regular, SCAN_LIMIT - total, prefilter)
+            if size is None:
+                return False
+            total += size
+            found = True
+        return found  # no file at all: the full path warns that no file was found
     except _Unsure:
         return False
     except Exception:  # anything unforeseen: the full path decides, and reports
         return False
 
 
-def _clean_files(files: Sequence[tuple[str, bool]], prefilter: Prefilter) -> bool:
-    """Whether every file is plain text, at most ``SCAN_LIMIT`` bytes in all, without a
-    directive mark or a trigger. Stops at the first that is not. (Sharing the files among
-    threads or forked copies was measured and left out: see docs/performance.md.)"""
-    total = 0
-    for path, regular in files:
-        text = plain_bytes(path, SCAN_LIMIT - total, regular=regular)
-        if text is None or DIRECTIVE_MARK in text or prefilter.triggered(text):
-            return False
-        total += len(text)
-    return True
+def _clean_size(path: str, regular: bool, limit: int, prefilter: Prefilter) -> int | None:
+    """The size of a file that is plain text of at most ``limit`` bytes, without a directive
+    mark or a trigger; None for any other. (Sharing the files among threads or forked copies
+    was measured and left out: see docs/performance.md.)"""
+    text = plain_bytes(path, limit, regular=regular)
+    if text is None or prefilter.triggered(text):  # a directive mark counts as a trigger
+        return None
+    return len(text)
 
 
 def _paths(args: Sequence[str]) -> list[str]:

@@ -29,15 +29,18 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from backyard_lint.core.prefilter import DIRECTIVE_MARK
 from backyard_lint.core.probe import ConfigProbe
 from backyard_lint.core.read import MAX_BYTES, plain_bytes
 from backyard_lint.model import FileReport
 from backyard_lint.project import Project
+from backyard_lint.readers import Readers
 from backyard_lint.runner import RunOptions, lint_path
 from backyard_lint.stopping import Stop, WorkerGuard
+
+if TYPE_CHECKING:
+    from backyard_lint.readings.batch import Mapper
 
 # Below either threshold the files are linted in this process (no workers).
 IN_PROCESS_FILES = 8
@@ -67,30 +70,38 @@ def run_files(
     """Lint ``files`` (path, named explicitly) in order; in parallel when it pays off.
     ``stop``: once it is requested, no further file is started (see ``stopping.py``)."""
     stop = stop or Stop()
-    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
-    jobs = min(jobs, len(files))
+    cores = default_jobs() if jobs is None or jobs < 1 else jobs
+    jobs = min(cores, len(files))
     if jobs <= 1 or in_process(files):
-        yield from _here(files, opts, project, stop)
+        yield from _here(files, opts, project, stop, cores)
         return
     yield from _in_workers(files, opts, project, jobs, stop)
 
 
 def _here(
-    files: Sequence[tuple[Path, bool]], opts: RunOptions, project: Project, stop: Stop
+    files: Sequence[tuple[Path, bool]],
+    opts: RunOptions,
+    project: Project,
+    stop: Stop,
+    cores: int = 1,
 ) -> Iterator[FileReport]:
-    linter = _Linter(opts, project)
-    for path, explicit in files:
-        if stop.should_stop():
-            return
-        yield linter.lint(path, explicit)
+    """Lint ``files`` in this process; a long document's matches are read on ``cores``
+    processes (``readers.py``)."""
+    with Readers(cores) as readers:
+        linter = _Linter(opts, project, readers if cores > 1 else None)
+        for path, explicit in files:
+            if stop.should_stop():
+                return
+            yield linter.lint(path, explicit)
 
 
 class _Linter:
     """``lint_path``, with the shortcut for files that certainly give an empty report."""
 
-    def __init__(self, opts: RunOptions, project: Project) -> None:
+    def __init__(self, opts: RunOptions, project: Project, readers: Mapper | None = None) -> None:
         self.opts = opts
         self.project = project
+        self.readers = readers
         self.shortcut = not (
             opts.config or opts.encoding or opts.with_proselint
             or os.environ.get("BACKYARD_LINT_NO_FASTPATH")
@@ -106,7 +117,7 @@ class _Linter:
         name = str(path)
         if self.clean(name):
             return FileReport(name)
-        return lint_path(path, self.opts, self.project, explicit=explicit)
+        return lint_path(path, self.opts, self.project, explicit=explicit, mapper=self.readers)
 
     def clean(self, name: str) -> bool:
         """True when the file certainly gets the empty report (the shortcut)."""
@@ -116,11 +127,8 @@ class _Linter:
         if self.configs.configured(folder):
             return False
         data = plain_bytes(name, MAX_BYTES)
-        return (
-            data is not None
-            and DIRECTIVE_MARK not in data
-            and not self.ruleset.triggered(data)
-        )
+        # (a directive mark counts as a trigger: the full path reads the directives)
+        return data is not None and not self.ruleset.triggered(data)
 
 
 def in_process(files: Sequence[tuple[Path, bool]]) -> bool:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backyard_lint import fix as fixing
 from backyard_lint import formats
@@ -20,6 +21,9 @@ from backyard_lint.positions import LineIndex
 from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
 from backyard_lint.rules import RuleError
+
+if TYPE_CHECKING:
+    from backyard_lint.readings.batch import Mapper
 
 __all__ = ["FileReport", "Located", "RunOptions", "lint_path", "locate"]
 
@@ -75,9 +79,15 @@ def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
 
 
 def lint_document(
-    text: str, fmt: str, settings: Settings, ruleset: RuleSet, *, with_proselint: bool = False
+    text: str,
+    fmt: str,
+    settings: Settings,
+    ruleset: RuleSet,
+    *,
+    with_proselint: bool = False,
+    mapper: Mapper | None = None,
 ) -> list[Finding]:
-    findings = lint_text(text, ruleset, fmt=fmt, settings=settings)
+    findings = lint_text(text, ruleset, fmt=fmt, settings=settings, mapper=mapper)
     if with_proselint:
         from backyard_lint.proselint import proselint_findings
 
@@ -86,7 +96,12 @@ def lint_document(
 
 
 def lint_path(
-    path: Path, opts: RunOptions, project: Project, *, explicit: bool = True
+    path: Path,
+    opts: RunOptions,
+    project: Project,
+    *,
+    explicit: bool = True,
+    mapper: Mapper | None = None,
 ) -> FileReport:
     """Lint one file (or standard input for ``-``); never raises for a bad input.
 
@@ -98,6 +113,8 @@ def lint_path(
     ``check --fix -`` is a filter (an editor pipes its buffer through it): when a safe fix
     applies, standard input's report carries the fixed bytes (``fixed_bytes``); the command
     alone writes standard output (``checkcmd.cmd_check``).
+
+    ``mapper``: where the matches of a long document may be read (``parallel.Readers``).
     """
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)
@@ -130,11 +147,16 @@ def lint_path(
         del data
         name = opts.stdin_filename if is_stdin else path
         fmt = opts.fmt or cfg.format_for(name) or formats.detect(name)
-        findings = lint_document(text, fmt, settings, ruleset, with_proselint=opts.with_proselint)
+        proselint = opts.with_proselint
+        findings = lint_document(
+            text, fmt, settings, ruleset, with_proselint=proselint, mapper=mapper
+        )
         report = FileReport(display, locate(text, findings), fail_on=cfg.fail_on)
 
         def relint(after: str) -> list[Finding]:
-            return lint_document(after, fmt, settings, ruleset, with_proselint=opts.with_proselint)
+            return lint_document(
+                after, fmt, settings, ruleset, with_proselint=proselint, mapper=mapper
+            )
 
         if is_stdin and opts.fix:  # a filter: the fixed bytes go back, what remains is reported
             report.fixed, after = _fixed_text(text, findings)

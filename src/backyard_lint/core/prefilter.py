@@ -114,12 +114,14 @@ class Prefilter:
         self.anchors: list[list[Any]] = data["anchors"]
         self.always = frozenset(data["always"])
         self.re2 = load_re2()
-        # The literals' set has one more member after them, ``hidden.MAY_HIDE``: the same pass
-        # over the text says whether a character may hide a label (see ``triggered``).
+        # The literals' set has two more members after them, ``hidden.MAY_HIDE`` and the
+        # directive mark: the same pass over the text says whether a character may hide a label
+        # or a directive comment may be there (see ``triggered``).
         from backyard_lint.core.hidden import MAY_HIDE
 
-        self.hiding = len(data["gate"])  # the set's index of that member
-        self.gate = compile_set(self.re2, [*data["gate"], MAY_HIDE])
+        self.hiding = len(data["gate"])  # the set's index of the first of them
+        mark = "".join(c if c.isalnum() else "\\" + c for c in DIRECTIVE_MARK.decode())
+        self.gate = compile_set(self.re2, [*data["gate"], MAY_HIDE, mark])
         if self.gate is None:  # cannot happen with escaped literals
             self.anchors, self.always = [], frozenset(range(len(self.triggers)))
         self._single: dict[str, Any] = {}  # by pattern: several rules may share one
@@ -131,15 +133,17 @@ class Prefilter:
         return self._scan(data)[0]
 
     def _scan(self, data: bytes) -> tuple[set[int], bool]:
-        """``needs``, and whether ``data`` holds a character that may hide a label (True when
-        the set could not be compiled: it may)."""
+        """``needs``, and whether ``data`` must be read by the full path whatever it needs: it
+        holds a character that may hide a label or a directive mark (True when the set could
+        not be compiled: it may)."""
         found = set(self.always)
         if self.gate is None:
             return found, True
         hits = list(self.gate.Match(data))
-        hiding = self.hiding in hits
-        if hiding:
-            hits.remove(self.hiding)
+        special = [i for i in (self.hiding, self.hiding + 1) if i in hits]
+        for i in special:
+            hits.remove(i)
+        hiding = bool(special)
         if hits:
             seen = 0
             for i in hits:
@@ -159,8 +163,9 @@ class Prefilter:
         the first that matches (a clean file needs few, and each is compiled once). In a long
         text each is first searched in the first ``HEAD`` bytes: a text with labels has one
         early as a rule, and a needed trigger that it lacks would be searched to the end. A
-        text with a character that may hide a label (``core/hidden.py``) counts as triggered:
-        the full path normalises it before matching."""
+        text with a character that may hide a label (``core/hidden.py``) counts as triggered,
+        for the full path normalises it before matching; so does a text with the directive
+        mark, for a directive comment may be reported."""
         re2 = self.re2
         needed, hiding = self._scan(data)
         if hiding:

@@ -27,8 +27,9 @@ match ``text[start:end]``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from backyard_lint.model import Rule
 from backyard_lint.readings.common import AFTER_REACH, CLAUSE_HARD, CLAUSE_SOFT, norm
@@ -42,6 +43,30 @@ REACH = 320
 # ``sentence_bounds`` plus the reach of paired quotation marks (``quoted``).
 WINDOW = 2400
 TAG_REACH = WINDOW  # how far back an open quotation or citation tag is looked for
+
+T = TypeVar("T")
+
+
+class view(Generic[T]):
+    """A view computed on first read and kept in the instance, like ``functools.cached_property``
+    but without the lock that Python 3.11's takes on every first read: about ten views are
+    read once for each of the many matches of a long document."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> view[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> T | view[T]:
+        if obj is None:
+            return self
+        value = self.compute(obj)
+        obj.__dict__[self.name] = value  # read from there from now on (no __set__ here)
+        return value
 
 
 @dataclass(frozen=True)
@@ -62,16 +87,16 @@ class Span:
         lo, hi = sentence_bounds(window, s, e)
         return cls(window, lo, hi, s, e, rule)
 
-    @cached_property
+    @view
     def match(self) -> str:
         return self.text[self.start : self.end]
 
-    @cached_property
+    @view
     def head(self) -> str:
         """The sentence before the match (its last ``REACH`` characters at most)."""
         return norm(last(self.text[self.lo : self.start])) + " "
 
-    @cached_property
+    @view
     def before(self) -> str:
         """The sentence before the match, up to the last hard clause break (; : dash bracket)."""
         head = last(self.text[self.lo : self.start])
@@ -80,7 +105,7 @@ class Span:
             cut = m.end()
         return norm(head[cut:]) + " "
 
-    @cached_property
+    @view
     def clause(self) -> str:
         """``before`` cut again at the last coordinating or subordinating conjunction."""
         head = self.before
@@ -89,34 +114,34 @@ class Span:
             cut = m.end()
         return head[cut:]
 
-    @cached_property
+    @view
     def after(self) -> str:
         """The sentence after the match, up to the next hard clause break."""
         tail = self.text[self.end : self.hi]
         m = CLAUSE_HARD.search(tail)
         return norm(tail[: m.start()] if m else tail)
 
-    @cached_property
+    @view
     def near_after(self) -> str:
         """The first few words after the match, with a space before them."""
         found = AFTER_REACH.match(self.after.lstrip() + " ")
         return " " + (found.group() if found else "")
 
-    @cached_property
+    @view
     def sentence(self) -> str:
         return norm(self.text[self.lo : self.hi])
 
-    @cached_property
+    @view
     def raw_before(self) -> str:
         """The sentence before the match as written (marks kept), its last ``REACH`` chars."""
         return last(self.text[self.lo : self.start])
 
-    @cached_property
+    @view
     def raw_after(self) -> str:
         """The sentence after the match as written (marks kept)."""
         return self.text[self.end : self.hi]
 
-    @cached_property
+    @view
     def line_start(self) -> int:
         """Offset of the start of the match's line in ``text``."""
         return self.text.rfind("\n", 0, self.start) + 1

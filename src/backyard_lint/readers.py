@@ -1,0 +1,102 @@
+"""Reading the matches of a long document in worker processes, when this process lints it.
+
+A document dense with labels spends most of its time reading its matches (use or mention), and
+each reading is local (``readings/batch.py``), so the command reads the chunks of a long
+document on every core it may use. :class:`Readers` is the ``mapper`` that
+``lint_text`` takes: its pool of processes starts when a document first has enough matches
+(``batch.MIN_MATCHES``), so a run on ordinary files never starts one, and it is shut down when
+the run ends. The findings are the same as from one process.
+
+- If no process can be started (a process limit), or a worker dies, the chunks are read in
+  this process instead, and the run goes on.
+- Ctrl-C is this process's to handle: the workers ignore it, and ask the kernel for a SIGTERM
+  if this process dies (``stopping.py``), so none is left waiting.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Readers:
+    """A ``mapper`` over ``jobs`` worker processes, started on first use."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: Any = None
+        self._usable = jobs > 1
+        self.started = False  # whether a pool was started (for the tests)
+
+    def __call__(self, fn: Callable[[T], R], items: list[T]) -> Iterable[R]:
+        if not self._usable:
+            return [fn(item) for item in items]
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return list(self._start().map(fn, items))
+        except (OSError, BrokenProcessPool) as exc:  # no process, or a worker died
+            self._stop(wait=False)
+            self._usable = False
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            sys.stderr.write(
+                f"backyard-lint: worker processes failed ({reason}); reading in one process\n"
+            )
+            return [fn(item) for item in items]
+        except BaseException:  # Ctrl-C, or the run stops: the workers take no further chunk
+            self._stop(wait=True)
+            self._usable = False
+            raise
+
+    def _start(self) -> Any:
+        if self._pool is None:
+            import multiprocessing
+            import os
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork: the workers start in milliseconds, with the classifier already imported
+            method = "fork" if sys.platform.startswith("linux") else "spawn"
+            self.started = True
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                multiprocessing.get_context(method),
+                initializer=_init_reader,
+                initargs=(os.getpid(),),
+            )
+        return self._pool
+
+    def _stop(self, wait: bool) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
+
+    def __enter__(self) -> Readers:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # Waits for the pool's manager thread: one left running races with the interpreter's
+        # exit handler over its pipe.
+        self._stop(wait=True)
+
+
+def _init_reader(parent: int) -> None:
+    import os
+    import signal
+
+    from backyard_lint.stopping import ask_for_sigterm_when_parent_dies
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if sys.platform.startswith("linux"):
+        ask_for_sigterm_when_parent_dies()
+    if os.getppid() != parent:  # the parent died before the request
+        os._exit(143)
