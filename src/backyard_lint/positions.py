@@ -11,9 +11,16 @@ _BREAK_RE = re.compile(r"\r\n?|\n")
 
 def line_starts(text: str) -> list[int]:
     """Offsets where each line starts; ``\\n``, ``\\r\\n`` and a lone ``\\r`` all end a line."""
-    # One regex scan: linear in the text (a find() loop per break was quadratic on long files).
     starts = [0]
-    starts.extend(m.end() for m in _BREAK_RE.finditer(text))
+    if "\r" in text:  # one regex scan, linear in the text
+        starts.extend(m.end() for m in _BREAK_RE.finditer(text))
+        return starts
+    find = text.find  # only "\n": each search starts where the last one ended
+    at = find("\n")
+    while at >= 0:
+        at += 1
+        starts.append(at)
+        at = find("\n", at)
     return starts
 
 
