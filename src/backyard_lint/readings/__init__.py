@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = ["classify", "trace"]
 
-# The signal modules compile their patterns when imported: they are imported by the first
-# match to read, so that loading rules (which validates ``hints`` against ``lexicon``) and
-# linting a clean file never pay for them.
+# The signal modules are imported by the first match to read, so that loading rules (which
+# validates ``hints`` against ``lexicon``) and linting a clean file never pay for them; their
+# patterns compile when first searched (``readings/lazy.py``).
 
 
 def classify(text: str, start: int, end: int, rule: Rule) -> tuple[Context, str]:
