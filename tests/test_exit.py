@@ -67,3 +67,17 @@ def test_other_commands_exit_normally(tmp_path: Path) -> None:
         env=BUFFERED,
     )
     assert done.returncode == 0 and b"backyard.russia" in done.stdout
+
+
+def test_a_profiled_check_still_writes_its_profile(tmp_path: Path) -> None:
+    """Under a profiler the check exits normally, so the profile is written."""
+    path = tmp_path / "one.md"
+    path.write_text(LABELS, encoding="utf-8")
+    out = tmp_path / "check.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "backyard_lint", "check",
+         str(path)],
+        capture_output=True, check=False, env=BUFFERED,
+    )
+    assert b"Found 2 problems" in done.stdout, done.stderr  # (cProfile exits 0 whatever the code)
+    assert out.stat().st_size > 0

@@ -104,6 +104,8 @@ def _leave(code: int) -> NoReturn:
         pass
     except (OSError, ValueError):  # a full disk, a closed stream: the interpreter reports it
         sys.exit(code)
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a profiler or a coverage tool writes its data at the normal exit
     os._exit(code)
 
 
