@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backyard_lint import formats
-from backyard_lint.engine import RuleSet, _flagged, _options, lint_text
+from backyard_lint.engine import RuleSet, _flagged, lint_text
 from backyard_lint.inputs import decode_full
 from backyard_lint.model import Settings
 from backyard_lint.runner import RunOptions, lint_path
@@ -95,7 +95,8 @@ FORMAT = st.sampled_from(formats.FORMATS)
 @cache
 def _pattern_spans_fn(rule_id: str) -> Callable[[str], set[tuple[int, int]]]:
     rule = rules().by_id[rule_id]
-    opts = _options()
+    opts = re2.Options()
+    opts.log_errors = False
     compiled = [
         (
             re2.compile(_flagged(rule, p.regex), opts),

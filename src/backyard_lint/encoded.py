@@ -23,11 +23,12 @@ _UNANCHORED = _RE2.RE2.Anchor.UNANCHORED
 _MULTI = re.compile(r"[^\x00-\x7f]")
 
 
-def compile_raw(pattern: str) -> Any:
+def compile_raw(pattern: str, max_mem: int = 0) -> Any:
     """``pattern`` compiled by RE2 itself, to search UTF-8 bytes (see ``Encoded``). Its groups
     do not capture: only where a match starts and ends is read, and RE2 finds that much faster
-    when it need not track groups (the match is the same)."""
-    opts = prefilter_options(_RE2)
+    when it need not track groups (the match is the same). ``max_mem``: RE2's memory budget in
+    bytes (0: its default); a pattern too large for it raises ``re2.error``."""
+    opts = prefilter_options(_RE2, max_mem)
     opts.never_capture = True
     compiled = _RE2.RE2(pattern.encode("utf-8"), opts)
     if not compiled.ok():

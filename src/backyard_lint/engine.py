@@ -30,12 +30,6 @@ DEFAULT_SETTINGS = Settings()
 _RE2 = load_re2()  # RE2's compiled module (``import re2`` has loaded it)
 
 
-def _options() -> Any:
-    opts = re2.Options()
-    opts.log_errors = False
-    return opts
-
-
 def _flagged(rule: Rule, regex: str) -> str:
     return regex if rule.case_sensitive else f"(?i:{regex})"
 
@@ -44,12 +38,6 @@ def _flagged(rule: Rule, regex: str) -> str:
 def trigger_pattern(rule: Rule, regex: str) -> str:
     """One pattern as the prefilter's full set holds it (also kept in the rule cache)."""
     return _flagged(rule, trigger_form(regex))
-
-
-def _large_options() -> Any:
-    opts = _options()
-    opts.max_mem = PREFILTER_MAX_MEM  # the widened patterns make a larger automaton
-    return opts
 
 
 class _Compiled:
@@ -146,11 +134,12 @@ class RuleSet:
                 _flagged(rule, region_tolerant(p.regex)) for rule in rules for p in rule.patterns
             ]
             try:
-                regex = re2.compile("|".join(alternatives), _large_options())
+                # the widened patterns make a larger automaton
+                regex = compile_raw("|".join(alternatives), PREFILTER_MAX_MEM)
             except re2.error:  # too large an automaton: the whole text is one span
-                regex = re2.compile(r"(?s).+")
+                regex = compile_raw(r"(?s).+")
             self._locators[key] = regex
-        return [m.span() for m in regex.finditer(text)]
+        return list(Encoded(text).spans(regex))  # (no label pattern matches the empty text)
 
     def compiled(self, rule: Rule) -> _Compiled:
         found = self._compiled.get(rule.id)

@@ -350,12 +350,6 @@ def test_locate_takes_the_whole_text_when_the_patterns_are_too_large(
     from backyard_lint import engine
 
     ruleset = engine.RuleSet(ruleset_for().rules)
-
-    def tiny() -> object:
-        options = engine._options()
-        options.max_mem = 1 << 10
-        return options
-
-    monkeypatch.setattr(engine, "_large_options", tiny)
+    monkeypatch.setattr(engine, "PREFILTER_MAX_MEM", 1 << 10)
     text = "abc\nRussia's backyard"
     assert ruleset.locate(list(ruleset.rules), text) == [(0, len(text))]
