@@ -21,6 +21,19 @@ from backyard_lint.core.prefilter import options as prefilter_options
 _RE2 = load_re2()  # RE2's compiled module (``import re2`` has loaded it)
 _UNANCHORED = _RE2.RE2.Anchor.UNANCHORED
 _MULTI = re.compile(r"[^\x00-\x7f]")
+_PIECE = 1 << 20  # characters encoded at a time by ``utf8``
+
+
+def utf8(text: str) -> bytes:
+    """``text`` in UTF-8 (a lone surrogate kept, as ``surrogatepass`` does), encoded a million
+    characters at a time when it is long and not ASCII: Python encodes a whole text into room
+    for three bytes a character, which for a long document was the largest block of memory
+    the lint held."""
+    if len(text) <= _PIECE or text.isascii():
+        return text.encode("utf-8", "surrogatepass")
+    return b"".join(
+        [text[i : i + _PIECE].encode("utf-8", "surrogatepass") for i in range(0, len(text), _PIECE)]
+    )
 
 
 def compile_raw(pattern: str, max_mem: int = 0) -> Any:
@@ -47,7 +60,7 @@ class Encoded:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.data = text.encode("utf-8", "surrogatepass")
+        self.data = utf8(text)
         self._multi: list[int] | None = None  # byte offsets of the characters past ASCII
         self._extra: list[int] = []  # the bytes past one per character, summed up to each
 

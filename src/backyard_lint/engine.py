@@ -14,7 +14,7 @@ import re2
 
 from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
 from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
-from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of
+from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of, utf8
 from backyard_lint.model import Context, Finding, Rule, Settings, Severity
 from backyard_lint.tolerant import region_tolerant, trigger_form
 
@@ -106,7 +106,7 @@ class RuleSet:
         """The rules with at least one trigger in ``text`` (raw, before masking)."""
         if not self._triggers:
             return []
-        hits = self._filter().hits(text.encode("utf-8", "surrogatepass"))
+        hits = self._filter().hits(utf8(text))
         if not hits:
             return []
         indices = sorted({self._owner[i] for i in hits})
@@ -320,6 +320,7 @@ def _lint_text(
     if not hit_rules and not has_directives:
         return []
     from backyard_lint import directives, formats
+    from backyard_lint.formats.masking import ReadingView
     from backyard_lint.readings.batch import classify_all
 
     around = None
@@ -332,7 +333,7 @@ def _lint_text(
                 at = text.find(DIRECTIVE_MARK, at + 1)
     doc = formats.mask(text, fmt, around=around)
     masked = doc.masked
-    read = doc.for_reading(text)
+    read = ReadingView(doc, text)  # what the classifier reads, cut where it reads it
     findings: list[Finding] = []
     matches = _matches(ruleset, hit_rules, masked, doc.regions)
     for (rule, start, end), (reading, reason) in zip(

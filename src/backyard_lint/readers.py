@@ -16,7 +16,8 @@ the run ends. The findings are the same as from one process.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -33,13 +34,28 @@ class Readers:
         self._usable = jobs > 1
         self.started = False  # whether a pool was started (for the tests)
 
-    def __call__(self, fn: Callable[[T], R], items: list[T]) -> Iterable[R]:
+    def __call__(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn`` of each of ``items``, in order. At most ``2 * jobs`` items are out at a time,
+        so a long document's chunks are cut as they are read, not all at once."""
         if not self._usable:
-            return [fn(item) for item in items]
+            yield from map(fn, items)
+            return
         from concurrent.futures.process import BrokenProcessPool
 
+        pending: deque[tuple[T, Any]] = deque()  # (item, its future), in order
+        rest = iter(items)
         try:
-            return list(self._start().map(fn, items))
+            pool = self._start()
+            for item in rest:
+                pending.append((item, pool.submit(fn, item)))
+                while len(pending) > 2 * self.jobs:
+                    found = pending[0][1].result()
+                    pending.popleft()
+                    yield found
+            while pending:
+                found = pending[0][1].result()
+                pending.popleft()
+                yield found
         except (OSError, BrokenProcessPool) as exc:  # no process, or a worker died
             self._stop(wait=False)
             self._usable = False
@@ -47,7 +63,8 @@ class Readers:
             sys.stderr.write(
                 f"backyard-lint: worker processes failed ({reason}); reading in one process\n"
             )
-            return [fn(item) for item in items]
+            yield from (fn(item) for item, _future in pending)
+            yield from map(fn, rest)
         except BaseException:  # Ctrl-C, or the run stops: the workers take no further chunk
             self._stop(wait=True)
             self._usable = False

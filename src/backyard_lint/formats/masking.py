@@ -7,6 +7,7 @@ offset in the masked text is the same offset in the source.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import import_module
@@ -43,6 +44,47 @@ class Masked:
         shown = [(s, e, text[s:e]) for s, e in self.marks]
         shown += [(q, q + 1, ">") for q in self.quotes if self.masked[q : q + 1].isspace()]
         return edit(self.masked, shown)
+
+
+class ReadingView:
+    """``Masked.for_reading(text)`` cut on demand: ``view(lo, hi)`` is ``for_reading(text)[lo:hi]``
+    and the whole is never built, so a long document is not held once more (the classifier
+    reads windows of it: ``readings/batch.py``).
+
+    An edit (a mark put back, a ``>`` at a quote) is applied as ``_util.edit`` applies it: in
+    order of (start, end), each character taken from the first edit that covers it."""
+
+    def __init__(self, doc: Masked, text: str) -> None:
+        self.masked = doc.masked
+        self.text = text
+        edits = [(s, e, False) for s, e in doc.marks]
+        edits += [(q, q + 1, True) for q in doc.quotes if doc.masked[q : q + 1].isspace()]
+        edits.sort(key=lambda edit: (edit[0], edit[1]))  # stable, as ``edit`` sorts them
+        self._edits = edits
+        self._starts = [start for start, _end, _quote in edits]
+        self._longest = max((end - start for start, end, _quote in edits), default=0)
+
+    def __len__(self) -> int:
+        return len(self.masked)
+
+    def __call__(self, lo: int, hi: int) -> str:
+        hi = min(hi, len(self.masked))
+        if not self._edits:
+            return self.masked[lo:hi]
+        first = bisect_left(self._starts, lo - self._longest)
+        last = bisect_left(self._starts, hi)
+        out: list[str] = []
+        pos = lo
+        for start, end, quote in self._edits[first:last]:
+            begin = max(start, pos)
+            end = min(end, hi)
+            if end <= begin:
+                continue
+            out.append(self.masked[pos:begin])
+            out.append(">" if quote else self.text[begin:end])
+            pos = end
+        out.append(self.masked[pos:hi])
+        return "".join(out)
 
 
 def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -> Masked:
