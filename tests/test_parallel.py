@@ -184,6 +184,11 @@ def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
     assert "empty.md" in shortcut and "utf8.md" in shortcut and "cfg/clean.md" not in shortcut
     assert not shortcut & {"a/use.md", "bom.md", "e/latin1.md", "e/binary.txt", "missing.md", "a"}
     assert not shortcut & {"d/unknown-directive.md", "d/suppressed.md"}
+    # a file larger than the shortcut reads goes to lint_path, with the same report
+    monkeypatch.setattr(parallel, "SHORTCUT_BYTES", 10)
+    taken.clear()
+    assert linter.lint(Path("utf8.md"), True) == lint_path(Path("utf8.md"), opts, project)
+    assert taken == ["utf8.md"]
 
 
 def test_workers_leave_ctrl_c_to_the_parent() -> None:

@@ -16,10 +16,10 @@ processes (default: every core this process may use):
 
 In this process and in the workers alike, a file that certainly gives an empty report skips
 ``lint_path`` (configuration lookup, decoding, settings): when no configuration file applies to
-its folder and it is plain UTF-8 text in which no trigger and no directive mark occurs (the same
-core functions as the command's fast path: ``core/probe.py``, ``core/read.py`` and the rule
-set's prefilter), its report is the empty one ``lint_path`` would return. Anything else goes
-through ``lint_path``.
+its folder and it is plain UTF-8 text of at most ``SHORTCUT_BYTES`` in which no trigger and no
+directive mark occurs (the same core functions as the command's fast path: ``core/probe.py``,
+``core/read.py`` and the rule set's prefilter), its report is the empty one ``lint_path`` would
+return. Anything else goes through ``lint_path``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backyard_lint.core.probe import ConfigProbe
-from backyard_lint.core.read import MAX_BYTES, plain_bytes
+from backyard_lint.core.read import plain_bytes
 from backyard_lint.model import FileReport
 from backyard_lint.project import Project
 from backyard_lint.readers import Readers
@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 # Below either threshold the files are linted in this process (no workers).
 IN_PROCESS_FILES = 8
 IN_PROCESS_BYTES = 4 * 1024 * 1024
+# The shortcut reads a file whole to prove it clean; a larger file goes straight to
+# ``lint_path``, which decides as fast when it is clean, and a long document with a label was
+# read and decoded twice (and held twice in memory) before it.
+SHORTCUT_BYTES = 4 * 1024 * 1024
 # Paths per task sent to a worker: large enough that talking to the worker costs little per
 # file, small enough that the last chunks do not leave a core idle.
 MAX_CHUNK = 32
@@ -126,7 +130,7 @@ class _Linter:
         folder = os.path.dirname(os.path.join(self.cwd, name))  # noqa: PTH118, PTH120
         if self.configs.configured(folder):
             return False
-        data = plain_bytes(name, MAX_BYTES)
+        data = plain_bytes(name, SHORTCUT_BYTES)
         # (a directive mark counts as a trigger: the full path reads the directives)
         return data is not None and not self.ruleset.triggered(data)
 
