@@ -22,7 +22,8 @@ def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-def _positive(value: str) -> int:
+def positive(value: str) -> int:
+    """An option's whole number of at least 1 (``--jobs``, and the audit's counts)."""
     try:
         number = int(value)
     except ValueError:
@@ -125,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         "-j",
-        type=_positive,
+        type=positive,
         default=None,
         metavar="N",
         help="parallel processes (default: all cores)",

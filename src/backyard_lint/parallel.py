@@ -35,7 +35,7 @@ from backyard_lint.core.probe import ConfigProbe
 from backyard_lint.core.read import plain_bytes
 from backyard_lint.model import FileReport
 from backyard_lint.project import Project
-from backyard_lint.readers import Readers
+from backyard_lint.readers import Readers, process_context
 from backyard_lint.runner import RunOptions, lint_path
 from backyard_lint.stopping import Stop, WorkerGuard
 
@@ -92,7 +92,7 @@ def _here(
     """Lint ``files`` in this process; a long document's matches are read on ``cores``
     processes (``readers.py``)."""
     with Readers(cores) as readers:
-        linter = _Linter(opts, project, readers if cores > 1 else None)
+        linter = _Linter(opts, project, readers)
         for path, explicit in files:
             if stop.should_stop():
                 return
@@ -163,13 +163,10 @@ def _in_workers(
     jobs: int,
     stop: Stop,
 ) -> Iterator[FileReport]:
-    import multiprocessing
-
-    # fork: workers start in milliseconds and share the rules already loaded here, and the
-    # list of files (initargs are not pickled). Elsewhere (macOS, Windows) spawn: each worker
-    # gets the list once and loads the rules in its initialiser.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    ctx = multiprocessing.get_context(method)
+    # fork: workers share the rules already loaded here, and the list of files (initargs are
+    # not pickled). With spawn, each worker gets the list once and loads the rules in its
+    # initialiser.
+    ctx = process_context()
     project.ruleset().triggered(b"")  # build the prefilter once, here: the workers inherit it
     names = [(str(path), explicit) for path, explicit in files]
     # A task is a range of the list; a worker answers None for a clean file (the report the

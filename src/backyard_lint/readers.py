@@ -32,7 +32,6 @@ class Readers:
         self.jobs = jobs
         self._pool: Any = None
         self._usable = jobs > 1
-        self.started = False  # whether a pool was started (for the tests)
 
     def __call__(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """``fn`` of each of ``items``, in order. At most ``2 * jobs`` items are out at a time,
@@ -72,20 +71,18 @@ class Readers:
 
     def _start(self) -> Any:
         if self._pool is None:
-            import multiprocessing
             import os
             from concurrent.futures import ProcessPoolExecutor
 
-            # fork: the workers start in milliseconds, with the classifier already imported
-            method = "fork" if sys.platform.startswith("linux") else "spawn"
-            self.started = True
             self._pool = ProcessPoolExecutor(
-                self.jobs,
-                multiprocessing.get_context(method),
-                initializer=_init_reader,
-                initargs=(os.getpid(),),
+                self.jobs, process_context(), initializer=_init_reader, initargs=(os.getpid(),)
             )
         return self._pool
+
+    @property
+    def started(self) -> bool:
+        """Whether a pool of workers is running (a document had enough matches)."""
+        return self._pool is not None
 
     def _stop(self, wait: bool) -> None:
         pool, self._pool = self._pool, None
@@ -106,14 +103,18 @@ class Readers:
         self._stop(wait=True)
 
 
+def process_context() -> Any:
+    """How worker processes start: fork on Linux (in milliseconds, sharing what this process
+    has loaded: the rules, the classifier), spawn elsewhere (macOS, Windows)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
 def _init_reader(parent: int) -> None:
-    import os
     import signal
 
-    from backyard_lint.stopping import ask_for_sigterm_when_parent_dies
+    from backyard_lint.stopping import WorkerGuard
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    if sys.platform.startswith("linux"):
-        ask_for_sigterm_when_parent_dies()
-    if os.getppid() != parent:  # the parent died before the request
-        os._exit(143)
+    WorkerGuard(None, parent)  # exits on SIGTERM, which the kernel sends if the parent dies

@@ -58,7 +58,7 @@ class WorkerGuard:
         self.terminated = False
         signal.signal(signal.SIGTERM, self._handle)
         if sys.platform.startswith("linux"):
-            ask_for_sigterm_when_parent_dies()
+            _ask_for_sigterm_when_parent_dies()
         if os.getppid() != parent:  # the parent died before the request
             os._exit(143)
 
@@ -71,7 +71,7 @@ class WorkerGuard:
         return self.terminated or (self.event is not None and self.event.is_set())
 
 
-def ask_for_sigterm_when_parent_dies() -> None:
+def _ask_for_sigterm_when_parent_dies() -> None:
     import ctypes
 
     try:

@@ -14,6 +14,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from backyard_lint.cliargs import positive
+
 if TYPE_CHECKING:
     from backyard_lint.project import Project
 
@@ -36,16 +38,6 @@ def size(value: str) -> int:
     return number
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: '{value}'") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
 def add_parser(sub: Any) -> None:
     """Add ``audit`` to the main parser's subcommands."""
     p = sub.add_parser(
@@ -60,10 +52,10 @@ def add_parser(sub: Any) -> None:
         "--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (tcp://HOST:PORT)"
     )
     p.add_argument(
-        "--workers", type=_positive, metavar="N", help="local workers (default: one per core)"
+        "--workers", type=positive, metavar="N", help="local workers (default: one per core)"
     )
     p.add_argument(
-        "--partitions", type=_positive, metavar="N", help="split SOURCE into N partitions"
+        "--partitions", type=positive, metavar="N", help="split SOURCE into N partitions"
     )
     p.add_argument(
         "--blocksize", type=size, metavar="SIZE", help="bytes per partition (default: 4MB)"
@@ -91,7 +83,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--encoding", metavar="NAME", help="decode a folder's files without a BOM so")
     p.add_argument(
         "--max-chars",
-        type=_positive,
+        type=positive,
         default=None,
         metavar="N",
         help="longer documents are recorded as errors (default: 5,000,000)",

@@ -118,9 +118,10 @@ class Prefilter:
         # directive mark: the same pass over the text says whether a character may hide a label
         # or a directive comment may be there (see ``triggered``).
         from backyard_lint.core.hidden import MAY_HIDE
+        from backyard_lint.core.literals import escape
 
         self.hiding = len(data["gate"])  # the set's index of the first of them
-        mark = "".join(c if c.isalnum() else "\\" + c for c in DIRECTIVE_MARK.decode())
+        mark = escape(DIRECTIVE_MARK.decode())
         self.gate = compile_set(self.re2, [*data["gate"], MAY_HIDE, mark])
         if self.gate is None:  # cannot happen with escaped literals
             self.anchors, self.always = [], frozenset(range(len(self.triggers)))

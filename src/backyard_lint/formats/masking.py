@@ -39,11 +39,7 @@ class Masked:
         each of the ``quotes``."""
         if not self.marks and not self.quotes:
             return self.masked
-        from backyard_lint.formats._util import edit
-
-        shown = [(s, e, text[s:e]) for s, e in self.marks]
-        shown += [(q, q + 1, ">") for q in self.quotes if self.masked[q : q + 1].isspace()]
-        return edit(self.masked, shown)
+        return ReadingView(self, text)(0, len(self.masked))
 
 
 class ReadingView:
@@ -51,15 +47,15 @@ class ReadingView:
     and the whole is never built, so a long document is not held once more (the classifier
     reads windows of it: ``readings/batch.py``).
 
-    An edit (a mark put back, a ``>`` at a quote) is applied as ``_util.edit`` applies it: in
-    order of (start, end), each character taken from the first edit that covers it."""
+    Edits (a mark put back, a ``>`` at a quote) are applied in order of (start, end); where two
+    overlap, each character comes from the first that covers it."""
 
     def __init__(self, doc: Masked, text: str) -> None:
         self.masked = doc.masked
         self.text = text
         edits = [(s, e, False) for s, e in doc.marks]
         edits += [(q, q + 1, True) for q in doc.quotes if doc.masked[q : q + 1].isspace()]
-        edits.sort(key=lambda edit: (edit[0], edit[1]))  # stable, as ``edit`` sorts them
+        edits.sort(key=lambda edit: (edit[0], edit[1]))  # stable: a mark before a quote
         self._edits = edits
         self._starts = [start for start, _end, _quote in edits]
         self._longest = max((end - start for start, end, _quote in edits), default=0)
