@@ -30,6 +30,9 @@ DEFAULT_SETTINGS = Settings()
 _RE2 = load_re2()  # RE2's compiled module (``import re2`` has loaded it)
 
 
+Sentence = tuple[Encoded, int, int, int]  # ``sentence_of``: the sentence around a span
+
+
 def _flagged(rule: Rule, regex: str) -> str:
     return regex if rule.case_sensitive else f"(?i:{regex})"
 
@@ -182,7 +185,7 @@ class RuleSet:
         for t in hits:
             by_rule.setdefault(self._owner[t], set()).add(self._pattern_no[t])
         found: list[tuple[Rule, int, int]] = []
-        sentences: dict[tuple[int, int], Any] = {}  # shared: several rules match one span
+        sentences: dict[tuple[int, int], Sentence] = {}  # shared: several rules match one span
         for index in sorted(by_rule):
             rule = self.rules[index]
             found += [
@@ -208,7 +211,7 @@ class RuleSet:
         rule: Rule,
         piece: Encoded,
         which: set[int] | None,
-        sentences: dict[tuple[int, int], Any] | None = None,
+        sentences: dict[tuple[int, int], Sentence] | None = None,
     ) -> list[tuple[int, int]]:
         """``matches`` over an encoded text; ``which``: the only patterns (indices) to try.
         ``sentences``: the sentence around each span of ``piece`` found so far (``sentence_of``),
