@@ -278,12 +278,12 @@ def test_a_folder_named_underscore_does_not_configure_the_working_folder(
 def test_debug_raises_an_internal_error_with_its_traceback(
     tmp_path: Path, cli: Callable[..., Any], write: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from backyard_lint import engine
+    from backyard_lint import pipeline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("a bug")
 
-    monkeypatch.setattr(engine, "format_message", broken)
+    monkeypatch.setattr(pipeline, "format_message", broken)
     # set (off) through monkeypatch before --debug sets it in this process, so that teardown
     # removes it again: the tests after this one must not run in debug mode
     monkeypatch.setenv("BACKYARD_LINT_DEBUG", "0")

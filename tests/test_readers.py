@@ -51,8 +51,8 @@ def document(repeats: int) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def in_order(fn: Any, items: list[Any]) -> list[Any]:
-    return [fn(item) for item in items]
+def in_order(fn: Any, items: list[Any], shared: Any = None) -> list[Any]:
+    return [fn(shared, item) for item in items]
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_few_matches_never_start_a_process() -> None:
         assert not readers.started
 
 
-def _dies_in_a_worker(item: tuple[int, int]) -> int:
+def _dies_in_a_worker(_shared: object, item: tuple[int, int]) -> int:
     parent, value = item
     if os.getpid() != parent:
         os._exit(1)

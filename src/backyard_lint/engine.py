@@ -1,7 +1,8 @@
 """The one engine behind every entry point: ``lint_text``.
 
 text -> prefilter (one RE2 set over the raw text) -> mask markup -> match each rule that hit ->
-classify each match (use or mention) -> apply settings and directives -> findings.
+classify each match (use or mention) -> apply settings and directives -> findings. The middle
+(``pipeline.py``) runs on the whole text, or on each piece of a long one (``pieces.py``).
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ import re2
 from backyard_lint.core.prefilter import DIRECTIVE_MARK as _MARK_BYTES
 from backyard_lint.core.prefilter import PREFILTER_MAX_MEM, Prefilter, compile_set, load_re2
 from backyard_lint.encoded import Encoded, compile_raw, excepted, sentence_of, utf8
-from backyard_lint.model import Context, Finding, Rule, Settings, Severity
+from backyard_lint.model import Finding, Rule, Settings
+from backyard_lint.pipeline import DIRECTIVE_MARK, enabled_hits
 from backyard_lint.tolerant import region_tolerant, trigger_form
 
 if TYPE_CHECKING:
-    from backyard_lint.readings.batch import Mapper
+    from backyard_lint.readers import Mapper
 
 # The classifier, the format adapters, the directives and sentence bounds are imported by the
 # first text whose prefilter hits (see ``lint_text``): most files never need them, and a
 # command that lints one clean file should not pay for compiling their regular expressions.
-DIRECTIVE_MARK = _MARK_BYTES.decode()  # directives.MARK, without importing the directives
 
 DEFAULT_SETTINGS = Settings()
 _RE2 = load_re2()  # RE2's compiled module (``import re2`` has loaded it)
@@ -87,6 +88,11 @@ class RuleSet:
         self._compiled: dict[str, _Compiled] = {}
         self._locators: dict[tuple[str, ...], Any] = {}
         self._stretch_sets: dict[frozenset[str], tuple[list[int], Any]] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A rule set travels to a worker process as its rules (compiled patterns cannot be
+        pickled: the worker compiles what it needs)."""
+        return (type(self), (self.rules, self.literal_index))
 
     @property
     def triggers(self) -> list[str]:
@@ -255,37 +261,6 @@ class RuleSet:
         return merged
 
 
-def format_message(rule: Rule, match: str) -> str:
-    replacement = rule.replacements[0].text if rule.replacements else ""
-    return rule.message.format(match=" ".join(match.split()), replacement=replacement)
-
-
-def _matches(
-    ruleset: RuleSet,
-    rules: Sequence[Rule],
-    masked: str,
-    regions: Sequence[tuple[int, int]] | None,
-) -> list[tuple[Rule, int, int]]:
-    """Every match of ``rules`` in the masked text, by rule then offset. With ``regions`` (the
-    text was masked only there), each region is cut out once and searched on its own, and only
-    by the rules whose triggers occur in it (the prefilter, again, over the region): the cost
-    per region does not grow with the number of rules that hit elsewhere in the document."""
-    if regions is None:
-        return [(rule, s, e) for rule in rules for s, e in ruleset.matches(rule, masked)]
-    if len(regions) == 1:  # one stretch (a label in a long buffer): the rules that hit it all
-        (a, b), one = regions[0], []
-        piece = masked[a:b]
-        for rule in rules:
-            one += [(rule, s + a, e + a) for s, e in ruleset.matches(rule, piece)]
-        return one
-    wanted = frozenset(rule.id for rule in rules)
-    found: list[tuple[Rule, int, int]] = []
-    for a, b in regions:
-        found += [(rule, s + a, e + a) for rule, s, e in ruleset.search(masked[a:b], wanted)]
-    found.sort(key=lambda m: (m[0].id, m[1]))
-    return found
-
-
 def lint_text(
     text: str,
     ruleset: RuleSet,
@@ -293,18 +268,26 @@ def lint_text(
     fmt: str = "plain",
     settings: Settings = DEFAULT_SETTINGS,
     mapper: Mapper | None = None,
+    piece: int | None = None,
 ) -> list[Finding]:
     """Lint ``text`` (already decoded) in format ``fmt``; a pure function of its arguments.
 
     Findings are sorted by offset. Offsets are code points into ``text``. Invisible characters
     and look-alike letters inside a word are normalised for matching (``lookalike.py``).
-    ``mapper`` may read the matches of a long document in chunks elsewhere (worker processes:
-    ``readings/batch.py``); the findings are the same.
+    With a ``mapper`` (``readers.Readers``: worker processes), a long document is linted in
+    pieces of about ``piece`` characters (``pieces.PIECE`` by default; ``pieces.py``), or,
+    when its format cannot be cut, its matches are read in chunks (``readings/batch.py``);
+    the findings are the same.
     """
     from backyard_lint import lookalike
+    from backyard_lint.pieces import PIECE
 
+    size = piece or PIECE
     return lookalike.lint_through(
-        text, lambda seen: _lint_text(seen, ruleset, fmt=fmt, settings=settings, mapper=mapper)
+        text,
+        lambda seen: _lint_text(
+            seen, ruleset, fmt=fmt, settings=settings, mapper=mapper, piece=size
+        ),
     )
 
 
@@ -312,58 +295,29 @@ def _lint_text(
     text: str,
     ruleset: RuleSet,
     *,
-    fmt: str = "plain",
-    settings: Settings = DEFAULT_SETTINGS,
-    mapper: Mapper | None = None,
+    fmt: str,
+    settings: Settings,
+    mapper: Mapper | None,
+    piece: int,
 ) -> list[Finding]:
-    hit_rules = [
-        r for r in ruleset.prefilter(text) if settings.enabled(r.id, r.default, r.family)
-    ]
+    hit_rules = enabled_hits(ruleset, text, settings)
     has_directives = DIRECTIVE_MARK in text
     if not hit_rules and not has_directives:
         return []
-    from backyard_lint import directives, formats
-    from backyard_lint.formats.masking import ReadingView
-    from backyard_lint.readings.batch import classify_all
+    from backyard_lint import directives
+    from backyard_lint.pipeline import raw_findings
 
-    around = None
-    if formats.partial(fmt, text):  # a long document: mask only where a rule or directive is
-        around = ruleset.locate(hit_rules, text)
-        if has_directives:
-            at = text.find(DIRECTIVE_MARK)
-            while at >= 0:
-                around.append((at, at + len(DIRECTIVE_MARK)))
-                at = text.find(DIRECTIVE_MARK, at + 1)
-    doc = formats.mask(text, fmt, around=around)
-    masked = doc.masked
-    read = ReadingView(doc, text)  # what the classifier reads, cut where it reads it
-    findings: list[Finding] = []
-    matches = _matches(ruleset, hit_rules, masked, doc.regions)
-    for (rule, start, end), (reading, reason) in zip(
-        matches, classify_all(read, matches, mapper), strict=True
-    ):
-        reason = reason.removeprefix(f"{reading}: ")  # the reading is shown beside it
-        if reading is Context.USE:
-            severity = settings.severity_for(rule)
-        elif settings.show_mentions:
-            severity = Severity.INFO
-        else:
-            continue
-        findings.append(
-            Finding(
-                rule=rule.id,
-                severity=severity,
-                start=start,
-                end=end,
-                match=text[start:end],
-                message=format_message(rule, masked[start:end]),
-                replacements=rule.replacements,
-                context=reading,
-                reason=reason,
-                prose=masked[start:end],
-            )
+    found = None
+    if mapper is not None:  # a long document: in pieces, on every core
+        from backyard_lint.pieces import lint_in_pieces
+
+        found = lint_in_pieces(
+            text, ruleset, fmt=fmt, settings=settings, mapper=mapper, size=piece
         )
-    if doc.directives or has_directives:
-        findings = directives.apply(findings, doc.directives, text, ruleset, settings)
+    if found is None:
+        found = raw_findings(text, ruleset, hit_rules, fmt=fmt, settings=settings, mapper=mapper)
+    findings, marks = found
+    if marks or has_directives:
+        findings = directives.apply(findings, marks, text, ruleset, settings)
     findings.sort(key=lambda f: f.sort_key)
     return findings

@@ -40,7 +40,7 @@ from backyard_lint.runner import RunOptions, lint_path
 from backyard_lint.stopping import Stop, WorkerGuard
 
 if TYPE_CHECKING:
-    from backyard_lint.readings.batch import Mapper
+    from backyard_lint.readers import Mapper
 
 # Below either threshold the files are linted in this process (no workers).
 IN_PROCESS_FILES = 8

@@ -1,11 +1,15 @@
-"""Reading the matches of a long document in worker processes, when this process lints it.
+"""A long document's work on every core, when this process lints it.
 
-A document dense with labels spends most of its time reading its matches (use or mention), and
-each reading is local (``readings/batch.py``), so the command reads the chunks of a long
-document on every core it may use. :class:`Readers` is the ``mapper`` that
-``lint_text`` takes: its pool of processes starts when a document first has enough matches
-(``batch.MIN_MATCHES``), so a run on ordinary files never starts one, and it is shut down when
-the run ends. The findings are the same as from one process.
+A long document is linted in pieces (``pieces.py``), and the matches of one that cannot be cut
+are read in chunks (``readings/batch.py``): each piece or chunk is local, so the command runs
+them on every core it may use. :class:`Readers` is the ``mapper`` that ``lint_text`` takes:
+its pool of processes starts when a document first needs it, so a run on ordinary files never
+starts one, and it is shut down when the run ends. The findings are the same as from one
+process.
+
+A mapper runs ``fn(shared, item)`` for each item. ``shared`` (the rule set) reaches each worker
+once, when the pool starts (inherited by a forked worker, not pickled); a call with another
+``shared`` starts a new pool.
 
 - If no process can be started (a process limit), or a worker dies, the chunks are read in
   this process instead, and the run goes on.
@@ -19,10 +23,23 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+class Mapper(Protocol):
+    """Runs ``fn(shared, item)`` for each of ``items``, in order, wherever it chooses."""
+
+    def __call__(
+        self, fn: Callable[[Any, T], R], items: Iterable[T], shared: Any = None
+    ) -> Iterable[R]: ...
+
+
+def in_process(fn: Callable[[Any, T], R], items: Iterable[T], shared: Any = None) -> Iterator[R]:
+    """The mapper that runs everything here, in order."""
+    return (fn(shared, item) for item in items)
 
 
 class Readers:
@@ -31,22 +48,25 @@ class Readers:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self._pool: Any = None
+        self._shared: Any = None  # what the running pool's workers were given
         self._usable = jobs > 1
 
-    def __call__(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """``fn`` of each of ``items``, in order. At most ``2 * jobs`` items are out at a time,
-        so a long document's chunks are cut as they are read, not all at once."""
+    def __call__(
+        self, fn: Callable[[Any, T], R], items: Iterable[T], shared: Any = None
+    ) -> Iterator[R]:
+        """``fn(shared, item)`` of each of ``items``, in order. At most ``2 * jobs`` items are
+        out at a time, so a long document's pieces are cut as they are read, not all at once."""
         if not self._usable:
-            yield from map(fn, items)
+            yield from in_process(fn, items, shared)
             return
         from concurrent.futures.process import BrokenProcessPool
 
         pending: deque[tuple[T, Any]] = deque()  # (item, its future), in order
         rest = iter(items)
         try:
-            pool = self._start()
+            pool = self._start(shared)
             for item in rest:
-                pending.append((item, pool.submit(fn, item)))
+                pending.append((item, pool.submit(_call, fn, item)))
                 while len(pending) > 2 * self.jobs:
                     found = pending[0][1].result()
                     pending.popleft()
@@ -62,21 +82,27 @@ class Readers:
             sys.stderr.write(
                 f"backyard-lint: worker processes failed ({reason}); reading in one process\n"
             )
-            yield from (fn(item) for item, _future in pending)
-            yield from map(fn, rest)
+            yield from in_process(fn, [item for item, _future in pending], shared)
+            yield from in_process(fn, rest, shared)
         except BaseException:  # Ctrl-C, or the run stops: the workers take no further chunk
             self._stop(wait=True)
             self._usable = False
             raise
 
-    def _start(self) -> Any:
+    def _start(self, shared: Any) -> Any:
+        if self._pool is not None and self._shared is not shared:
+            self._stop(wait=True)  # its workers hold another rule set
         if self._pool is None:
             import os
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(
-                self.jobs, process_context(), initializer=_init_reader, initargs=(os.getpid(),)
+                self.jobs,
+                process_context(),
+                initializer=_init_reader,
+                initargs=(os.getpid(), shared),
             )
+            self._shared = shared
         return self._pool
 
     @property
@@ -111,10 +137,20 @@ def process_context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def _init_reader(parent: int) -> None:
+_SHARED: Any = None  # in each worker: what its pool was started with (``_init_reader``)
+
+
+def _call(fn: Callable[[Any, T], R], item: T) -> R:
+    """Run in a worker: ``fn`` with the worker's ``shared``."""
+    return fn(_SHARED, item)
+
+
+def _init_reader(parent: int, shared: Any) -> None:
+    global _SHARED
     import signal
 
     from backyard_lint.stopping import WorkerGuard
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     WorkerGuard(None, parent)  # exits on SIGTERM, which the kernel sends if the parent dies
+    _SHARED = shared

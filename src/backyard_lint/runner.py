@@ -23,7 +23,7 @@ from backyard_lint.ruleids import check_config
 from backyard_lint.rules import RuleError
 
 if TYPE_CHECKING:
-    from backyard_lint.readings.batch import Mapper
+    from backyard_lint.readers import Mapper
 
 __all__ = ["FileReport", "Located", "RunOptions", "lint_path", "locate"]
 

@@ -120,10 +120,10 @@ def test_bad_documents_are_recorded_and_the_partition_goes_on(
     path.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{oops\n", encoding="utf-8")
     real_mask = formats.mask
 
-    def mask(text: str, fmt: str, around: Any = None) -> Any:
+    def mask(text: str, fmt: str, around: Any = None, **pieces: Any) -> Any:
         if fmt == "html":
             raise ValueError("the adapter broke")
-        return real_mask(text, fmt, around)
+        return real_mask(text, fmt, around, **pieces)
 
     monkeypatch.setattr(formats, "mask", mask)
     docs, findings = audit_in_process(path, JobSettings(max_chars=5000))

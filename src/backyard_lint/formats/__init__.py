@@ -4,7 +4,8 @@ A :class:`Format` says everything the rest of the code needs to know about a for
 suffixes that are walked and detected (the same list), the language ids editors send over LSP,
 the markers of a directive comment (written on a line of its own by ``directive_comment``, and
 read by the adapter through ``directives.comment_pattern``), the adapter module that masks a text
-(``mask(text)``, and ``mask_around(text, spans)`` where the format supports partial masking).
+(``mask(text)``, and ``mask_around(text, spans)`` where the format supports partial masking;
+``cut_points`` and ``outside`` where a long text can be cut into pieces).
 Adding a format is one record here and one adapter module.
 
 This module is lean (no imports): the command's fast path reads the walked suffixes from it.
@@ -31,7 +32,7 @@ class Format:
     """One format (a plain class: a dataclass costs start-up time in the fast path)."""
 
     __slots__ = (
-        "adapter", "comment", "comment_ends_paragraph", "language_ids", "name", "partial",
+        "adapter", "comment", "comment_ends_paragraph", "cuts", "language_ids", "name", "partial",
         "suffixes",
     )
 
@@ -43,6 +44,7 @@ class Format:
         comment: tuple[str, str],
         *,
         partial: bool = False,
+        cuts: bool = False,
         comment_ends_paragraph: bool = False,
     ) -> None:
         self.name = name
@@ -51,6 +53,9 @@ class Format:
         self.comment = comment  # (before, after) the directive: how it is written and read
         self.adapter = f"backyard_lint.formats.{name}"  # mask(text) [, mask_around(text, spans)]
         self.partial = partial  # long texts are masked only around the possible matches
+        # A long text can be cut into pieces masked on their own (pieces.py): the adapter has
+        # ``cut_points(text)`` and ``outside(text, cuts)``, and its masking takes ``outside``.
+        self.cuts = cuts
         # A comment line ends a paragraph and must be followed by a blank line (reST): inside
         # a paragraph, a directive wraps the paragraph instead of preceding the line.
         self.comment_ends_paragraph = comment_ends_paragraph
@@ -62,10 +67,10 @@ class Format:
 
 
 REGISTRY = (
-    Format("plain", (".txt", ".text"), ("plaintext", "text"), ("", "")),
+    Format("plain", (".txt", ".text"), ("plaintext", "text"), ("", ""), cuts=True),
     Format(
         "markdown", (".md", ".markdown", ".mdown", ".mkd"), ("markdown",), ("<!-- ", " -->"),
-        partial=True,
+        partial=True, cuts=True,
     ),
     Format(
         "rst", (".rst", ".rest"), ("restructuredtext", "rst"), (".. ", ""), partial=True,

@@ -268,9 +268,10 @@ class _Document:
         self.directives.extend(found)
 
 
-def mask(text: str) -> Masked:
+def mask(text: str, references: dict[str, Any] | None = None) -> Masked:
+    """Mask ``text``; ``references``: the link definitions of the document it is a piece of."""
     try:
-        return _mask(text)
+        return _mask(text, references=references)
     except RecursionError:  # absurdly deep nesting: read the document as plain text
         from backyard_lint.formats import plain
 
@@ -331,8 +332,23 @@ def _parsed(text: str, front_matter: bool, references: dict[str, Any] | None) ->
     return Masked(blank_urls(masked), directives, marks=tuple(sorted(doc.marks)))
 
 
-def mask_around(text: str, spans: Iterable[tuple[int, int]]) -> Masked:
-    """Mask only the stretches of a long text around ``spans`` (``markdown_partial.py``)."""
+def mask_around(text: str, spans: Iterable[tuple[int, int]], *piece: Any) -> Masked:
+    """Mask only the stretches of a long text around ``spans`` (``markdown_partial.py``; for
+    a piece of a document, ``piece`` is its references and safe boundaries)."""
     from backyard_lint.formats import markdown_partial
 
-    return markdown_partial.mask_around(text, spans)
+    return markdown_partial.mask_around(text, spans, *piece)
+
+
+def cut_points(text: str) -> list[int] | None:
+    """Where a long text can be cut into pieces masked on their own (``pieces.py``)."""
+    from backyard_lint.formats import markdown_partial
+
+    return markdown_partial.cut_points(text)
+
+
+def outside(text: str, cuts: list[int]) -> dict[str, Any] | None:
+    """The link reference definitions of the whole text, for each of its pieces."""
+    from backyard_lint.formats import markdown_partial
+
+    return markdown_partial.definitions(text, cuts)

@@ -306,7 +306,8 @@ class _References(dict):  # type: ignore[type-arg]
         at = text.find(_DEFINITION)
         while at >= 0:
             i = bisect_right(bounds, at) - 1
-            line = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at))
+            line = text.rfind("\n", 0, at)
+            line = max(line, text.rfind("\r", line + 1, at))  # not back to the start
             opener = text.rfind("[", line + 1, at)
             label = text[opener + 1 : at]
             if opener < 0 or "\\" in label or "]" in label:
@@ -356,19 +357,63 @@ def regions_in(
     return found
 
 
-def mask_around(text: str, spans: Iterable[tuple[int, int]]) -> Masked:
+def cut_points(text: str) -> list[int] | None:
+    """The safe boundaries where a long text may be cut into pieces, each masked as a document
+    of its own (``pieces.py``): not one at a line that could open front matter, and none in a
+    text with a lone carriage return as a line break (see ``mask_around``)."""
+    if _LONE_CR.search(text):
+        return None
+    return [b for b in boundaries(text) if b == 0 or not text.startswith(("---", "+++"), b)]
+
+
+def definitions(text: str, cuts: list[int]) -> dict[str, Any] | None:
+    """The link reference definitions of ``text`` for each piece cut at ``cuts`` (safe
+    boundaries, from 0): the stretches between cuts that may hold one, joined (each starts at a
+    safe boundary, so each reads as it does in ``text``), read when a link first looks up its
+    label (``_References``). None when no stretch may hold one."""
+    at = text.find(_DEFINITION)
+    if at < 0:
+        return None
+    kept: list[int] = []  # the stretches (indices into cuts) that may hold a definition
+    while at >= 0:
+        i = bisect_right(cuts, at) - 1
+        if not kept or kept[-1] != i:
+            kept.append(i)
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+        at = text.find(_DEFINITION, max(at + 1, end))
+    parts: list[str] = []
+    starts: list[int] = []
+    size = 0
+    for i in kept:
+        part = text[cuts[i] : cuts[i + 1] if i + 1 < len(cuts) else len(text)]
+        starts.append(size)
+        parts.append(part)
+        size += len(part)
+    return _References("".join(parts), starts)
+
+
+def mask_around(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    references: dict[str, Any] | None = None,
+    bounds: list[int] | None = None,
+) -> Masked:
     """Mask only the stretches between safe boundaries that hold one of ``spans``; everything
     else is blanked. Inside those stretches (``Masked.regions``) the result is ``mask(text)``'s.
+    ``references``: the link definitions of the document ``text`` is a piece of; ``bounds``:
+    safe boundaries of ``text`` already found (from 0), or None to find them.
 
     A text with a lone carriage return as a line break is masked whole (a sentence is not
     sure to end at its blank lines, so the text around a stretch could matter)."""
     if _LONE_CR.search(text):
-        return mask(text)
-    bounds = boundaries(text)
+        return mask(text, references)
+    if bounds is None:
+        bounds = boundaries(text)
     found = regions_in(text, bounds, spans)
     if found == [(0, len(text))]:
-        return mask(text)
-    references = _References(text, bounds) if _DEFINITION in text else None
+        return mask(text, references)
+    if references is None and _DEFINITION in text:
+        references = _References(text, bounds)
     parts: list[str] = []
     directives: list[Directive] = []
     marks: list[tuple[int, int]] = []
@@ -394,6 +439,6 @@ def mask_around(text: str, spans: Iterable[tuple[int, int]]) -> Masked:
             line += _breaks(text, start, end, cr)
             pos = end
     except RecursionError:
-        return mask(text)
+        return mask(text, references)
     parts.append(blank(text[pos:]))
     return Masked("".join(parts), tuple(directives), tuple(found), tuple(marks))

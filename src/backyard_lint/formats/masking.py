@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any
 
 from backyard_lint.directives import Directive
 from backyard_lint.formats import BY_NAME, FORMATS, partial
@@ -83,7 +84,13 @@ class ReadingView:
         return "".join(out)
 
 
-def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -> Masked:
+def mask(
+    text: str,
+    fmt: str,
+    around: Iterable[tuple[int, int]] | None = None,
+    outside: Any = None,
+    cuts: list[int] | None = None,
+) -> Masked:
     """Mask ``text`` as format ``fmt``. Markup parsers are imported here, only when needed.
 
     ``around``: spans (start, end) of the text that matter. When ``partial(fmt, text)``, only
@@ -92,16 +99,44 @@ def mask(text: str, fmt: str, around: Iterable[tuple[int, int]] | None = None) -
     is masked by the line scanner and docutils' cross-check reads only those stretches
     (reStructuredText, ``rst.mask_around``). Every match a rule may have in the masked text
     must lie in such a span (see ``RuleSet.locate``).
+
+    ``outside``: when ``text`` is a piece of a longer document (``pieces.py``), what the rest
+    of it defines (``outside_of``); ``cuts``: the piece's safe boundaries (``cut_points``),
+    when they are known.
     """
-    record = BY_NAME.get(fmt)
-    if record is None:
-        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    module = import_module(record.adapter)
+    module = _adapter(fmt)
+    extra = () if outside is None else (outside,)
     result: Masked
     if around is not None and partial(fmt, text):
-        result = module.mask_around(text, around)
+        if cuts is not None:
+            result = module.mask_around(text, around, outside, cuts)
+        else:
+            result = module.mask_around(text, around, *extra)
     else:
-        result = module.mask(text)
+        result = module.mask(text, *extra)
     if len(result.masked) != len(text):  # a broken adapter must never shift offsets
         raise AssertionError(f"{fmt} adapter changed the text's length")
     return result
+
+
+def _adapter(fmt: str) -> Any:
+    record = BY_NAME.get(fmt)
+    if record is None:
+        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    return import_module(record.adapter)
+
+
+def cut_points(fmt: str, text: str) -> list[int] | None:
+    """The safe boundaries of ``text`` in format ``fmt``, in order, from 0: offsets where the
+    text can be cut so that masking each piece on its own (given ``outside_of``) masks it as
+    the whole text would. None when the format or this text cannot be cut."""
+    if not BY_NAME[fmt].cuts:
+        return None
+    found: list[int] | None = _adapter(fmt).cut_points(text)
+    return found
+
+
+def outside_of(fmt: str, text: str, cuts: list[int]) -> Any:
+    """What ``text`` defines for all its pieces (Markdown: its link reference definitions), or
+    None; ``cuts`` from ``cut_points``."""
+    return _adapter(fmt).outside(text, cuts)

@@ -11,16 +11,18 @@ the readings are the same whichever way they run. The caller chooses where chunk
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from backyard_lint.model import Context, Rule
+
+if TYPE_CHECKING:
+    from backyard_lint.readers import Mapper
 
 Reading = tuple[Context, str]
 Match = tuple[Rule, int, int]  # (rule, start, end) in the text
 Chunk = tuple[str, list[Match]]  # a stretch of the text, and matches with offsets in it
-Mapper = Callable[[Callable[[Chunk], list[Reading]], Iterable[Chunk]], Iterable[list[Reading]]]
 
 CHUNK = 500  # matches per chunk: enough that sending one costs little next to reading it
 MAX_SPAN = 1 << 20  # characters of text per chunk, at most (a sparse document's chunks)
@@ -57,9 +59,9 @@ def classify_all(
     made = chunks()
     # The first chunk is read here, before any worker starts: forked workers then share the
     # classifier and the patterns it compiled (readings/lazy.py).
-    first = classify_chunk(next(made))
+    first = classify_chunk(None, next(made))
     if mapper is None or len(matches) < MIN_MATCHES:
-        rest: Iterable[list[Reading]] = map(classify_chunk, made)
+        rest: Iterable[list[Reading]] = (classify_chunk(None, chunk) for chunk in made)
     else:
         rest = mapper(classify_chunk, made)
     out: list[Reading] = [(Context.USE, "")] * len(matches)
@@ -87,8 +89,9 @@ def _parts(order: list[int], matches: Sequence[Match], reach: int) -> Iterator[l
         yield part
 
 
-def classify_chunk(chunk: Chunk) -> list[Reading]:
-    """The readings of one chunk's matches (run in a worker process, or here)."""
+def classify_chunk(_shared: Any, chunk: Chunk) -> list[Reading]:
+    """The readings of one chunk's matches (run in a worker process, or here; a mapper's
+    ``shared`` is not needed)."""
     from backyard_lint.readings import classifier
 
     text, matches = chunk

@@ -1,0 +1,176 @@
+"""A long document linted in pieces (pieces.py) gives the findings of the whole document linted
+at once: the pieces are cut where masking cannot tell the difference, each reads enough of the
+document around it, and what the document defines for all its parts goes with each piece."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backyard_lint import pieces
+from backyard_lint.engine import lint_text
+from backyard_lint.formats.masking import cut_points, mask, outside_of
+from backyard_lint.model import Settings
+from backyard_lint.readers import Readers, in_process
+from conftest import ruleset_for, shared
+
+SHOW = Settings(show_mentions=True)
+
+# Paragraphs of our own, with the constructs that stay open across a blank line.
+PARAGRAPHS = [
+    "Analysts still call the region Russia's backyard, and the label sticks.",
+    "> The minister said that Central Asia is \"our near abroad\".\n>\n> He repeated it.",
+    "```text\nRussia's backyard\n\nthe Stans, inside a fence with a blank line\n```",
+    "<!--\na comment with a blank line\n\nand the Stans inside it\n-->",
+    "See [the report][report] on the post-Soviet states, and the [map][].",
+    "- a list item about the Stans\n\n  still the item, on the former Soviet republics",
+    "---",
+    "The trip went from Kiev to Lviv, as the 1990 guidebook spelled it.",
+    "<!-- backyard-lint: disable backyard -->",
+    "Critics reject the phrase \"Russia's backyard\" as a dismissive label.",
+    "<!-- backyard-lint: enable backyard -->",
+    "<!-- backyard-lint: disable-next-line exonym -->\nShe moved to Kiev last year.",
+    "    indented code: Russia's backyard\n\n    still code: the Stans",
+    "Washington treats Latin America as its backyard, one columnist wrote.",
+    "See [the old spelling][Kiev]: a label defined at the end is a link, not the exonym.",
+]
+
+
+def markdown_document(repeats: int) -> str:
+    parts = ["---\ntitle: front matter\n\nwith a blank line: the Stans\n---"]
+    for r in range(repeats):
+        turned = PARAGRAPHS[r % len(PARAGRAPHS) :] + PARAGRAPHS[: r % len(PARAGRAPHS)]
+        parts += turned
+    parts += [
+        "[report]: https://example.org/report",
+        "[map]: https://example.org/map 'A map'",
+        "[Kiev]: https://example.org/kyiv",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def whole_and_pieces(text: str, fmt: str, size: int) -> tuple[list[Any], list[Any]]:
+    ruleset = ruleset_for()
+    whole = lint_text(text, ruleset, fmt=fmt, settings=SHOW)
+    cut = lint_text(text, ruleset, fmt=fmt, settings=SHOW, mapper=in_process, piece=size)
+    return whole, cut
+
+
+def test_the_plan_covers_the_text_once_and_reads_around_each_piece() -> None:
+    text = markdown_document(40)
+    cuts = cut_points("markdown", text)
+    assert cuts is not None and cuts[0] == 0
+    plan = pieces.plan(cuts, len(text), 3000)
+    assert len(plan) > 10
+    assert plan[0][1] == 0 and plan[-1][2] == len(text)
+    for (_b1, _s1, end, _a1), (_b2, start, _e2, _a2) in itertools.pairwise(plan):
+        assert end == start  # contiguous
+    for before, start, end, after in plan:
+        assert {before, start, end} <= {*cuts, len(text)} and (after in cuts or after == len(text))
+        assert before == 0 or start - before >= pieces.REACH
+        assert after == len(text) or after - end >= pieces.REACH
+
+
+@pytest.mark.parametrize("size", [400, 2000, 9000])
+def test_markdown_in_pieces_gives_the_findings_of_the_whole(size: int) -> None:
+    text = markdown_document(30)
+    whole, cut = whole_and_pieces(text, "markdown", size)
+    assert len(whole) > 100
+    contexts = {f.context.value for f in whole}
+    assert {"use", "mention"} <= contexts
+    rules = {f.rule for f in whole}
+    assert "directive.unused" in rules or any(r.startswith("exonym") for r in rules)
+    assert cut == whole
+
+
+def test_plain_text_in_pieces_gives_the_findings_of_the_whole() -> None:
+    text = "\n\n".join(p.replace("```", "'''") for p in PARAGRAPHS * 25) + "\n"
+    whole, cut = whole_and_pieces(text, "plain", 1000)
+    assert len(whole) > 100 and cut == whole
+
+
+def test_each_piece_is_masked_as_the_whole_document_masks_it() -> None:
+    """Reference links defined at the end are links in every piece (their label is markup),
+    fenced code and comments across blank lines stay blank, front matter only at the top."""
+    text = markdown_document(12)
+    whole = mask(text, "markdown").masked
+    cuts = cut_points("markdown", text)
+    assert cuts is not None
+    outside = outside_of("markdown", text, cuts)
+    assert outside is not None
+    for before, start, end, after in pieces.plan(cuts, len(text), 1500):
+        piece = mask(text[before:after], "markdown", outside=outside).masked
+        assert piece[start - before : end - before] == whole[start:end]
+    assert "[report]" in text and "[report]" not in whole  # the label was read as markup
+    without = mask(text[: text.index("[report]:")], "markdown").masked
+    assert "[report]" in without  # (without the definition it would be text)
+
+
+def test_no_cut_where_masking_from_there_would_differ() -> None:
+    text = markdown_document(3)
+    cuts = cut_points("markdown", text)
+    assert cuts is not None
+    for cut in cuts[1:]:
+        assert not text.startswith(("---", "+++"), cut)  # would read as front matter
+        inside_fence = text.count("```", 0, cut) % 2 == 1
+        inside_comment = text.rfind("<!--", 0, cut) > text.rfind("-->", 0, cut)
+        assert not inside_fence and not inside_comment
+    assert cut_points("markdown", "a\rb\r\rc" * 10) is None  # lone carriage returns
+    assert cut_points("html", "<p>a</p>\n\n<p>b</p>") is None  # a format that cannot be cut
+
+
+def test_the_rust_book_in_pieces_gives_the_findings_of_the_whole() -> None:
+    """A real book's chapters (reference links, code, tables, lists) with our labels between
+    its paragraphs."""
+    chapters = sorted(shared("corpus", "rust-book").glob("*.md"))
+    paragraphs = [p for c in chapters[:40] for p in c.read_text(encoding="utf-8").split("\n\n")]
+    mixed: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        mixed.append(paragraph)
+        if i % 4 == 0:
+            mixed.append(PARAGRAPHS[i % len(PARAGRAPHS)])
+    text = "\n\n".join(mixed) + "\n"
+    assert "]: " in text and len(text) > 200_000
+    whole, cut = whole_and_pieces(text, "markdown", 20_000)
+    assert len(whole) > 100 and cut == whole
+
+
+def test_worker_processes_lint_the_pieces() -> None:
+    ruleset = ruleset_for()
+    text = markdown_document(20)
+    whole = lint_text(text, ruleset, fmt="markdown", settings=SHOW)
+    with Readers(2) as readers:
+        cut = lint_text(text, ruleset, fmt="markdown", settings=SHOW, mapper=readers, piece=2000)
+        assert readers.started
+    assert cut == whole
+
+
+def test_the_command_on_a_long_document_gives_the_findings_of_the_whole(tmp_path: Path) -> None:
+    """More than two pieces' length, through the command with two worker processes."""
+    path = tmp_path / "long.md"
+    repeats = 1 + 2 * pieces.PIECE // len(markdown_document(1))
+    text = markdown_document(repeats)
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "backyard_lint", "check", "--jobs", "2", "--format", "json",
+         str(path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == ""
+    found = [
+        (f["rule"], f["line"], f["column"]) for f in json.loads(done.stdout)["files"][0]["findings"]
+    ]
+    from backyard_lint.runner import locate
+
+    expected = [
+        (item.finding.rule, item.line, item.column)
+        for item in locate(text, lint_text(text, ruleset_for(), fmt="markdown"))
+    ]
+    assert len(expected) > 1000 and found == expected
