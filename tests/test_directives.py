@@ -251,3 +251,54 @@ def test_a_directive_names_a_family_as_select_does(ruleset) -> None:  # type: ig
         + "The former Soviet republics trade.\n"
     )
     assert lint_text(text, ruleset, fmt="markdown") == []
+
+
+def _suppressor_by_the_rules(table: object, f: Finding) -> int | None:
+    """What suppresses ``f``, read straight from the rules, one directive at a time: the first
+    directive in source order that disables the file or the finding's line; else the last
+    disable or enable that ends before the finding, if it is a disable."""
+    from backyard_lint.directives import _covers
+
+    ordered = table.ordered  # type: ignore[attr-defined]
+    names = table.names  # type: ignore[attr-defined]
+    line = table.index.line_of(f.start)  # type: ignore[attr-defined]
+    covering = [i for i in range(len(ordered)) if _covers(names[i], f.rule)]
+    for i in covering:
+        d = ordered[i]
+        if d.kind == "disable-file" or (
+            d.kind == "disable-line" and d.line <= line <= d.end_line
+        ) or (d.kind == "disable-next-line" and line == d.end_line + 1):
+            return i
+    before = [i for i in covering if ordered[i].kind in ("disable", "enable")]
+    before = [i for i in before if ordered[i].end <= f.start]
+    return before[-1] if before and ordered[before[-1]].kind == "disable" else None
+
+
+def test_the_directive_table_finds_what_the_rules_say() -> None:
+    """Many directives and findings, in every order (the table looks up only the directives
+    that may concern a finding, so a long document stays linear)."""
+    import random
+
+    from backyard_lint.directives import Directive, _Table
+
+    rng = random.Random(7)
+    kinds = ["disable", "enable", "disable-line", "disable-next-line", "disable-file"]
+    rules = ["backyard.russia", "exonym.kiev", "stans.the-stans"]
+    names = [(), ("backyard",), ("exonym.kiev",), ("stans", "backyard.russia")]
+    ruleset = RuleSet([])
+    for _round in range(40):
+        lines = 60
+        text = "".join(f"line {n:02d} of the text\n" for n in range(lines))
+        width = len("line 00 of the text\n")
+        directives = []
+        for line in sorted(rng.sample(range(lines), 12)):
+            kind = rng.choice(kinds[:4] if rng.random() < 0.95 else kinds)
+            start = line * width
+            directives.append(
+                Directive(kind, rng.choice(names), line, start, start + 7, line)
+            )
+        table = _Table(directives, text, ruleset)
+        for _ in range(30):
+            at = rng.randrange(len(text) - 4)
+            finding = Finding(rng.choice(rules), Severity.WARNING, at, at + 4, "text", "m")
+            assert table.suppressor(finding) == _suppressor_by_the_rules(table, finding)

@@ -28,8 +28,10 @@ directive without rule ids does not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from backyard_lint.core.prefilter import DIRECTIVE_MARK
@@ -142,27 +144,59 @@ class _Table:
         self.used = [False] * len(self.ordered)
         self.index = LineIndex(text)
         self.families = {r.id: r.family for r in ruleset.rules}
+        # Each finding looks only at the directives that may concern it (a document with
+        # thousands of directives and findings stays linear): those for the whole file, those
+        # by line, and the disable/enable ones before it, latest first.
+        self.whole: list[int] = []
+        self.by_line: dict[int, list[int]] = {}
+        self.ranged: list[int] = []
+        for i, d in enumerate(self.ordered):
+            if d.kind == "disable-file":
+                self.whole.append(i)
+            elif d.kind == "disable-line":
+                for line in range(d.line, d.end_line + 1):
+                    self.by_line.setdefault(line, []).append(i)
+            elif d.kind == "disable-next-line":
+                self.by_line.setdefault(d.end_line + 1, []).append(i)
+            elif d.kind in ("disable", "enable"):
+                self.ranged.append(i)
+        self._ranged_by_rule: dict[str, tuple[list[int], list[int], bool]] = {}
+
+    def _applies(self, i: int, f: Finding, skip: int) -> bool:
+        if i == skip or (skip >= 0 and not self.names[i]):
+            return False
+        return _covers(self.names[i], f.rule, self.families.get(f.rule, ""))
 
     def suppressor(self, f: Finding, skip: int = -1) -> int | None:
-        """Index of the directive that suppresses ``f``, or None. A report on directive ``skip``
-        is suppressed only by another directive that names its rule id (or a prefix of it)."""
+        """Index of the directive that suppresses ``f``, or None: the first, in source order,
+        that disables the file or the finding's line; else the last disable or enable before
+        the finding, if it is a disable. Only directives that cover the rule count. A report on
+        directive ``skip`` is suppressed only by another directive that names its rule id (or
+        a prefix of it)."""
         line = self.index.line_of(f.start)
-        ranged: int | None = None  # the last disable/enable before the finding decides
-        ranged_kind = ""
-        for i, d in enumerate(self.ordered):
-            if i == skip or not _covers(self.names[i], f.rule, self.families.get(f.rule, "")):
-                continue
-            if skip >= 0 and not self.names[i]:
-                continue
-            if d.kind == "disable-file":
-                return i
-            if d.kind == "disable-line" and d.line <= line <= d.end_line:
-                return i
-            if d.kind == "disable-next-line" and line == d.end_line + 1:
-                return i
-            if d.kind in ("disable", "enable") and d.end <= f.start:
-                ranged, ranged_kind = i, d.kind
-        return ranged if ranged_kind == "disable" else None
+        near: list[int] = [*self.whole, *self.by_line.get(line, [])]
+        direct = [i for i in near if self._applies(i, f, skip)]
+        if direct:
+            return min(direct)
+        ranged, ends, ordered = self._ranged_for(f.rule)
+        top = bisect_right(ends, f.start) if ordered else len(ends)
+        for k in range(top - 1, -1, -1):
+            i = ranged[k]
+            if ends[k] <= f.start and self._applies(i, f, skip):
+                return i if self.ordered[i].kind == "disable" else None
+        return None
+
+    def _ranged_for(self, rule_id: str) -> tuple[list[int], list[int], bool]:
+        """The disable and enable directives that cover ``rule_id``, in order, their ends, and
+        whether the ends are in order too (directives are comments, which do not overlap)."""
+        found = self._ranged_by_rule.get(rule_id)
+        if found is None:
+            family = self.families.get(rule_id, "")
+            ranged = [i for i in self.ranged if _covers(self.names[i], rule_id, family)]
+            ends = [self.ordered[i].end for i in ranged]
+            ordered = all(a <= b for a, b in pairwise(ends))
+            found = self._ranged_by_rule[rule_id] = (ranged, ends, ordered)
+        return found
 
     def filter(self, findings: list[Finding], *, own: Sequence[int] = ()) -> list[Finding]:
         """The findings no directive suppresses; the suppressing directives count as used.

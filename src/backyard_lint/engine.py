@@ -280,13 +280,11 @@ def lint_text(
     the findings are the same.
     """
     from backyard_lint import lookalike
-    from backyard_lint.pieces import PIECE
 
-    size = piece or PIECE
     return lookalike.lint_through(
         text,
         lambda seen: _lint_text(
-            seen, ruleset, fmt=fmt, settings=settings, mapper=mapper, piece=size
+            seen, ruleset, fmt=fmt, settings=settings, mapper=mapper, piece=piece
         ),
     )
 
@@ -298,7 +296,7 @@ def _lint_text(
     fmt: str,
     settings: Settings,
     mapper: Mapper | None,
-    piece: int,
+    piece: int | None,
 ) -> list[Finding]:
     hit_rules = enabled_hits(ruleset, text, settings)
     has_directives = DIRECTIVE_MARK in text
@@ -309,10 +307,10 @@ def _lint_text(
 
     found = None
     if mapper is not None:  # a long document: in pieces, on every core
-        from backyard_lint.pieces import lint_in_pieces
+        from backyard_lint.pieces import PIECE, lint_in_pieces
 
         found = lint_in_pieces(
-            text, ruleset, fmt=fmt, settings=settings, mapper=mapper, size=piece
+            text, ruleset, fmt=fmt, settings=settings, mapper=mapper, size=piece or PIECE
         )
     if found is None:
         found = raw_findings(text, ruleset, hit_rules, fmt=fmt, settings=settings, mapper=mapper)

@@ -18,17 +18,23 @@ document. The findings are those of the whole document linted at once (``tests/t
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
 
-from backyard_lint.model import Finding, Settings
-
+TYPE_CHECKING = False  # typing costs start-up time; mypy reads this as True
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from typing import Any, TypeAlias
+
     from backyard_lint.directives import Directive
     from backyard_lint.engine import RuleSet
+    from backyard_lint.model import Finding, Settings
     from backyard_lint.pipeline import Found
     from backyard_lint.readers import Mapper
+
+    Piece: TypeAlias = tuple[int, int, int, int]  # (read from, start, end, read to)
+    # (format, settings, the text read, start and end of the piece in it, where the text read
+    # starts in the document and its line there, what the document defines, its safe
+    # boundaries)
+    Task: TypeAlias = tuple[str, Settings, str, int, int, int, int, Any, list[int]]
 
 PIECE = 1 << 20  # characters per piece, about: small enough to spread a few MB over the cores
 # Characters of the document read on each side of a piece, at least: twice what the classifier
@@ -36,11 +42,6 @@ PIECE = 1 << 20  # characters per piece, about: small enough to spread a few MB 
 # today's readings and sentences stay inside their paragraph; the margin keeps the findings
 # the same for a reading that looks further back.
 REACH = 4800
-
-Piece = tuple[int, int, int, int]  # (read from, start, end, read to): text[start:end] is its own
-# (format, settings, the text read, start and end of the piece in it, where the text read
-# starts in the document and its line there, what the document defines, its safe boundaries)
-Task = tuple[str, Settings, str, int, int, int, int, Any, list[int]]
 
 
 def plan(cuts: Sequence[int], length: int, size: int = PIECE) -> list[Piece]:
@@ -104,6 +105,8 @@ def lint_in_pieces(
 def lint_piece(ruleset: RuleSet, task: Task) -> Found:
     """One piece's findings and directives, with offsets and lines in the whole document (run
     in a worker process, or here)."""
+    from dataclasses import replace
+
     from backyard_lint.pipeline import DIRECTIVE_MARK, enabled_hits, raw_findings
 
     fmt, settings, text, start, end, base, line, outside, cuts = task
