@@ -191,3 +191,19 @@ def test_spawned_workers_get_the_rule_set_as_its_rules(monkeypatch: pytest.Monke
         cut = lint_text(text, ruleset, fmt="markdown", settings=SHOW, mapper=pool, piece=2000)
         assert pool.started
     assert cut == whole
+
+
+def test_definitions_read_at_once_when_they_are_much_of_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stretches with "]:" beyond what each piece should carry: the definitions alone go."""
+    from backyard_lint.formats import markdown_partial
+
+    monkeypatch.setattr(markdown_partial, "_SHIPPED", 0)
+    text = markdown_document(30)
+    cuts = cut_points("markdown", text)
+    assert cuts is not None
+    shipped = outside_of("markdown", text, cuts)
+    assert type(shipped) is dict and "KIEV" in shipped  # (labels are kept upper case)
+    whole, cut = whole_and_pieces(text, "markdown", 2000)
+    assert cut == whole

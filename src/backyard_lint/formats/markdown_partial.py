@@ -43,6 +43,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _BLOCK_NAMES = frozenset(block_names) | {"script", "pre", "style", "textarea"}
 _DEFINITION = "]:"  # every link reference definition holds it
 _DOUBT = -2  # what _careful returns when it cannot tell
+_SHIPPED = 1 << 20  # characters of stretches with definitions sent with each piece, at most
 NEWLINES = re.compile(r"\r\n?|\n")
 
 
@@ -370,7 +371,9 @@ def definitions(text: str, cuts: list[int]) -> dict[str, Any] | None:
     """The link reference definitions of ``text`` for each piece cut at ``cuts`` (safe
     boundaries, from 0): the stretches between cuts that may hold one, joined (each starts at a
     safe boundary, so each reads as it does in ``text``), read when a link first looks up its
-    label (``_References``). None when no stretch may hold one."""
+    label (``_References``). None when no stretch may hold one. When those stretches are much
+    of a long text (a ``]:`` in most paragraphs), every definition is read here once, and only
+    the definitions go with each piece."""
     at = text.find(_DEFINITION)
     if at < 0:
         return None
@@ -389,7 +392,14 @@ def definitions(text: str, cuts: list[int]) -> dict[str, Any] | None:
         starts.append(size)
         parts.append(part)
         size += len(part)
-    return _References("".join(parts), starts)
+    found = _References("".join(parts), starts)
+    if size <= _SHIPPED:
+        return found
+    every: dict[str, Any] = {}
+    for i in range(len(starts)):
+        for label, target in found._definitions(i).items():
+            every.setdefault(label, target)  # the first definition of a label wins
+    return every
 
 
 def mask_around(
