@@ -9,10 +9,10 @@ process.
 
 A mapper runs ``fn(shared, item)`` for each item. ``shared`` (the rule set) reaches each worker
 once, when the pool starts (inherited by a forked worker, not pickled); a call with another
-``shared`` starts a new pool.
+``shared`` starts a new pool (a call that needs none, None, uses the pool there is).
 
-- If no process can be started (a process limit), or a worker dies, the chunks are read in
-  this process instead, and the run goes on.
+- If no process can be started (a process limit), or a worker dies, the pieces or chunks are
+  done in this process instead, and the run goes on.
 - Ctrl-C is this process's to handle: the workers ignore it, and ask the kernel for a SIGTERM
   if this process dies (``stopping.py``), so none is left waiting.
 """
@@ -80,7 +80,7 @@ class Readers:
             self._usable = False
             reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             sys.stderr.write(
-                f"backyard-lint: worker processes failed ({reason}); reading in one process\n"
+                f"backyard-lint: worker processes failed ({reason}); going on in one process\n"
             )
             yield from in_process(fn, [item for item, _future in pending], shared)
             yield from in_process(fn, rest, shared)
@@ -90,7 +90,7 @@ class Readers:
             raise
 
     def _start(self, shared: Any) -> Any:
-        if self._pool is not None and self._shared is not shared:
+        if self._pool is not None and shared is not None and self._shared is not shared:
             self._stop(wait=True)  # its workers hold another rule set
         if self._pool is None:
             import os
