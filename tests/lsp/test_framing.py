@@ -65,12 +65,25 @@ def test_the_reader_resynchronises_after_every_kind_of_bad_frame() -> None:
         + b"Content-Length: abc\r\n\r\n"
         + frame(good[4])
     )
+    reports = []
     for size in (len(stream), 7, 1):  # all at once, and in small pieces
         chunks = [stream[i : i + size] for i in range(0, len(stream), size)]
         bodies, bad = read_all(chunks)
         assert bodies == good, size
         assert len(bad) >= 5
         assert any("message too large (100000000000 bytes" in b for b in bad)
+        reports.append(bad)
+    assert reports[0] == reports[1] == reports[2]  # however the bytes arrive
+
+
+def test_the_rest_of_a_refused_frame_is_not_reported_again() -> None:
+    """A body too large to read is skipped up to the next header, also when the header comes
+    in a later piece: one report for the frame, not one more for its tail."""
+    huge = frame(b'{"jsonrpc": "2.0", "method": "x"}', length=10**11)
+    after = frame(b'{"ok": 1}')
+    bodies, bad = read_all([huge, after])
+    assert bodies == [b'{"ok": 1}']
+    assert len(bad) == 1 and "message too large" in bad[0]
 
 
 def test_memory_stays_bounded_while_skipping_a_huge_body() -> None:

@@ -46,6 +46,9 @@ class FramedReader:
         self._lines: list[bytes] = []
         self._body = b""
         self.last_body = b""  # the body handed out last (see :meth:`resync`)
+        # Skipping a reported bad frame: no ``Content-Length:`` has come yet, and what comes
+        # before the next one belongs to the same bad frame (not reported again).
+        self._skipping = False
 
     async def readline(self) -> bytes:
         if not self._lines:
@@ -79,11 +82,14 @@ class FramedReader:
         self._buffer += data
         return True
 
-    def _skip_to_marker(self, start: int, reason: str, floor: int = 1) -> None:
+    def _skip_to_marker(self, start: int, reason: str | None, floor: int = 1) -> None:
         """Drop the buffer up to the next ``Content-Length:`` at or after ``start``; with none,
-        drop at least ``floor`` bytes, keeping a tail that may begin one. Report the frame."""
-        self._on_bad(reason)
+        drop at least ``floor`` bytes, keeping a tail that may begin one, and go on skipping
+        as more comes. Report the frame (``reason``; None: it was reported)."""
+        if reason is not None:
+            self._on_bad(reason)
         found = _MARKER.search(self._buffer, start)
+        self._skipping = found is None
         if found:
             del self._buffer[: found.start()]
         else:
@@ -92,6 +98,11 @@ class FramedReader:
     async def _next_frame(self) -> bytes | None:
         """The next good frame's body, or None at the end of the stream."""
         while True:
+            if self._skipping:  # the rest of a bad frame, until the next header
+                self._skip_to_marker(0, None, 0)
+                if self._skipping and not await self._fill():
+                    return None
+                continue
             end = self._buffer.find(b"\r\n\r\n")
             if end < 0:
                 if len(self._buffer) > MAX_HEADER:
