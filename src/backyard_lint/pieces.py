@@ -12,7 +12,9 @@ document defines for all its parts (Markdown's link reference definitions) goes 
 
 The pieces go to the ``mapper`` in order, made as they are sent: the worker processes of
 ``readers.Readers`` each hold one piece at a time, and this process never masks the whole
-document. The findings are those of the whole document linted at once (``tests/test_pieces.py``).
+document. The findings are those of the whole document linted at once (``tests/test_pieces.py``),
+with one exception: Markdown nested too deeply for its parser is read as plain text, and then
+only in the piece that holds it rather than in the whole document.
 """
 
 from __future__ import annotations
