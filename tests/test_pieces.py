@@ -207,3 +207,89 @@ def test_definitions_read_at_once_when_they_are_much_of_the_text(
     assert type(shipped) is dict and "KIEV" in shipped  # (labels are kept upper case)
     whole, cut = whole_and_pieces(text, "markdown", 2000)
     assert cut == whole
+
+
+def _random_block(rng: Any, words: list[str]) -> str:
+    """One Markdown block of a random kind, among those that stay open across blank lines."""
+    s, t = rng.choice(words), rng.choice(words)
+    kinds = [
+        f"```\n{s}\n\n{t}\n```",
+        f"~~~~ text\n{s}\n\n````\n~~~~",
+        f"<!--\n{s}\n\n{t}\n-->",
+        f"<pre>\n{s}\n\n</pre>",
+        f"<div>\n{s}\n</div>",
+        f"- {s}\n\n  {t}\n- {s}",
+        f"1. {s}\n\n   ```\n   {t}\n\n   ```\n2. more",
+        f"> {s}\n>\n> {t}",
+        f"| a | b |\n| --- | --- |\n| {s} | x |",
+        f"{s}\n====",
+        f"[{rng.choice(['ref', 'Kiev', 'x'])}]: https://example.org/{rng.randrange(9)}",
+        f"See [the map][{rng.choice(['ref', 'Kiev', 'x'])}] and [Kiev][].",
+        "---",
+        f"    indented {s}\n\n    more {t}",
+        rng.choice(["<!-- backyard-lint: disable -->", "<!-- backyard-lint: enable -->"]),
+        f"  ```\n{s}\n\n{t}",  # a fence indented in a way that may sit in a list item
+        f"{s} {t}",
+    ]
+    return str(rng.choice(kinds))
+
+
+def _random_markdown(seed: int, blocks: int) -> str:
+    import random
+
+    rng = random.Random(seed)
+    words = [p for p in PARAGRAPHS if "\n" not in p and "backyard-lint" not in p]
+    parts: list[str] = ["---\ntitle: x\n\nmore: y\n---"] if seed % 3 == 0 else []
+    parts += [_random_block(rng, words) for _ in range(blocks)]
+    text = "".join(p + rng.choice(["\n\n", "\n\n\n", "\n", "\n \n"]) for p in parts)
+    return text.replace("\n", "\r\n") if seed % 4 == 1 else text
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_markdown_pieces_are_masked_as_the_whole(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each piece masked on its own, with nothing around it: every cut must be one where
+    masking from there gives what masking the whole document gives."""
+    monkeypatch.setattr(pieces, "REACH", 0)
+    text = _random_markdown(seed, 120)
+    whole = mask(text, "markdown").masked
+    cuts = cut_points("markdown", text)
+    assert cuts is not None
+    outside = outside_of("markdown", text, cuts)
+    for before, start, end, after in pieces.plan(cuts, len(text), 200):
+        assert (before, after) == (start, end)
+        assert mask(text[start:end], "markdown", outside=outside).masked == whole[start:end]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_markdown_in_pieces_gives_the_findings_of_the_whole(seed: int) -> None:
+    """Long enough that most pieces read from a cut inside the document."""
+    text = _random_markdown(seed, 500)
+    ruleset = ruleset_for()
+    whole = lint_text(text, ruleset, fmt="markdown", settings=SHOW)
+    for size in (300, 2000):
+        cut = lint_text(text, ruleset, fmt="markdown", settings=SHOW, mapper=in_process, piece=size)
+        assert cut == whole, (seed, size)
+
+
+def test_a_piece_reads_the_document_before_it() -> None:
+    """A piece that starts right at a block quote whose last line is a lazy continuation: the
+    reading of the label there ("inside a block quote") needs the text before the piece, as
+    the classifier reads a window that starts at the start of its text as a document's start.
+    Without the margin around each piece (``REACH``) it reads as a use."""
+    filler = "Plain words about rivers and hills follow here without any label at all."
+    quote = (
+        "[ref]: https://example.org/2\n> In 1992 the press wrote of Kiev.\n>\n"
+        "> Analysts describe it as a region.\n    continued: China's backyard, they wrote."
+    )
+    text = "\n\n".join([filler] * 30 + [quote] + [filler] * 30) + "\n"
+    at = text.index("[ref]")
+    cuts = cut_points("markdown", text)
+    assert cuts is not None and at in cuts
+    size = next(
+        s for s in range(50, 3000) if any(p[1] == at for p in pieces.plan(cuts, len(text), s))
+    )
+    whole, cut = whole_and_pieces(text, "markdown", size)
+    assert [f.context.value for f in whole if f.rule == "backyard.china"] == ["mention"]
+    assert cut == whole

@@ -40,9 +40,9 @@ if TYPE_CHECKING:
 
 PIECE = 1 << 20  # characters per piece, about: small enough to spread a few MB over the cores
 # Characters of the document read on each side of a piece, at least: twice what the classifier
-# may read around a match (readings/span.py, WINDOW). Pieces are cut between paragraphs, and
-# today's readings and sentences stay inside their paragraph; the margin keeps the findings
-# the same for a reading that looks further back.
+# reads around a match (readings/span.py, WINDOW). A reading may look past its paragraph into
+# that window, and it reads a window that starts at the start of its text as the start of a
+# document; with less around a piece, a match near its start can read otherwise.
 REACH = 4800
 
 
