@@ -49,3 +49,34 @@ def test_per_match_searches_get_a_stretch_not_the_whole_text() -> None:
     assert len(found) == 400  # the excepted dish is not reported
     assert len(seen) >= 800  # one sentence check per match, one exception search per kept match
     assert max(seen) < 2000 < len(text)
+
+
+def test_directives_are_looked_up_near_each_finding(monkeypatch: Any) -> None:
+    """A document with a disable/enable pair and a disable-next-line in every paragraph: the
+    directives checked per finding do not grow with the document (each finding used to be
+    checked against every directive: quadratic)."""
+    from backyard_lint import directives
+    from backyard_lint.project import Project
+
+    calls = [0]
+    real = directives._covers
+
+    def counting(*args: Any) -> bool:
+        calls[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(directives, "_covers", counting)
+    ruleset = Project().ruleset()
+    paragraph = (
+        "Officials spoke of Russia's backyard again, and of Kiev.\n\n"
+        "<!-- backyard-lint: disable backyard.china -->\n\n"
+        "<!-- backyard-lint: enable backyard.china -->\n\n"
+        "<!-- backyard-lint: disable-next-line exonym -->\nThey named Kiev.\n\n"
+    )
+    per_finding = []
+    for repeats in (100, 400):
+        calls[0] = 0
+        found = lint_text(paragraph * repeats, ruleset, fmt="markdown")
+        assert len(found) >= 2 * repeats  # the backyard label and the first Kiev in each
+        per_finding.append(calls[0] / len(found))
+    assert per_finding[1] <= 1.5 * per_finding[0], per_finding
