@@ -141,13 +141,21 @@ def test_the_rust_book_in_pieces_gives_the_findings_of_the_whole() -> None:
     assert len(whole) > 100 and cut == whole
 
 
-def test_worker_processes_lint_the_pieces() -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_worker_processes_lint_the_pieces(start: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers inherit the rule set; where processes are spawned (macOS, Windows) it
+    travels pickled as its rules, and each worker compiles what it needs."""
+    import multiprocessing
+
+    from backyard_lint import readers
+
+    monkeypatch.setattr(readers, "process_context", lambda: multiprocessing.get_context(start))
     ruleset = ruleset_for()
-    text = markdown_document(20)
+    text = markdown_document(20 if start == "fork" else 6)
     whole = lint_text(text, ruleset, fmt="markdown", settings=SHOW)
-    with Readers(2) as readers:
-        cut = lint_text(text, ruleset, fmt="markdown", settings=SHOW, mapper=readers, piece=2000)
-        assert readers.started
+    with Readers(2) as pool:
+        cut = lint_text(text, ruleset, fmt="markdown", settings=SHOW, mapper=pool, piece=2000)
+        assert pool.started
     assert cut == whole
 
 
@@ -174,23 +182,6 @@ def test_the_command_on_a_long_document_gives_the_findings_of_the_whole(tmp_path
         for item in locate(text, lint_text(text, ruleset_for(), fmt="markdown"))
     ]
     assert len(expected) > 1000 and found == expected
-
-
-def test_spawned_workers_get_the_rule_set_as_its_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where processes are spawned, not forked (macOS, Windows), the rule set travels pickled
-    as its rules, and each worker compiles what it needs."""
-    import multiprocessing
-
-    from backyard_lint import readers
-
-    monkeypatch.setattr(readers, "process_context", lambda: multiprocessing.get_context("spawn"))
-    ruleset = ruleset_for()
-    text = markdown_document(6)
-    whole = lint_text(text, ruleset, fmt="markdown", settings=SHOW)
-    with Readers(2) as pool:
-        cut = lint_text(text, ruleset, fmt="markdown", settings=SHOW, mapper=pool, piece=2000)
-        assert pool.started
-    assert cut == whole
 
 
 def test_definitions_read_at_once_when_they_are_much_of_the_text(

@@ -89,8 +89,8 @@ def _here(
     stop: Stop,
     cores: int = 1,
 ) -> Iterator[FileReport]:
-    """Lint ``files`` in this process; a long document's matches are read on ``cores``
-    processes (``readers.py``)."""
+    """Lint ``files`` in this process; a long document is linted on ``cores`` processes
+    (``readers.py``)."""
     with Readers(cores) as readers:
         linter = _Linter(opts, project, readers)
         for path, explicit in files:

@@ -109,14 +109,11 @@ def lint_piece(ruleset: RuleSet, task: Task) -> Found:
     in a worker process, or here)."""
     from dataclasses import replace
 
-    from backyard_lint.pipeline import DIRECTIVE_MARK, enabled_hits, raw_findings
+    from backyard_lint.pipeline import raw_findings
 
     fmt, settings, text, start, end, base, line, outside, cuts = task
-    hits = enabled_hits(ruleset, text, settings)
-    if not hits and DIRECTIVE_MARK not in text:
-        return [], ()
     findings, marks = raw_findings(
-        text, ruleset, hits, fmt=fmt, settings=settings, outside=outside, cuts=cuts
+        text, ruleset, fmt=fmt, settings=settings, outside=outside, cuts=cuts
     )
     return (
         [replace(f, start=f.start + base, end=f.end + base) for f in findings

@@ -60,7 +60,7 @@ def _matches(
 def raw_findings(
     text: str,
     ruleset: RuleSet,
-    hit_rules: Sequence[Rule],
+    hit_rules: Sequence[Rule] | None = None,
     *,
     fmt: str,
     settings: Settings,
@@ -69,9 +69,14 @@ def raw_findings(
     cuts: list[int] | None = None,
 ) -> Found:
     """The findings of ``text`` (not yet sorted, directives not yet applied) and the directives
-    its markup holds. ``hit_rules``: the enabled rules its prefilter found. For a piece of a
+    its markup holds. ``hit_rules``: the enabled rules its prefilter found (None: found here;
+    a text with none and no directive mark gives nothing at once). For a piece of a
     document (``pieces.py``): ``outside``, what the rest of it defines, and ``cuts``, the
     piece's safe boundaries (``formats.masking.outside_of``, ``cut_points``)."""
+    if hit_rules is None:
+        hit_rules = enabled_hits(ruleset, text, settings)
+        if not hit_rules and DIRECTIVE_MARK not in text:
+            return [], ()
     from backyard_lint import formats
     from backyard_lint.formats.masking import ReadingView
     from backyard_lint.readings.batch import classify_all

@@ -114,7 +114,8 @@ def lint_path(
     applies, standard input's report carries the fixed bytes (``fixed_bytes``); the command
     alone writes standard output (``checkcmd.cmd_check``).
 
-    ``mapper``: where the matches of a long document may be read (``parallel.Readers``).
+    ``mapper``: where a long document's pieces, or its matches, are linted
+    (``readers.Readers``).
     """
     is_stdin = str(path) == "-"
     display = (opts.stdin_filename or "-") if is_stdin else str(path)

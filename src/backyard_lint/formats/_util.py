@@ -15,6 +15,7 @@ Piece = tuple[int, int, str | None]
 """(start, end, text of the span's length to show there, or None: see ``edit`` and ``render``)."""
 
 _NOT_BREAK = re.compile(r"[^\r\n]+")
+LONE_CR = re.compile(r"\r(?!\n)")  # a carriage return alone as a line break
 
 # Bare URLs and e-mail addresses in prose; trailing punctuation stays prose.
 URL = re.compile(

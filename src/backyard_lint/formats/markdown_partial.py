@@ -28,7 +28,7 @@ from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
 from backyard_lint.directives import Directive
-from backyard_lint.formats._util import blank
+from backyard_lint.formats._util import LONE_CR, blank
 from backyard_lint.formats.markdown import _BLOCK, _TAG, _block_source, _front_matter, _mask, mask
 from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import LineIndex
@@ -39,7 +39,6 @@ _AFTER_BLANK = re.compile(r"\n[ \t]*\n(?=[^ \t\n])")
 _FIRST_BLANK = re.compile(r"[ \t]*\n(?=[^ \t\n])")
 _OPENER = re.compile(r"\n {0,3}(?=[`~<])")
 _FIRST_OPENER = re.compile(r" {0,3}(?=[`~<])")
-_LONE_CR = re.compile(r"\r(?!\n)")
 _BLOCK_NAMES = frozenset(block_names) | {"script", "pre", "style", "textarea"}
 _DEFINITION = "]:"  # every link reference definition holds it
 _DOUBT = -2  # what _careful returns when it cannot tell
@@ -362,7 +361,7 @@ def cut_points(text: str) -> list[int] | None:
     """The safe boundaries where a long text may be cut into pieces, each masked as a document
     of its own (``pieces.py``): not one at a line that could open front matter, and none in a
     text with a lone carriage return as a line break (see ``mask_around``)."""
-    if _LONE_CR.search(text):
+    if LONE_CR.search(text):
         return None
     return [b for b in boundaries(text) if b == 0 or not text.startswith(("---", "+++"), b)]
 
@@ -415,7 +414,7 @@ def mask_around(
 
     A text with a lone carriage return as a line break is masked whole (a sentence is not
     sure to end at its blank lines, so the text around a stretch could matter)."""
-    if _LONE_CR.search(text):
+    if LONE_CR.search(text):
         return mask(text, references)
     if bounds is None:
         bounds = boundaries(text)

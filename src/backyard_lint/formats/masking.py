@@ -105,15 +105,12 @@ def mask(
     when they are known.
     """
     module = _adapter(fmt)
-    extra = () if outside is None else (outside,)
+    piece = () if outside is None and cuts is None else (outside, cuts)  # only a piece's
     result: Masked
     if around is not None and partial(fmt, text):
-        if cuts is not None:
-            result = module.mask_around(text, around, outside, cuts)
-        else:
-            result = module.mask_around(text, around, *extra)
+        result = module.mask_around(text, around, *piece)
     else:
-        result = module.mask(text, *extra)
+        result = module.mask(text, *piece[:1])
     if len(result.masked) != len(text):  # a broken adapter must never shift offsets
         raise AssertionError(f"{fmt} adapter changed the text's length")
     return result

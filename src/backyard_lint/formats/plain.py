@@ -8,20 +8,19 @@ from typing import Any
 
 from backyard_lint.directives import MARK, Directive, comment_pattern, parse_directive
 from backyard_lint.formats import BY_NAME
-from backyard_lint.formats._util import blank_spans, url_spans
+from backyard_lint.formats._util import LONE_CR, blank_spans, url_spans
 from backyard_lint.formats.masking import Masked
 from backyard_lint.positions import line_starts
 
 _COMMENT = comment_pattern(BY_NAME["plain"].comment)
 # The start of a line after a blank line (no URL runs across a blank line).
 _AFTER_BLANK = re.compile(r"\n[ \t]*\r?\n(?=[^\s])")
-_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def cut_points(text: str) -> list[int] | None:
     """Where a long text may be cut into pieces masked on their own (``pieces.py``): after a
     blank line. None for a text with a lone carriage return as a line break."""
-    if _LONE_CR.search(text):
+    if LONE_CR.search(text):
         return None
     return [0, *(m.end() for m in _AFTER_BLANK.finditer(text))]
 
