@@ -15,6 +15,8 @@ import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backyard_lint.core.follow import WILD as W
+from backyard_lint.core.literals import FOLLOWS as F
 from backyard_lint.core.literals import escape, requirement
 from backyard_lint.rules import builtin_rules_dir, load_rules
 from backyard_lint.tolerant import MARKUP_GAP as _MARKUP_GAP
@@ -22,6 +24,7 @@ from conftest import shared
 
 if TYPE_CHECKING:
     from backyard_lint.core.literals import Requirement
+
 
 def _corpus(name: str) -> Path:
     return shared("corpus", name)
@@ -44,34 +47,66 @@ def _holds(req: Requirement | None, text: str) -> bool:
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\bRussia's\s+backyard\b", ((("backyard",), ("russia's",)),)),
+        # F, W: what must follow a run is appended to it after F; W is any non-letter
+        (r"\bRussia's\s+backyard\b", ((("backyard",), (f"russia's{F}{W}",)),)),
         (
             r"(?i:\b(?:Russia|Moscow)\s*'s\s+back\s*yard)",
-            ((("back",), ("moscow", "russia"), ("yard",)),),
+            (((f"back{F}{W}", f"back{F}ya"), (f"moscow{F}{W}", f"russia{F}{W}"), ("yard",)),),
         ),
-        (r"\bnear[\s\pZ]*-?[\s\pZ]*abroad\b", ((("abroad",), ("near",)),)),
+        (r"\bnear[\s\pZ]*-?[\s\pZ]*abroad\b", ((("abroad",), (f"near{F}{W}", f"near{F}ab")),)),
+        (
+            r"(?:\b|_)[Ss]tan[\s\pZ]*-?[\s\pZ]*(?:[Cc]ountr(?:y|ies)|[Nn]ations?)",
+            ((("countries", "country", "nation"), (f"stan{F}{W}", f"stan{F}co", f"stan{F}na")),),
+        ),
+        # what follows is read two characters deep at most, not past the end of the sequence,
+        # and not at all when it may be any letter
+        (r"soviet(?:ab|c\s*d)", (((f"soviet{F}ab", f"soviet{F}c{W}", f"soviet{F}cd"),),)),
+        (
+            r"soviet(?:\s|x)+y",
+            (((f"soviet{F}{W}", f"soviet{F}x{W}", f"soviet{F}xx", f"soviet{F}xy"),),),
+        ),
+        (r"soviet(?:abc)*\s", (((f"soviet{F}{W}", f"soviet{F}ab"),),)),
+        (r"soviet(?:\s*x)?", ((("soviet",),),)),
+        # a run's strings stay apart when one only contains another ("spheres" and "sphere"
+        # followed by a space); one that ends with another goes ("_buffer" and "buffer")
+        (r"spheres?\s+of", (((f"sphere{F}{W}", f"spheres{F}{W}"),),)),
+        (r"(?:\b|_)buffer\s", (((f"buffer{F}{W}",),),)),
+        (r"soviet\w+", ((("soviet",),),)),  # may be a letter: not read
+        (r"soviet[^x]", ((("soviet",),),)),
         # a small class is one character without case, an optional part multiplies out
         (r"(?:\b|_)[Ss]tan-?[Ll]ands?(?:\b|_)", ((("stan-land", "stanland"),),)),
         (r"\bStans\b", ((("stans",),),)),
         # strings that contain another string of their factor add nothing
         (r"(?:Kiev|Kievan|Kyiv)", ((("kiev", "kyiv"),),)),
         # a top-level alternation: a clause per branch; a clause implied by another goes
-        (r"its\s+backyard|backyard\s+of\s+Russia", ((("backyard",),),)),
+        (
+            r"its\s+backyard|backyard\s+of\s+Russia",
+            ((("backyard",),), ((f"backyard{F}{W}",), ("russia",))),
+        ),
         (
             r"Russia's\s+backyard|near\s+abroad",
-            ((("abroad",), ("near",)), (("backyard",), ("russia's",))),
+            ((("abroad",), (f"near{F}{W}",)), (("backyard",), (f"russia's{F}{W}",))),
         ),
         # "its" and a long list beside a selective factor are left out
         (
             r"(?:its|his)\s+back\s*(?:yards?|gardens?)",
-            ((("back",), ("garden", "yard")),),
+            (((f"back{F}{W}", f"back{F}ga", f"back{F}ya"), ("garden", "yard")),),
         ),
-        (r"post[\s-]*(?:Soviet|USSR)\s+states", ((("post",), ("soviet", "ussr"), ("states",)),)),
+        (
+            r"post[\s-]*(?:Soviet|USSR)\s+states",
+            (
+                (
+                    (f"post{F}{W}", f"post{F}so", f"post{F}us"),
+                    (f"soviet{F}{W}", f"ussr{F}{W}"),
+                    ("states",),
+                ),
+            ),
+        ),
         (r"(?:abroad|x*)\s+yard", ((("yard",),),)),  # one alternative needs nothing
         (r"(?:abroad){2}", ((("abroadabroad",),),)),
         (r"(?:abroad){1,3}", ((("abroad",),),)),
         # a group that starts with white space is not one exact string ("back yard")
-        (r"back(?:\s+yard|x)", ((("back",),),)),
+        (r"back(?:\s+yard|x)", (((f"back{F}{W}", f"back{F}x"),),)),
         (r"(?:\s*back){2}", ((("back",),),)),
         (r"(?-i:US)\s+back-?yard", ((("back-yard", "backyard"),),)),  # "us" is too short
         (r"(?:ab|cd)", None),  # shorter than MIN_LENGTH
@@ -140,6 +175,8 @@ _OTHERS = (
     "[Ll]",
     "[a-c]",
     "[yY]",
+    "s?",
+    "(?:s|es)?",
     ".",
     "\\b",
     "(?:\\b|_)",
@@ -241,6 +278,37 @@ def test_generated_matches_meet_their_requirement(data: st.DataObject, pattern: 
     text = data.draw(st.from_regex(python_pattern, fullmatch=True).filter(lambda t: len(t) < 200))
     if regex.search(text):
         assert _holds(requirement(pattern), text), (pattern, text)
+
+
+# What follows a run (core/follow.py): a run, maybe a suffix, then a gap or a word.
+_RUNS = ("(?:\\b|_)back", "[Ss]tan", "soviet", "(?:its|his)", "spheres?")
+_SUFFIXES = ("", "s?", "(?:s|es)?", "(?:yard)?", "\\b", "-?", "(?:_|\\b)")
+_AFTER = (
+    *_GAPS, "-", "’", "[Ll]and", "(?:ab|c\\s*d)", "(?:\\s|x)+", "(?:abc)*\\s", "\\d",
+    "(?:x?y?)+", "(?:x?)*z",
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(),
+    parts=st.tuples(
+        st.sampled_from(_RUNS),
+        st.sampled_from(_SUFFIXES),
+        st.sampled_from(_AFTER),
+        st.sampled_from(_AFTER),
+        st.sampled_from(_WORDS),
+    ),
+)
+def test_what_follows_a_run_is_read_soundly(data: st.DataObject, parts: tuple[str, ...]) -> None:
+    pattern = "".join(parts)
+    python_pattern = pattern.replace("\\pZ", "\u00a0")
+    regex = _re2_or_none(pattern)
+    assert regex is not None
+    text = data.draw(st.from_regex(python_pattern, fullmatch=True).filter(lambda t: len(t) < 200))
+    for candidate in (text, text.upper(), f"x{text}y"):
+        if regex.search(candidate):
+            assert _holds(requirement(pattern), candidate), (pattern, candidate)
 
 
 def test_the_quick_file_files_each_clause_under_its_literals(

@@ -123,7 +123,7 @@ def code_stamp() -> str:
     parts = [__version__, str(CACHE_FORMAT), sys.version]
     for module in (
         "schema.py", "rulestore.py", "model.py", "engine.py", "core/literals.py",
-        "core/prefilter.py", "tolerant.py",
+        "core/follow.py", "core/prefilter.py", "tolerant.py",
     ):
         try:
             st = os.stat(os.path.join(here, module))

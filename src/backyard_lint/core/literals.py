@@ -12,10 +12,14 @@ A requirement is a small formula in disjunctive normal form, compared case-insen
 - a *clause* is a tuple of factors that all hold at once;
 - a *requirement* is a tuple of clauses, one of which holds for every match.
 
-``(?:its|his) own back[\\s-]*(?:yard|garden)`` requires ``(("back",), ("garden", "yard"), ("his",
-"its"), ...)``: one clause of three factors. A top-level alternation gives a clause per branch,
+``(?:its|his)\\s+own\\s+back\\s*(?:yard|garden)`` requires ``(("back", ...), ("garden", "yard"))``:
+one clause of two factors ("its", "his" and "own" are too short or too common to help; "back"
+carries what follows it, see below). A top-level alternation gives a clause per branch,
 and short runs of alternatives and small character classes are multiplied out into longer, more
-selective strings (``[Ss]tan-?[Ll]ands?`` requires ``stanland`` or ``stan-land``).
+selective strings (``[Ss]tan-?[Ll]ands?`` requires ``stanland`` or ``stan-land``). A run of
+exact strings that the pattern does not end with gets the first characters of what must follow
+it (``core/follow.py``): in ``[Ss]tan[\\s-]*[Cc]ountry``, "stan" followed by a character that
+is not a letter, or by "co" ("standard" and "instance" hold "stan" and neither).
 
 The analysis must be sound, or the prefilter would skip a pattern that matches (a missed
 finding), so it is conservative: it reads the pattern with Python's own parser, refuses syntax
@@ -30,6 +34,9 @@ and when a rule set without a cached index is first searched.
 from __future__ import annotations
 
 import math
+
+from backyard_lint.core.follow import WILD, Starts
+from backyard_lint.core.regex_tree import TreeReader
 
 TYPE_CHECKING = False  # typing itself costs start-up time; mypy reads this as True
 if TYPE_CHECKING:
@@ -47,6 +54,11 @@ MAX_FACTORS = 3  # per clause: the most selective ones
 # RE2 syntax that Python's parser reads differently, or not at all: give up on these.
 _REFUSED = ("\\C", "\\Q", "\\E", "\\z", "\\x{", "[[:", "(?U", "(?s", "(?m", "(?P=", "(?<")
 _TRUE: Dnf = frozenset({frozenset()})
+_NOT_A_LETTER = "(?-i:[^A-Za-z])"
+# Between a run and what must follow it ("stan" FOLLOWS "co"): the gate ignores it; the strength
+# of a factor counts what follows as one character more of its run.
+FOLLOWS = "\1"
+MAX_FOLLOWED = 8  # strings of a run with what follows appended, at most
 
 
 def requirement(pattern: str) -> Requirement | None:
@@ -65,8 +77,17 @@ def requirement(pattern: str) -> Requirement | None:
 
 
 def escape(literal: str) -> str:
-    """``literal`` as an RE2 pattern: letters and digits as they are, anything else escaped."""
-    return "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in literal)
+    """``literal`` as an RE2 pattern: letters and digits as they are, ``follow.WILD`` as any
+    character but an ASCII letter whatever the case flag, anything else escaped."""
+    return "".join(_escaped(c) for c in literal)
+
+
+def _escaped(c: str) -> str:
+    if c.isalnum():
+        return c
+    if c == WILD:
+        return _NOT_A_LETTER
+    return "" if c == FOLLOWS else f"\\x{{{ord(c):x}}}"
 
 
 def _parse(pattern: str) -> tuple[Any, Any]:
@@ -93,14 +114,22 @@ def _fold(char: str) -> str:
     return char.lower() if char.isascii() else char
 
 
+def _stem(s: str) -> str:
+    """A string without what follows its run (see ``_Analysis.followed``)."""
+    return s.split(FOLLOWS, 1)[0]
+
+
 def _shortest(factor: Factor | tuple[str, ...]) -> int:
-    return min((len(s) for s in factor), default=0)
+    """The length of the shortest string, without what follows its run."""
+    return min((len(_stem(s)) for s in factor), default=0)
 
 
 def strength(factor: Factor | tuple[str, ...]) -> float:
     """How selective a factor is, roughly: longer strings are rarer, and each doubling of the
     number of alternatives costs a character and a half."""
-    return _shortest(factor) - 1.5 * math.log2(max(len(factor), 1))
+    followed = all(FOLLOWS in s for s in factor)  # what follows counts as one more character
+    stems = len({_stem(s) for s in factor})
+    return _shortest(factor) + followed - 1.5 * math.log2(max(stems, 1))
 
 
 def _minimal(strings: frozenset[str]) -> Factor:
@@ -109,12 +138,9 @@ def _minimal(strings: frozenset[str]) -> Factor:
     return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
-class _Analysis:
+class _Analysis(TreeReader):
     """Reads a parsed pattern. An item gives either a frozenset of exact strings (the item
     matches one of them and nothing else; ``""`` is an empty match) or a Dnf."""
-
-    def __init__(self, parser: Any) -> None:
-        self.p = parser
 
     # -- formulas ----------------------------------------------------------------------------
 
@@ -128,13 +154,18 @@ class _Analysis:
 
     @staticmethod
     def both(a: Dnf, b: Dnf) -> Dnf:
-        """Both hold: every pair of clauses, or the more selective side when that is too many."""
+        """Both hold: every pair of clauses; when that is too many, every clause of one side
+        with the other side as one factor; else the more selective side."""
         if a == _TRUE:
             return b
         if b == _TRUE:
             return a
         if len(a) * len(b) <= MAX_CLAUSES:
             return _normal(frozenset(_trim(ca | cb) for ca in a for cb in b))
+        few, many = sorted((a, b), key=len)
+        if len(many) <= MAX_CLAUSES:
+            (merged,) = _merged(few)
+            return _normal(frozenset(_trim(clause | merged) for clause in many))
         return max(a, b, key=_dnf_strength)
 
     @staticmethod
@@ -145,9 +176,7 @@ class _Analysis:
         union = _normal(a | b)
         if len(union) <= MAX_CLAUSES:
             return union
-        # Each clause implies its strongest factor, so their union is implied by the whole.
-        merged = frozenset(s for clause in union for s in max(clause, key=strength))
-        return frozenset({frozenset({_minimal(merged)})})
+        return _merged(union)
 
     # -- the parse tree ----------------------------------------------------------------------
 
@@ -157,7 +186,7 @@ class _Analysis:
         exact: frozenset[str] | None = frozenset({""})  # the run of exact items so far
         whole = True  # every item so far is exact, in one run
         found: Dnf = _TRUE
-        for op, arg in items:
+        for at, (op, arg) in enumerate(items):
             info = self.item(op, arg)
             if _is_exact(info):
                 strings: frozenset[str] = info  # type: ignore[assignment]
@@ -172,7 +201,7 @@ class _Analysis:
                 exact, whole = strings, False
                 continue
             if exact is not None:
-                found = self.both(found, self.dnf(exact))
+                found = self.both(found, self.dnf(self.followed(exact, items[at:])))
                 exact = None
             whole = False
             found = self.both(found, info)  # type: ignore[arg-type]
@@ -182,55 +211,59 @@ class _Analysis:
             found = self.both(found, self.dnf(exact))
         return found
 
-    def item(self, op: Any, arg: Any) -> frozenset[str] | Dnf:
-        p = self.p
-        if op is p.LITERAL:
-            return frozenset({_fold(chr(arg))})
-        if op is p.IN:
-            return self.char_class(arg)
-        if op is p.AT or op is p.ASSERT or op is p.ASSERT_NOT:
-            return frozenset({""})  # zero width: leaving it out only widens the match
-        if op is p.SUBPATTERN:
-            return self.sequence(list(arg[-1]))
-        if op is p.BRANCH:
-            infos = [self.sequence(list(branch)) for branch in arg[1]]
-            if all(_is_exact(i) for i in infos):
-                union: frozenset[str] = frozenset().union(*infos)  # type: ignore[arg-type]
-                if len(union) <= MAX_EXACT:
-                    return union
-            result = self.dnf(infos[0])
-            for info in infos[1:]:
-                result = self.either(result, self.dnf(info))
-            return result
-        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", p.MAX_REPEAT)):
-            low, high, sub = arg
-            inner = self.sequence(list(sub))
-            exact = _is_exact(inner)
-            if high == 0:
-                return frozenset({""})
-            if low == 0:
-                if high == 1 and exact:
-                    return inner | frozenset({""})  # type: ignore[operator, arg-type]
-                return _TRUE
-            if exact and low == high and len(inner) ** low <= MAX_EXACT:
-                product = frozenset({""})
-                for _ in range(low):
-                    product = frozenset(a + b for a in product for b in inner)  # type: ignore[operator]
-                return product
-            return self.dnf(inner)  # at least one repetition
+    def followed(self, run: frozenset[str], rest: list[tuple[Any, Any]]) -> frozenset[str]:
+        """A run of exact strings with the first characters of what must follow it in its
+        sequence appended (``core/follow.py``), when that keeps them few; else the run."""
+        after = Starts(self.p).sequence(rest)
+        # A string that ends with another adds nothing once both are followed ("_stan" and
+        # "stan"); one that only contains another does ("spheres" and "sphere").
+        run = frozenset(a for a in run if not any(b != a and a.endswith(b) for b in run))
+        if after is None or "" in after or len(run) * len(after) > MAX_FOLLOWED:
+            return run
+        return frozenset(a + FOLLOWS + b for a in run for b in after)
+
+    def literal(self, char: str) -> frozenset[str]:
+        return frozenset({_fold(char)})
+
+    def zero_width(self) -> frozenset[str]:
+        return frozenset({""})  # leaving it out only widens the match
+
+    def other(self) -> Dnf:
         return _TRUE  # any character, a category, a back-reference: nothing to require
 
+    def branch(self, branches: list[list[tuple[Any, Any]]]) -> frozenset[str] | Dnf:
+        infos = [self.sequence(branch) for branch in branches]
+        if all(_is_exact(i) for i in infos):
+            union: frozenset[str] = frozenset().union(*infos)  # type: ignore[arg-type]
+            if len(union) <= MAX_EXACT:
+                return union
+        result = self.dnf(infos[0])
+        for info in infos[1:]:
+            result = self.either(result, self.dnf(info))
+        return result
+
+    def repeat(self, low: int, high: int, sub: list[tuple[Any, Any]]) -> frozenset[str] | Dnf:
+        inner = self.sequence(sub)
+        exact = _is_exact(inner)
+        if high == 0:
+            return frozenset({""})
+        if low == 0:
+            if high == 1 and exact:
+                return inner | frozenset({""})  # type: ignore[operator, arg-type]
+            return _TRUE
+        if exact and low == high and len(inner) ** low <= MAX_EXACT:
+            product = frozenset({""})
+            for _ in range(low):
+                product = frozenset(a + b for a in product for b in inner)  # type: ignore[operator]
+            return product
+        return self.dnf(inner)  # at least one repetition
+
     def char_class(self, items: list[tuple[Any, Any]]) -> frozenset[str] | Dnf:
-        p = self.p
-        chars: set[str] = set()
-        for op, arg in items:
-            if op is p.LITERAL:
-                chars.add(_fold(chr(arg)))
-            elif op is p.RANGE and arg[1] - arg[0] < 8:
-                chars.update(_fold(chr(c)) for c in range(arg[0], arg[1] + 1))
-            else:  # a negation, a category, a wide range
-                return _TRUE
-        return frozenset(chars) if 0 < len(chars) <= 4 else _TRUE
+        found = self.members(items, 8)
+        if found is None or found[1]:  # a negation, a category, a wide range
+            return _TRUE
+        chars = frozenset(_fold(c) for c in found[0])
+        return chars if 0 < len(chars) <= 4 else _TRUE
 
 
 def _is_exact(info: frozenset[str] | Dnf) -> bool:
@@ -254,8 +287,17 @@ def _trim(clause: Clause) -> Clause:
     forty nouns next to "backyard" or "soviet" would add cost and rule out next to nothing)."""
     usable = [f for f in clause if _shortest(f) >= MIN_LENGTH]
     usable.sort(key=lambda f: (strength(f), sorted(f)), reverse=True)
-    kept = usable[:1] + [f for f in usable[1:] if _shortest(f) > MIN_LENGTH and len(f) <= 8]
+    kept = usable[:1] + [
+        f for f in usable[1:] if _shortest(f) > MIN_LENGTH and len({_stem(s) for s in f}) <= 8
+    ]
     return frozenset(kept[:MAX_FACTORS])
+
+
+def _merged(dnf: Dnf) -> Dnf:
+    """One clause of one factor that ``dnf`` implies: each clause implies its strongest factor,
+    so the formula implies their union."""
+    strings = frozenset(s for clause in dnf for s in max(clause, key=strength))
+    return frozenset({frozenset({_minimal(strings)})})
 
 
 def _dnf_strength(dnf: Dnf) -> float:
