@@ -482,3 +482,21 @@ def test_every_bad_input_at_once_in_worker_processes(tmp_path: Path) -> None:
         "docs/bom16.txt:1:15:",
         "docs/label.md:1:15:",
     ]
+
+
+@pytest.mark.parametrize("top", [".", "./docs", "docs", "docs/", "docs//sub/..", "ABS"])
+def test_walked_names_are_spelled_as_paths_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, top: str
+) -> None:
+    """The walk gives names, not Path objects, spelled as ``str(Path(name))`` would spell them
+    (the reports show them); a file named on the command line keeps its Path spelling too."""
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    for name in ("docs/a.md", "docs/sub/b.rst", "docs/sub/c.txt", "top.md"):
+        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    start = Path(tmp_path / "docs" if top == "ABS" else top)
+    found = list(inputs.walk([start, Path("./top.md")]))
+    assert found, top
+    assert all(name == str(Path(name)) for name, _ in found), found
+    assert ("top.md", True) in found
+    assert any(name.endswith("sub/b.rst") for name, _ in found)

@@ -123,7 +123,7 @@ def test_small_inputs_and_stdin_stay_in_process(tmp_path: Path) -> None:
     files = [(p, False) for p in make_tree(tmp_path, filler_files=3) if p.is_file()]
     assert parallel.in_process(files[:5])  # too few files
     assert parallel.in_process(files)  # too few bytes
-    assert parallel.in_process([(Path("-"), True)] * 20)  # standard input
+    assert parallel.in_process([("-", True)] * 20)  # standard input
 
 
 def test_chunks_are_bounded() -> None:
@@ -179,7 +179,7 @@ def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
 
     monkeypatch.setattr(parallel, "lint_path", spy)
     for path in paths:
-        assert linter.lint(path, True) == lint_path(path, opts, project, explicit=True), path
+        assert linter.lint(str(path), True) == lint_path(path, opts, project, explicit=True), path
     shortcut = {str(p) for p in paths} - set(taken)
     assert "empty.md" in shortcut and "utf8.md" in shortcut and "cfg/clean.md" not in shortcut
     assert not shortcut & {"a/use.md", "bom.md", "e/latin1.md", "e/binary.txt", "missing.md", "a"}
@@ -187,7 +187,7 @@ def test_the_shortcut_for_clean_files_gives_lint_paths_reports(
     # a file larger than the shortcut reads goes to lint_path, with the same report
     monkeypatch.setattr(parallel, "SHORTCUT_BYTES", 10)
     taken.clear()
-    assert linter.lint(Path("utf8.md"), True) == lint_path(Path("utf8.md"), opts, project)
+    assert linter.lint("utf8.md", True) == lint_path(Path("utf8.md"), opts, project)
     assert taken == ["utf8.md"]
 
 

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
 ALL_PASSED = "All checks passed!\n"  # checkcmd.ALL_PASSED: a clean text or concise run says so
-SCAN_LIMIT = 4 * 1024 * 1024  # more than this goes to the full path (and its workers)
+SCAN_LIMIT = 1024 * 1024  # more than this goes to the full path (and its workers)
 _VALUE_OPTIONS = {
     "--jobs": None, "-j": None,
     "--color": ("auto", "always", "never"),

@@ -97,27 +97,26 @@ def walk(
     gitignore: bool = True,
     keep: Callable[[str], bool] | None = None,
     skip_dir: Callable[[str], bool] | None = None,
-) -> Iterator[tuple[Path, bool]]:
-    """Expand paths to files: (path, named explicitly). Directories are walked in sorted order
-    (``core/walk.py``), entering no hidden folder, none that ``.gitignore`` ignores (unless
-    ``gitignore`` is False) and none that ``skip_dir`` refuses; the formats' suffixes, and the
-    files ``keep`` accepts, are taken from them. Folders that could not be read go to
-    ``problems`` (path, reason)."""
+) -> Iterator[tuple[str, bool]]:
+    """Expand paths to files: (name, named explicitly), names spelled as ``str(Path(name))``
+    would spell them (strings: a Path per file costs more than the rest of the walk). Folders
+    are walked in sorted order (``core/walk.py``), entering no hidden folder, none that
+    ``.gitignore`` ignores (unless ``gitignore`` is False) and none that ``skip_dir`` refuses;
+    the formats' suffixes, and the files ``keep`` accepts, are taken from them. Folders that
+    could not be read go to ``problems`` (path, reason)."""
     for path in paths:
         try:
             is_dir = path.is_dir()
         except OSError:
             is_dir = False
+        top = os.fspath(path)
         if not is_dir:
-            yield path, True
+            yield top, True
             continue
         found = walk_folder(
-            os.fspath(path),
-            LINTED_SUFFIXES,
-            problems,
-            gitignore=gitignore,
-            keep=keep,
-            skip_dir=skip_dir,
+            top, LINTED_SUFFIXES, problems, gitignore=gitignore, keep=keep, skip_dir=skip_dir
         )
+        # A Path's spelling has no "." part, and only the top can be one: "./a.md" is "a.md".
+        cut = 2 if top == "." else 0
         for name, _regular in found:
-            yield Path(name), False
+            yield name[cut:], False

@@ -65,13 +65,13 @@ def default_jobs() -> int:
 
 
 def run_files(
-    files: Sequence[tuple[Path, bool]],
+    files: Sequence[tuple[str, bool]],
     opts: RunOptions,
     project: Project,
     jobs: int | None = None,
     stop: Stop | None = None,
 ) -> Iterator[FileReport]:
-    """Lint ``files`` (path, named explicitly) in order; in parallel when it pays off.
+    """Lint ``files`` (name, named explicitly) in order; in parallel when it pays off.
     ``stop``: once it is requested, no further file is started (see ``stopping.py``)."""
     stop = stop or Stop()
     cores = default_jobs() if jobs is None or jobs < 1 else jobs
@@ -83,7 +83,7 @@ def run_files(
 
 
 def _here(
-    files: Sequence[tuple[Path, bool]],
+    files: Sequence[tuple[str, bool]],
     opts: RunOptions,
     project: Project,
     stop: Stop,
@@ -117,11 +117,12 @@ class _Linter:
             self.cwd, self.shortcut = "", False
         self.ruleset = project.ruleset()  # the built-in rules: no configuration applies
 
-    def lint(self, path: Path, explicit: bool) -> FileReport:
-        name = str(path)
+    def lint(self, name: str, explicit: bool) -> FileReport:
         if self.clean(name):
             return FileReport(name)
-        return lint_path(path, self.opts, self.project, explicit=explicit, mapper=self.readers)
+        return lint_path(
+            Path(name), self.opts, self.project, explicit=explicit, mapper=self.readers
+        )
 
     def clean(self, name: str) -> bool:
         """True when the file certainly gets the empty report (the shortcut)."""
@@ -135,15 +136,15 @@ class _Linter:
         return data is not None and not self.ruleset.triggered(data)
 
 
-def in_process(files: Sequence[tuple[Path, bool]]) -> bool:
+def in_process(files: Sequence[tuple[str, bool]]) -> bool:
     """True when ``files`` are too few or too small to be worth worker processes (or include
     standard input, which only this process can read)."""
-    if len(files) < IN_PROCESS_FILES or any(str(p) == "-" for p, _ in files):
+    if len(files) < IN_PROCESS_FILES or any(p == "-" for p, _ in files):
         return True
     total = 0
     for path, _ in files:  # stops at the first few files of a large tree
         try:
-            total += path.stat().st_size
+            total += os.stat(path).st_size  # noqa: PTH116 - names, not Path objects
         except OSError:
             continue  # the worker reports it
         if total >= IN_PROCESS_BYTES:
@@ -157,7 +158,7 @@ def chunk_size(n_files: int, jobs: int) -> int:
 
 
 def _in_workers(
-    files: Sequence[tuple[Path, bool]],
+    files: Sequence[tuple[str, bool]],
     opts: RunOptions,
     project: Project,
     jobs: int,
@@ -168,7 +169,7 @@ def _in_workers(
     # initialiser.
     ctx = process_context()
     project.ruleset().triggered(b"")  # build the prefilter once, here: the workers inherit it
-    names = [(str(path), explicit) for path, explicit in files]
+    names = list(files)
     # A task is a range of the list; a worker answers None for a clean file (the report the
     # shortcut would make), so little is pickled either way. A worker asked to stop answers
     # for the files it did only.

@@ -158,7 +158,7 @@ def _folder_parts(source: str, blocksize: int | None, partitions: int | None) ->
     from backyard_lint.inputs import walk
 
     root = Path(source)
-    names = [str(path.relative_to(root)) for path, _ in walk([root])]
+    names = [str(Path(name).relative_to(root)) for name, _ in walk([root])]
     if not names:
         raise SourceError(f"{source}: no document to audit in this folder")
     if partitions:
