@@ -172,9 +172,17 @@ def test_a_rule_file_that_differs_from_the_cache_hands_over(
 
 
 def test_large_inputs_go_to_the_full_path(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over SCAN_LIMIT bytes in all, the fast path hands over without reading a file."""
     monkeypatch.setattr(entry, "SCAN_LIMIT", 2 * len(CLEAN))
     assert entry.clean_check(["check", "a.md"])
+    read: list[str] = []
+    real = entry.plain_bytes
+    monkeypatch.setattr(
+        entry, "plain_bytes", lambda path, *a, **k: read.append(path) or real(path, *a, **k)
+    )
     assert not entry.clean_check(["check", "."])
+    assert read == []
+    assert entry.clean_check(["check", "a.md"]) and read == ["a.md"]
 
 
 def test_the_walk_takes_the_formats_suffixes_and_skips_what_it_should(tree: Path) -> None:

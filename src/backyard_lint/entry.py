@@ -27,7 +27,7 @@ the fast path answers leaves without the interpreter's teardown.
 """
 
 # os.path, not pathlib: importing pathlib costs milliseconds of start-up.
-# ruff: noqa: PTH109, PTH112, PTH118, PTH120
+# ruff: noqa: PTH109, PTH112, PTH116, PTH118, PTH120
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
 ALL_PASSED = "All checks passed!\n"  # checkcmd.ALL_PASSED: a clean text or concise run says so
-SCAN_LIMIT = 1024 * 1024  # more than this goes to the full path (and its workers)
+SCAN_LIMIT = 4 * 1024 * 1024  # more than this goes to the full path (and its workers)
 _VALUE_OPTIONS = {
     "--jobs": None, "-j": None,
     "--color": ("auto", "always", "never"),
@@ -123,8 +123,9 @@ def _fast_answer(args: list[str]) -> int | None:
 def clean_check(args: Sequence[str]) -> bool:
     """True when ``backyard-lint <args>`` is a check that certainly reports nothing.
 
-    Each file is checked as the walk finds it, so a large tree gives up after ``SCAN_LIMIT``
-    bytes instead of being walked in full first (the full path walks it again)."""
+    The walk's files are counted by their size first, so a large tree gives up once they
+    add up to more than ``SCAN_LIMIT`` bytes, before any is read and without being walked in
+    full (the full path walks it again)."""
     try:
         paths = _paths(args)
         data = _quick_data()
@@ -132,19 +133,24 @@ def clean_check(args: Sequence[str]) -> bool:
         cwd = os.getcwd()
         if probe.configured(cwd):  # the CLI also reads the working folder's configuration
             return False
-        prefilter = Prefilter(data["triggers"], data)
+        files = []
         total = 0
-        found = False
         for path, regular in _files(paths):
             # Like Discovery: the file's folder as written, then resolved.
             if probe.configured(os.path.dirname(os.path.join(cwd, path))):
                 return False
+            total += os.stat(path).st_size
+            if total > SCAN_LIMIT:
+                return False
+            files.append((path, regular))
+        prefilter = Prefilter(data["triggers"], data)
+        total = 0
+        for path, regular in files:
             size = _clean_size(path, regular, SCAN_LIMIT - total, prefilter)
             if size is None:
                 return False
             total += size
-            found = True
-        return found  # no file at all: the full path warns that no file was found
+        return bool(files)  # no file at all: the full path warns that no file was found
     except _Unsure:
         return False
     except Exception:  # anything unforeseen: the full path decides, and reports
