@@ -188,9 +188,9 @@ def test_definitions_read_at_once_when_they_are_much_of_the_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Stretches with "]:" beyond what each piece should carry: the definitions alone go."""
-    from backyard_lint.formats import markdown_partial
+    from backyard_lint.formats import markdown_refs
 
-    monkeypatch.setattr(markdown_partial, "_SHIPPED", 0)
+    monkeypatch.setattr(markdown_refs, "SHIPPED", 0)
     text = markdown_document(30)
     cuts = cut_points("markdown", text)
     assert cuts is not None

@@ -349,6 +349,6 @@ def cut_points(text: str) -> list[int] | None:
 
 def outside(text: str, cuts: list[int]) -> dict[str, Any] | None:
     """The link reference definitions of the whole text, for each of its pieces."""
-    from backyard_lint.formats import markdown_partial
+    from backyard_lint.formats import markdown_refs
 
-    return markdown_partial.definitions(text, cuts)
+    return markdown_refs.definitions(text, cuts)
