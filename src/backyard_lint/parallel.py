@@ -6,7 +6,7 @@ processes (default: every core this process may use):
 
 - each worker loads the rules once (its initialiser; on Linux the forked worker inherits the
   rules the parent already loaded) and lints one file at a time, so a worker never holds more
-  than one file's text;
+  than one file's text (and of a document of 16 MiB or more, one piece: ``stream.py``);
 - the workers get the list of files once; a task is a range of it, and a clean file's report
   comes back as None, to keep the cost of talking to the workers small per file;
 - reports are yielded in the order of ``files`` (``Executor.map``), so output does not depend
@@ -36,6 +36,7 @@ from backyard_lint.core.read import plain_bytes
 from backyard_lint.model import FileReport
 from backyard_lint.project import Project
 from backyard_lint.readers import Readers, process_context
+from backyard_lint.readers import in_process as in_this_process
 from backyard_lint.runner import RunOptions, lint_path
 from backyard_lint.stopping import Stop, WorkerGuard
 
@@ -257,7 +258,11 @@ def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
         if _LINTER.clean(path):
             out.append(None)  # the parent makes the empty report
         else:
-            report = lint_path(Path(path), _LINTER.opts, _LINTER.project, explicit=explicit)
+            # A long document is linted here a piece at a time (``stream.py``, ``pieces.py``).
+            report = lint_path(
+                Path(path), _LINTER.opts, _LINTER.project, explicit=explicit,
+                mapper=in_this_process,
+            )
             out.append(None if report == FileReport(path) else report)
         _GUARD.busy = False
     if _GUARD.terminated:  # the parent is gone: nobody waits for this answer

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 from backyard_lint import fix as fixing
 from backyard_lint import formats
 from backyard_lint.config import Config, ConfigError
-from backyard_lint.edits import automatic
 from backyard_lint.engine import RuleSet, lint_text
 from backyard_lint.inputs import InputError, decode_full, read_file
-from backyard_lint.model import FileReport, Finding, FixEdit, Located, Settings
-from backyard_lint.positions import LineIndex
+from backyard_lint.locating import locate
+from backyard_lint.model import FileReport, Finding, Located, Settings
 from backyard_lint.project import Project
 from backyard_lint.ruleids import check_config
 from backyard_lint.rules import RuleError
@@ -43,39 +42,6 @@ class RunOptions:
     force: bool = False  # --force-write (see writeback.py)
     force_exclude: bool = False  # exclude applies to --stdin-filename too
     in_place: bool = False  # --fix rewrites a Word document itself, not a fixed copy
-
-
-EXCERPT_MAX = 240  # longer source lines are shown as a window around the match
-EXCERPT_CONTEXT = 80
-
-
-def locate(text: str, findings: Sequence[Finding]) -> list[Located]:
-    if not findings:
-        return []
-    index = LineIndex(text)
-    auto = {id(f): edit for f, edit in automatic(text, findings, safe_only=True)}
-    out = []
-    for f in findings:
-        line, col = index.position(f.start)
-        end_line, end_col = index.position(f.end)
-        first = index.starts[line - 1]
-        last = index.starts[line] if line < len(index.starts) else len(text)
-        lo, hi = first, last
-        if last - first > EXCERPT_MAX:
-            lo = max(first, f.start - EXCERPT_CONTEXT)
-            hi = min(last, max(f.end, f.start + 1) + EXCERPT_CONTEXT)
-        excerpt = text[lo:hi].rstrip("\r\n")
-        column = lo - first + 1  # the source column of the excerpt's first character
-        if lo > first:
-            excerpt, column = "…" + excerpt, column - 1
-        if hi < last:
-            excerpt += "…"
-        edit = auto.get(id(f))
-        fix = None
-        if edit is not None:
-            fix = FixEdit(*index.position(edit[0]), *index.position(edit[1]), edit[2])
-        out.append(Located(f, line, col, end_line, end_col, excerpt, column, fix=fix))
-    return out
 
 
 def lint_document(
@@ -140,15 +106,22 @@ def lint_path(
             from backyard_lint.word.check import check_word_file
 
             return check_word_file(path, display, opts, settings, ruleset)
+        name = opts.stdin_filename if is_stdin else path
+        fmt = opts.fmt or cfg.format_for(name) or formats.detect(name)
+        proselint = opts.with_proselint
+        whole = is_stdin or opts.fix or opts.diff or opts.encoding or proselint
+        if mapper is not None and not whole:  # a long document: read a piece at a time
+            from backyard_lint.stream import lint_file
+
+            located = lint_file(str(path), fmt, settings, ruleset, mapper)
+            if located is not None:
+                return FileReport(display, located, fail_on=cfg.fail_on)
         if is_stdin:
             data, st = sys.stdin.buffer.read(), None
         else:
             data, st = read_file(path)
         text, codec, bom = decode_full(data, opts.encoding)
         del data
-        name = opts.stdin_filename if is_stdin else path
-        fmt = opts.fmt or cfg.format_for(name) or formats.detect(name)
-        proselint = opts.with_proselint
         findings = lint_document(
             text, fmt, settings, ruleset, with_proselint=proselint, mapper=mapper
         )

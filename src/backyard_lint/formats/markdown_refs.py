@@ -6,6 +6,7 @@ document's definitions, read lazily from the only stretches that may hold one.""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from markdown_it.common.utils import normalizeReference
@@ -82,34 +83,56 @@ class References(dict):  # type: ignore[type-arg]
 
 def definitions(text: str, cuts: list[int]) -> dict[str, Any] | None:
     """The link reference definitions of ``text`` for each piece cut at ``cuts`` (safe
-    boundaries, from 0): the stretches between cuts that may hold one, joined (each starts at a
-    safe boundary, so each reads as it does in ``text``), read when a link first looks up its
-    label (``_References``). None when no stretch may hold one. When those stretches are much
-    of a long text (a ``]:`` in most paragraphs), every definition is read here once, and only
-    the definitions go with each piece."""
-    at = text.find(DEFINITION)
-    if at < 0:
-        return None
-    kept: list[int] = []  # the stretches (indices into cuts) that may hold a definition
-    while at >= 0:
-        i = bisect_right(cuts, at) - 1
-        if not kept or kept[-1] != i:
-            kept.append(i)
-        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
-        at = text.find(DEFINITION, max(at + 1, end))
-    parts: list[str] = []
-    starts: list[int] = []
-    size = 0
-    for i in kept:
-        part = text[cuts[i] : cuts[i + 1] if i + 1 < len(cuts) else len(text)]
-        starts.append(size)
-        parts.append(part)
-        size += len(part)
-    found = References("".join(parts), starts)
-    if size <= SHIPPED:
-        return found
-    every: dict[str, Any] = {}
-    for i in range(len(starts)):
-        for label, target in found._definitions(i).items():
-            every.setdefault(label, target)  # the first definition of a label wins
-    return every
+    boundaries, from 0), gathered (``Gathered``) from the stretches between cuts that may hold
+    one; None when no stretch may hold one."""
+    gathered = Gathered()
+    gathered.add(text, cuts, 0, len(text))
+    return gathered.result()
+
+
+class Gathered:
+    """The link reference definitions of a document, gathered stretch by stretch in document
+    order (each stretch starts at a safe boundary, so each reads as it does in the document):
+    the stretches that may hold one are kept, and read when a link first looks up its label
+    (``References``). Past ``SHIPPED`` characters of them (a ``]:`` in most paragraphs), those
+    kept so far are read at once and only their definitions are kept."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.every: dict[str, Any] | None = None  # once read at once
+
+    def add(self, text: str, cuts: Sequence[int], lo: int, hi: int) -> None:
+        """The stretches of ``text[lo:hi]`` between the safe boundaries ``cuts`` (sorted, ``lo``
+        among them) that hold "]:"."""
+        at = text.find(DEFINITION, lo, hi)
+        while at >= 0:
+            i = bisect_right(cuts, at) - 1
+            end = min(cuts[i + 1], hi) if i + 1 < len(cuts) else hi
+            self.parts.append(text[cuts[i] : end])
+            self.size += end - cuts[i]
+            at = text.find(DEFINITION, max(at + 1, end), hi)
+        if self.size > SHIPPED:
+            self._read()
+
+    def _read(self) -> None:
+        found = self._references()
+        every = {} if self.every is None else self.every
+        for i in range(len(self.parts)):
+            for label, target in found._definitions(i).items():
+                every.setdefault(label, target)  # the first definition of a label wins
+        self.every, self.parts, self.size = every, [], 0
+
+    def _references(self) -> References:
+        starts, at = [], 0
+        for part in self.parts:
+            starts.append(at)
+            at += len(part)
+        return References("".join(self.parts), starts)
+
+    def result(self) -> dict[str, Any] | None:
+        if self.every is not None:
+            if self.parts:
+                self._read()
+            return self.every
+        return self._references() if self.parts else None
