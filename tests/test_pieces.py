@@ -42,10 +42,10 @@ PARAGRAPHS = [
 ]
 
 
-def markdown_document(repeats: int) -> str:
+def markdown_document(repeats: int, paragraphs: list[str] = PARAGRAPHS) -> str:
     parts = ["---\ntitle: front matter\n\nwith a blank line: the Stans\n---"]
     for r in range(repeats):
-        turned = PARAGRAPHS[r % len(PARAGRAPHS) :] + PARAGRAPHS[: r % len(PARAGRAPHS)]
+        turned = paragraphs[r % len(paragraphs) :] + paragraphs[: r % len(paragraphs)]
         parts += turned
     parts += [
         "[report]: https://example.org/report",

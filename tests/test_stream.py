@@ -17,7 +17,7 @@ from backyard_lint.locating import locate
 from backyard_lint.model import Settings
 from backyard_lint.readers import Readers, in_process
 from conftest import ruleset_for
-from test_pieces import PARAGRAPHS, _random_markdown
+from test_pieces import PARAGRAPHS, _random_markdown, markdown_document
 
 SHOW = Settings(show_mentions=True)
 # The paragraphs of test_pieces.py without directive comments (a document with one is read
@@ -29,11 +29,7 @@ STREAMED = [p for p in PARAGRAPHS if "backyard-lint" not in p] + [
 
 
 def _document(repeats: int) -> str:
-    parts = ["---\ntitle: front matter\n\nthe Stans\n---"]
-    for r in range(repeats):
-        parts += STREAMED[r % len(STREAMED) :] + STREAMED[: r % len(STREAMED)]
-    parts += ["[report]: https://example.org/report", "[Kiev]: https://example.org/kyiv"]
-    return "\n\n".join(parts) + "\n"
+    return markdown_document(repeats, STREAMED)
 
 
 def _whole(text: str, fmt: str = "markdown") -> list[Any]:

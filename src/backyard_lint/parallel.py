@@ -239,7 +239,9 @@ def _init_worker(
     # Ctrl-C is the parent's to handle: it stops the workers (no traceback from each of them).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _GUARD = WorkerGuard(event, parent)
-    _LINTER = _Linter(opts, project)  # with fork, the parent's project and its rule sets
+    # With fork, the parent's project and its rule sets. A long document is linted here a
+    # piece at a time (``stream.py``, ``pieces.py``).
+    _LINTER = _Linter(opts, project, in_this_process)
     _NAMES = names
     # Load the working folder's rules once. An error here is raised again by lint_path, for
     # the file it concerns, and reported there.
@@ -255,15 +257,8 @@ def _lint_range(task: tuple[int, int]) -> list[FileReport | None]:
         if _GUARD.should_stop():
             break
         _GUARD.busy = True
-        if _LINTER.clean(path):
-            out.append(None)  # the parent makes the empty report
-        else:
-            # A long document is linted here a piece at a time (``stream.py``, ``pieces.py``).
-            report = lint_path(
-                Path(path), _LINTER.opts, _LINTER.project, explicit=explicit,
-                mapper=in_this_process,
-            )
-            out.append(None if report == FileReport(path) else report)
+        report = _LINTER.lint(path, explicit)
+        out.append(None if report == FileReport(path) else report)  # the parent makes it
         _GUARD.busy = False
     if _GUARD.terminated:  # the parent is gone: nobody waits for this answer
         os._exit(143)

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     Piece: TypeAlias = tuple[int, int, int, int]  # (read from, start, end, read to)
     # (format, settings, the text read, start and end of the piece in it, where the text read
     # starts in the document and its line there, what the document defines, its safe
-    # boundaries)
-    Task: TypeAlias = tuple[str, Settings, str, int, int, int, int, Any, list[int]]
+    # boundaries, or None to find them)
+    Task: TypeAlias = tuple[str, Settings, str, int, int, int, int, Any, list[int] | None]
 
 PIECE = 1 << 20  # characters per piece, about: small enough to spread a few MB over the cores
 # Characters of the document read on each side of a piece, at least: twice what the classifier

@@ -123,11 +123,12 @@ def locate_piece(ruleset: RuleSet, task: Any) -> list[Located]:
     """One piece's findings, located, with offsets and lines in the whole document (run in a
     worker process, or here)."""
     from backyard_lint.locating import locate
-    from backyard_lint.pipeline import raw_findings
+    from backyard_lint.pieces import lint_piece
 
     fmt, settings, text, start, stop, base, line, outside = task
-    findings, _ = raw_findings(text, ruleset, fmt=fmt, settings=settings, outside=outside)
-    kept = sorted((f for f in findings if start <= f.start < stop), key=lambda f: f.sort_key)
+    # The piece's findings in its own text's offsets (no directive: not streamed), located there.
+    kept, _ = lint_piece(ruleset, (fmt, settings, text, start, stop, 0, 0, outside, None))
+    kept.sort(key=lambda f: f.sort_key)
     out = []
     for loc in locate(text, kept):
         f, fix = loc.finding, loc.fix
